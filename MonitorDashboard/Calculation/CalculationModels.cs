@@ -1,0 +1,71 @@
+namespace MonitorDashboard.Calculation;
+
+/// <summary>One requested top-level part: by pk, or by name with an optional revision.</summary>
+public sealed record PartRequest(string? Name, string? Revision, int? Pk, decimal Quantity)
+{
+    /// <summary>How the request reads in tables and messages ("Widget Assembly@B", "#1525").</summary>
+    public string Label => Pk is { } pk ? $"#{pk}" : Revision is { Length: > 0 } rev ? $"{Name}@{rev}" : Name ?? "";
+}
+
+public sealed record CalculationOptions
+{
+    public bool ExcludeOptional { get; init; }
+    public bool CountOnOrder { get; init; }
+    public bool HideConsumables { get; init; }
+    public IReadOnlyList<string> ExcludeSuppliers { get; init; } = [];
+
+    public static CalculationOptions Default { get; } = new();
+}
+
+public sealed record SubstituteInfo(int Pk, string Name, decimal Available);
+
+/// <summary>A purchaseable part that must be ordered.</summary>
+public sealed record OrderRow(
+    int Pk,
+    string Name,
+    string? Ipn,
+    string? Revision,
+    bool Optional,
+    bool Consumable,
+    decimal Needed,
+    decimal TotalInStock,
+    decimal RequiredForBuildOrders,
+    decimal RequiredForSalesOrders,
+    decimal Available,
+    decimal OnOrder,
+    decimal ToOrder,
+    IReadOnlyList<string> BelongsTo,
+    IReadOnlyList<SubstituteInfo> Substitutes);
+
+/// <summary>An assembly that must be built (or is being built).</summary>
+public sealed record BuildRow(
+    int Pk,
+    string Name,
+    string? Ipn,
+    string? Revision,
+    bool Optional,
+    bool Consumable,
+    decimal Needed,
+    decimal TotalInStock,
+    decimal RequiredForBuildOrders,
+    decimal RequiredForSalesOrders,
+    decimal Available,
+    decimal InProduction,
+    decimal ToBuild,
+    IReadOnlyList<string> BelongsTo);
+
+/// <summary>A part below its minimum stock (InvenTree's "low stock" rule).</summary>
+public sealed record CriticalPart(int Pk, string Name, string? Ipn, decimal TotalInStock, decimal Available, decimal MinimumStock);
+
+/// <summary>A requested part that matched no part (Matches = 0) or several (Matches &gt; 1).</summary>
+public sealed record NotFoundPart(string Name, string? Revision, int Matches);
+
+public sealed record CalculationResult(
+    IReadOnlyList<OrderRow> PartsToOrder,
+    IReadOnlyList<BuildRow> SubassembliesToBuild,
+    IReadOnlyList<CriticalPart> Critical,
+    IReadOnlyList<NotFoundPart> NotFound,
+    IReadOnlyList<string> Warnings)
+{
+    public static CalculationResult Empty { get; } = new([], [], [], [], []);
+}
