@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using MonitorDashboard.Calculation;
+
+namespace MonitorDashboard.InvenTree;
+
+/// <summary>
+/// Fetches everything a calculation needs, one BOM level per round: for every assembly of a level its
+/// BOM and the parts in it (with stock figures) are requested concurrently. A check costs about
+/// 1 + top-level parts + 2 × assemblies requests in 1 + BOM depth rounds.
+/// </summary>
+public sealed class BomFetcher(IInvenTreeClient client, IOptions<InvenTreeOptions> options, ILogger<BomFetcher> logger)
+{
+    /// <summary>API versions before this have no <c>scheduled_to_build</c>; it is derived from build orders.</summary>
+    public const int ScheduledToBuildApiVersion = 348;
+
+    public async Task<BomData> FetchAsync(IReadOnlyList<PartRequest> requests, CalculationOptions calculation, CancellationToken cancellationToken)
+    {
+        using var tallyScope = RequestTally.Begin(out var tally);
+        using var gate = new SemaphoreSlim(options.Value.MaxConcurrency);
+        var parts = new ConcurrentDictionary<int, InvenTreePart>();
+        var boms = new ConcurrentDictionary<int, IReadOnlyList<InvenTreeBomItem>>();
+
+        // Round 1: server info, the top-level parts and (when asked) the suppliers, all at once.
+        var serverTask = Gated(gate, client.GetServerInfoAsync, cancellationToken);
+        var suppliersTask = calculation.ExcludeSuppliers.Count > 0
+            ? Gated(gate, client.GetSuppliersAsync, cancellationToken)
+            : Task.FromResult<IReadOnlyList<InvenTreeCompany>>([]);
+        var resolved = await Task.WhenAll(requests.Select(r => ResolveAsync(r, gate, cancellationToken)));
+        var server = await serverTask;
+        var rounds = 1;
+
+        foreach (var part in resolved.Select(r => r.Part).OfType<InvenTreePart>())
+        {
+            parts[part.Pk] = part;
+        }
+
+        var excludedTask = ExcludedBySupplierAsync(calculation.ExcludeSuppliers, suppliersTask, gate, cancellationToken);
+
+        var level = resolved.Select(r => r.Part).OfType<InvenTreePart>().Where(p => p.Assembly).Select(p => p.Pk).Distinct().ToList();
+        var expanded = new HashSet<int>();
+        while (level.Count > 0)
+        {
+            rounds++;
+            expanded.UnionWith(level);
+            await Task.WhenAll(level.Select(pk => ExpandAsync(pk, gate, parts, boms, cancellationToken)));
+            level = boms.Where(b => level.Contains(b.Key))
+                .SelectMany(b => b.Value)
+                .Where(line => !(calculation.ExcludeOptional && line.Optional))
+                .Select(line => line.SubPart)
+                .Distinct()
+                .Where(pk => !expanded.Contains(pk) && parts.TryGetValue(pk, out var p) && p.Assembly)
+                .ToList();
+        }
+
+        if (server.ApiVersion < ScheduledToBuildApiVersion)
+        {
+            rounds++;
+            await DeriveScheduledToBuildAsync(parts, gate, cancellationToken);
+        }
+
+        var excluded = await excludedTask;
+        logger.LogDebug("Fetched {PartCount} parts and {BomCount} BOMs in {Requests} requests and {Rounds} rounds",
+            parts.Count, boms.Count, tally.Count, rounds);
+        return new BomData
+        {
+            TopLevel = resolved,
+            Parts = new Dictionary<int, InvenTreePart>(parts),
+            Boms = new Dictionary<int, IReadOnlyList<InvenTreeBomItem>>(boms),
+            ExcludedBySupplier = excluded,
+            ApiVersion = server.ApiVersion,
+            Requests = tally.Count,
+            Rounds = rounds,
+        };
+    }
+
+    private async Task<ResolvedRequest> ResolveAsync(PartRequest request, SemaphoreSlim gate, CancellationToken cancellationToken)
+    {
+        if (request.Pk is { } pk)
+        {
+            try
+            {
+                var part = await Gated(gate, ct => client.GetPartAsync(pk, ct), cancellationToken);
+                return new ResolvedRequest(request, [part]);
+            }
+            catch (InvenTreeNotFoundException)
+            {
+                return new ResolvedRequest(request, []);
+            }
+        }
+
+        var candidates = await Gated(gate, ct => client.FindPartsByNameAsync(request.Name ?? "", ct), cancellationToken);
+        if (!string.IsNullOrEmpty(request.Revision))
+        {
+            var exact = candidates.Where(p => string.Equals(p.Revision, request.Revision, StringComparison.Ordinal)).ToList();
+            candidates = exact.Count > 0
+                ? exact
+                : candidates.Where(p => string.Equals(p.Revision, request.Revision, StringComparison.OrdinalIgnoreCase)).ToList();
+        }
+        return new ResolvedRequest(request, candidates);
+    }
+
+    private async Task ExpandAsync(
+        int assemblyPk,
+        SemaphoreSlim gate,
+        ConcurrentDictionary<int, InvenTreePart> parts,
+        ConcurrentDictionary<int, IReadOnlyList<InvenTreeBomItem>> boms,
+        CancellationToken cancellationToken)
+    {
+        var bomTask = Gated(gate, ct => client.GetBomAsync(assemblyPk, includeSubstitutes: true, ct), cancellationToken);
+        var partsTask = Gated(gate, ct => client.GetPartsInBomForAsync(assemblyPk, ct), cancellationToken);
+        boms[assemblyPk] = await bomTask;
+        foreach (var part in await partsTask)
+        {
+            parts.TryAdd(part.Pk, part);
+        }
+    }
+
+    private async Task DeriveScheduledToBuildAsync(ConcurrentDictionary<int, InvenTreePart> parts, SemaphoreSlim gate, CancellationToken cancellationToken)
+    {
+        var assemblies = parts.Values.Where(p => p.Assembly && p.ScheduledToBuild is null).ToList();
+        var builds = await Task.WhenAll(assemblies.Select(p => Gated(gate, ct => client.GetActiveBuildsAsync(p.Pk, ct), cancellationToken)));
+        for (var i = 0; i < assemblies.Count; i++)
+        {
+            var scheduled = builds[i].Where(b => b.Part == assemblies[i].Pk).Sum(b => Math.Max(0m, b.Quantity - b.Completed));
+            parts[assemblies[i].Pk] = assemblies[i] with { ScheduledToBuild = scheduled };
+        }
+    }
+
+    /// <summary>Two requests per named supplier (the company list is shared), not one per part.</summary>
+    private async Task<IReadOnlySet<int>> ExcludedBySupplierAsync(
+        IReadOnlyList<string> names,
+        Task<IReadOnlyList<InvenTreeCompany>> suppliersTask,
+        SemaphoreSlim gate,
+        CancellationToken cancellationToken)
+    {
+        if (names.Count == 0)
+        {
+            return new HashSet<int>();
+        }
+        var suppliers = await suppliersTask;
+        var wanted = suppliers.Where(s => names.Any(n => string.Equals(n.Trim(), s.Name, StringComparison.OrdinalIgnoreCase))).ToList();
+        foreach (var missing in names.Where(n => !suppliers.Any(s => string.Equals(n.Trim(), s.Name, StringComparison.OrdinalIgnoreCase))))
+        {
+            logger.LogWarning("Supplier {Supplier} to exclude is not known to InvenTree", missing);
+        }
+        var supplierParts = await Task.WhenAll(wanted.Select(s => Gated(gate, ct => client.GetSupplierPartsAsync(s.Pk, ct), cancellationToken)));
+        return supplierParts.SelectMany(list => list).Select(sp => sp.Part).ToHashSet();
+    }
+
+    private static async Task<T> Gated<T>(SemaphoreSlim gate, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await call(cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}

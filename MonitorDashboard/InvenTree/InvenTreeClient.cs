@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Polly.Timeout;
+
+namespace MonitorDashboard.InvenTree;
+
+/// <summary>
+/// The InvenTree REST API, restricted to the endpoints and filters InvenTree really honours
+/// (unknown filters are silently ignored there, so a wrong one would return every part).
+/// </summary>
+public interface IInvenTreeClient
+{
+    Task<InvenTreeServerInfo> GetServerInfoAsync(CancellationToken cancellationToken);
+
+    /// <summary>Parts whose name matches exactly (InvenTree's <c>name_regex</c> is case-insensitive; we compare on our side).</summary>
+    Task<IReadOnlyList<InvenTreePart>> FindPartsByNameAsync(string name, CancellationToken cancellationToken);
+
+    Task<InvenTreePart> GetPartAsync(int pk, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<InvenTreeBomItem>> GetBomAsync(int assemblyPk, bool includeSubstitutes, CancellationToken cancellationToken);
+
+    /// <summary>Every part usable in the assembly's BOM (sub-parts, their variants, substitutes) with stock figures.</summary>
+    Task<IReadOnlyList<InvenTreePart>> GetPartsInBomForAsync(int assemblyPk, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<InvenTreeBuild>> GetActiveBuildsAsync(int partPk, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<InvenTreeCompany>> GetSuppliersAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<InvenTreeSupplierPart>> GetSupplierPartsAsync(int supplierPk, CancellationToken cancellationToken);
+}
+
+internal sealed class InvenTreeClient(
+    HttpClient http,
+    IInvenTreeConnection connection,
+    IOptions<InvenTreeOptions> options,
+    ILogger<InvenTreeClient> logger) : IInvenTreeClient
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,
+    };
+
+    public Task<InvenTreeServerInfo> GetServerInfoAsync(CancellationToken cancellationToken) =>
+        GetAsync<InvenTreeServerInfo>("", cancellationToken);
+
+    public async Task<IReadOnlyList<InvenTreePart>> FindPartsByNameAsync(string name, CancellationToken cancellationToken)
+    {
+        var candidates = await GetAllPagesAsync<InvenTreePart>(
+            "part/?name_regex=" + Uri.EscapeDataString(PartNameRegex.Exact(name)), cancellationToken);
+        // The server's match is case-insensitive and regex-dialect dependent; the decision is ours.
+        var exact = candidates.Where(p => string.Equals(p.Name, name, StringComparison.Ordinal)).ToList();
+        return exact.Count > 0
+            ? exact
+            : candidates.Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+    }
+
+    public Task<InvenTreePart> GetPartAsync(int pk, CancellationToken cancellationToken) =>
+        GetAsync<InvenTreePart>($"part/{pk}/", cancellationToken);
+
+    public Task<IReadOnlyList<InvenTreeBomItem>> GetBomAsync(int assemblyPk, bool includeSubstitutes, CancellationToken cancellationToken) =>
+        GetAllPagesAsync<InvenTreeBomItem>(
+            includeSubstitutes ? $"bom/?part={assemblyPk}&substitutes=true" : $"bom/?part={assemblyPk}", cancellationToken);
+
+    public Task<IReadOnlyList<InvenTreePart>> GetPartsInBomForAsync(int assemblyPk, CancellationToken cancellationToken) =>
+        GetAllPagesAsync<InvenTreePart>($"part/?in_bom_for={assemblyPk}", cancellationToken);
+
+    public Task<IReadOnlyList<InvenTreeBuild>> GetActiveBuildsAsync(int partPk, CancellationToken cancellationToken) =>
+        GetAllPagesAsync<InvenTreeBuild>($"build/?part={partPk}&active=true", cancellationToken);
+
+    public Task<IReadOnlyList<InvenTreeCompany>> GetSuppliersAsync(CancellationToken cancellationToken) =>
+        GetAllPagesAsync<InvenTreeCompany>("company/?is_supplier=true", cancellationToken);
+
+    public Task<IReadOnlyList<InvenTreeSupplierPart>> GetSupplierPartsAsync(int supplierPk, CancellationToken cancellationToken) =>
+        GetAllPagesAsync<InvenTreeSupplierPart>($"company/part/?supplier={supplierPk}", cancellationToken);
+
+    /// <summary>Always sends <c>limit</c> (without it InvenTree returns everything at once) and walks the offsets.</summary>
+    private async Task<IReadOnlyList<T>> GetAllPagesAsync<T>(string pathAndQuery, CancellationToken cancellationToken)
+    {
+        var pageSize = options.Value.PageSize;
+        var separator = pathAndQuery.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        var items = new List<T>();
+        for (var offset = 0; ; )
+        {
+            var page = await GetAsync<InvenTreePage<T>>($"{pathAndQuery}{separator}limit={pageSize}&offset={offset}", cancellationToken);
+            items.AddRange(page.Results);
+            offset += page.Results.Count;
+            // Offsets rather than the `next` link: behind a proxy `next` can name an unreachable host.
+            if (page.Results.Count == 0 || offset >= page.Count)
+            {
+                return items;
+            }
+        }
+    }
+
+    private async Task<T> GetAsync<T>(string relative, CancellationToken cancellationToken)
+    {
+        var endpoint = await connection.GetEndpointAsync(cancellationToken);
+        var uri = new Uri(endpoint.ApiBase, relative);
+        var path = "/" + endpoint.ApiBase.MakeRelativeUri(uri).OriginalString;
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (!string.IsNullOrEmpty(endpoint.Token))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Token", endpoint.Token);
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or TaskCanceledException
+                                   && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("InvenTree request {Path} at {Server} failed: {Reason}", path, endpoint.ApiBase.Authority, ex.Message);
+            throw new InvenTreeUnreachableException(
+                $"InvenTree at {endpoint.ApiBase.GetLeftPart(UriPartial.Authority)} is unreachable ({Describe(ex)}) for {path}.", ex);
+        }
+
+        using (response)
+        {
+            if (response.IsSuccessStatusCode)
+            {
+                try
+                {
+                    return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
+                           ?? throw new InvenTreeRequestException($"InvenTree returned an empty body for {path}.");
+                }
+                catch (JsonException ex)
+                {
+                    throw new InvenTreeRequestException($"InvenTree returned malformed JSON for {path}: {ex.Message}");
+                }
+            }
+            var detail = await ReadDetailAsync(response, cancellationToken);
+            throw response.StatusCode switch
+            {
+                HttpStatusCode.Unauthorized => new InvenTreeUnauthorizedException(
+                    $"InvenTree refused the API token (401) for {path}{detail}. Check INVENTREE_API_TOKEN."),
+                HttpStatusCode.Forbidden => new InvenTreeUnauthorizedException(
+                    $"The API token lacks permission (403) for {path}{detail}."),
+                HttpStatusCode.NotFound => new InvenTreeNotFoundException($"InvenTree has no {path} (404){detail}."),
+                >= HttpStatusCode.InternalServerError or HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests =>
+                    new InvenTreeUnreachableException(
+                        $"InvenTree kept failing for {path}: HTTP {(int)response.StatusCode} after {options.Value.MaxRetries} retries{detail}."),
+                _ => new InvenTreeRequestException($"InvenTree rejected {path}: HTTP {(int)response.StatusCode}{detail}.", (int)response.StatusCode),
+            };
+        }
+    }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        TimeoutRejectedException or TaskCanceledException => "timed out",
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => "connection failed",
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "host name not found",
+        HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => "connection dropped",
+        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => "TLS handshake failed",
+        _ => ex.GetType().Name,
+    };
+
+    /// <summary>InvenTree's error body (<c>{"detail": ...}</c> or field errors), shortened, for the message.</summary>
+    private static async Task<string> ReadDetailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (string.IsNullOrWhiteSpace(body))
+            {
+                return "";
+            }
+            using var doc = JsonDocument.Parse(body);
+            var text = doc.RootElement.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String
+                ? d.GetString()
+                : doc.RootElement.GetRawText();
+            return string.IsNullOrEmpty(text) ? "" : ": " + (text.Length > 200 ? text[..200] + "…" : text);
+        }
+        catch (JsonException)
+        {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MonitorDashboard.InvenTree;
+
+/// <summary>
+/// Where InvenTree is and how hard we may lean on it. Bound from the <c>InvenTree</c> section; the Python
+/// tool's variables (<c>INVENTREE_URL</c>, <c>INVENTREE_API_TOKEN</c>, <c>INVENTREE_INSTANCE_URL</c>) win.
+/// </summary>
+public sealed class InvenTreeOptions
+{
+    public const string SectionName = "InvenTree";
+
+    /// <summary>API base, with or without <c>/api/</c>. Empty means demo mode (the embedded emulator).</summary>
+    public string? Url { get; set; }
+
+    public string? ApiToken { get; set; }
+
+    /// <summary>Base for links to parts in emails and the dashboard; defaults to the API's host.</summary>
+    public string? InstanceUrl { get; set; }
+
+    /// <summary>Requests in flight at once while a BOM level is fetched.</summary>
+    [Range(1, 64)]
+    public int MaxConcurrency { get; set; } = 8;
+
+    /// <summary>Page size sent as <c>limit</c>; every page is followed.</summary>
+    [Range(1, 10_000)]
+    public int PageSize { get; set; } = 250;
+
+    /// <summary>Timeout of one HTTP attempt.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retries after the first attempt on 5xx, 408, 429, timeouts and connection failures.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>First retry delay; it doubles with each retry, with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public bool IsDemo => string.IsNullOrWhiteSpace(Url);
+
+    /// <summary>The API root, always ending in <c>/api/</c>.</summary>
+    public Uri ApiBaseAddress => NormaliseApiBase(Url ?? throw new InvalidOperationException("InvenTree URL is not configured."));
+
+    public static Uri NormaliseApiBase(string url)
+    {
+        var trimmed = url.Trim().TrimEnd('/');
+        if (!trimmed.EndsWith("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            trimmed += "/api";
+        }
+        return new Uri(trimmed + "/", UriKind.Absolute);
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace MonitorDashboard.InvenTree;
+
+public static class InvenTreeServiceCollectionExtensions
+{
+    /// <summary>
+    /// The typed InvenTree client with retries (exponential backoff with jitter on 5xx, 408, 429,
+    /// timeouts and connection failures; never on 400/401/403/404) and a timeout per attempt.
+    /// </summary>
+    public static IServiceCollection AddInvenTreeClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<InvenTreeOptions>()
+            .Bind(configuration.GetSection(InvenTreeOptions.SectionName))
+            .Configure(o => ApplyPythonToolVariables(o, configuration));
+
+        services.AddTransient<RequestCountingHandler>();
+        var http = services.AddHttpClient<IInvenTreeClient, InvenTreeClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        http.AddResilienceHandler("inventree", static (pipeline, context) =>
+            {
+                var o = context.ServiceProvider.GetRequiredService<IOptions<InvenTreeOptions>>().Value;
+                pipeline
+                    .AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = Math.Max(o.MaxRetries, 0),
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = o.RetryBaseDelay,
+                        MaxDelay = TimeSpan.FromSeconds(30),
+                    })
+                    .AddTimeout(o.RequestTimeout);
+            });
+        // Added after the resilience handler, so it sits inside it and counts every attempt.
+        http.AddHttpMessageHandler<RequestCountingHandler>();
+
+        services.AddTransient<BomFetcher>();
+        return services;
+    }
+
+    /// <summary>The Python tool's variable names, as users already have them in <c>.env</c>, win over the section.</summary>
+    internal static void ApplyPythonToolVariables(InvenTreeOptions options, IConfiguration configuration)
+    {
+        if (configuration["INVENTREE_URL"] is { Length: > 0 } url)
+        {
+            options.Url = url;
+        }
+        if (configuration["INVENTREE_API_TOKEN"] is { Length: > 0 } token)
+        {
+            options.ApiToken = token;
+        }
+        if (configuration["INVENTREE_INSTANCE_URL"] is { Length: > 0 } instance)
+        {
+            options.InstanceUrl = instance;
+        }
+    }
+}
