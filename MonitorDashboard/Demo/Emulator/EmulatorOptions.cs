@@ -14,7 +14,7 @@ public sealed record EmulatorOptions
     /// <summary>0 picks any free port.</summary>
     public int Port { get; init; }
 
-    /// <summary>An IP address, or <c>localhost</c>.</summary>
+    /// <summary>An IP address, or <c>localhost</c> (the IPv4 loopback).</summary>
     public string Host { get; init; } = "127.0.0.1";
 }
 

@@ -58,14 +58,11 @@ public sealed class InvenTreeEmulator : IAsyncDisposable
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
-            if (IPAddress.TryParse(options.Host, out var address))
-            {
-                kestrel.Listen(address, options.Port);
-            }
-            else
-            {
-                kestrel.ListenLocalhost(options.Port);
-            }
+            // Kestrel cannot bind "localhost" to a dynamic port, so localhost means the IPv4 loopback here.
+            var address = options.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+                ? IPAddress.Loopback
+                : IPAddress.Parse(options.Host);
+            kestrel.Listen(address, options.Port);
         });
         builder.Services.AddRoutingCore();
 

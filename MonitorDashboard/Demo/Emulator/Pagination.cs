@@ -23,8 +23,9 @@ internal sealed record Pagination(int? Limit, int Offset)
             }
             w.WriteStartObject();
             w.WriteNumber("count", items.Count);
-            w.WriteString("next", Offset + limit < items.Count ? Link(context.Request, limit, Offset + limit) : null);
-            w.WriteString("previous", Offset <= 0 ? null : Link(context.Request, limit, Offset - limit <= 0 ? null : Offset - limit));
+            // long: an absurd offset must not overflow into a bogus "next" link.
+            w.WriteString("next", (long)Offset + limit < items.Count ? Link(context.Request, limit, Offset + limit) : null);
+            w.WriteString("previous", Offset <= 0 ? null : Link(context.Request, limit, Offset <= limit ? null : Offset - limit));
             w.WritePropertyName("results");
             WriteArray(w, items.Skip(Offset).Take(limit).ToList(), writeItem);
             w.WriteEndObject();
