@@ -32,6 +32,7 @@ public sealed class InvenTreeFixtureTests
 
         Assert.Equal([(10m, 10m), (4m, 4m), (10.5m, 10.5m), (6.5m, 6.5m)], [before, afterSet, afterAdd, afterRemove]);
         Assert.Equal(2, added);
+        Assert.Equal([2], data.StockItemPks(2));
         Assert.Equal(6.5m, data.StockItemQuantity(added));
     }
 

@@ -45,6 +45,10 @@ public sealed class InvenTreeFixture
     /// <summary>The pks of all parts, ascending.</summary>
     public IReadOnlyList<int> PartPks() => [.. Index.Data.Parts.Select(p => p.Pk)];
 
+    /// <summary>The pks of a part's stock items (any status), ascending.</summary>
+    public IReadOnlyList<int> StockItemPks(int partPk) =>
+        [.. Index.Data.StockItems.Values.Where(s => s.Part == partPk).Select(s => s.Pk).Order()];
+
     /// <summary>The quantity of a stock item, or null when it does not exist.</summary>
     public decimal? StockItemQuantity(int stockItemPk) => Index.Data.StockItems.GetValueOrDefault(stockItemPk)?.Quantity;
 
