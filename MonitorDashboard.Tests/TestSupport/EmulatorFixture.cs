@@ -1,0 +1,49 @@
+using MonitorDashboard.Demo.Emulator;
+
+namespace MonitorDashboard.Tests.TestSupport;
+
+/// <summary>
+/// One emulator per API flavour on InvenTree's demo dataset, shared by a test class (read-only use: tests that
+/// mutate data or inject faults start their own). Tests get them through <see cref="Current"/> and
+/// <see cref="Legacy"/>, which skip with a visible reason when the dataset is absent.
+/// </summary>
+public sealed class DemoEmulatorFixture : IAsyncLifetime
+{
+    private InvenTreeEmulator? current;
+    private InvenTreeEmulator? legacy;
+
+    /// <summary>API 479 (InvenTree 1.4 dev).</summary>
+    public InvenTreeEmulator Current => Require(current);
+
+    /// <summary>API 196 (InvenTree 0.15): no scheduled_to_build, building from build orders, unclamped unallocated.</summary>
+    public InvenTreeEmulator Legacy => Require(legacy);
+
+    public async ValueTask InitializeAsync()
+    {
+        if (TestPaths.DemoDataset is not { } path)
+        {
+            return;
+        }
+        var data = InvenTreeFixture.Load(path);
+        current = await InvenTreeEmulator.StartAsync(data);
+        legacy = await InvenTreeEmulator.StartAsync(data, new EmulatorOptions { ApiVersion = 196, ServerVersion = "0.15.8" });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (current is not null)
+        {
+            await current.DisposeAsync();
+        }
+        if (legacy is not null)
+        {
+            await legacy.DisposeAsync();
+        }
+    }
+
+    private static InvenTreeEmulator Require(InvenTreeEmulator? emulator)
+    {
+        TestPaths.RequireDemoDataset();
+        return emulator ?? throw new InvalidOperationException("The demo emulator did not start.");
+    }
+}
