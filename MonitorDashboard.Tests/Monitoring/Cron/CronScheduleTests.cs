@@ -1,0 +1,128 @@
+using Cronos;
+using MonitorDashboard.Monitoring.Cron;
+
+namespace MonitorDashboard.Tests.Monitoring.Cron;
+
+public sealed class CronScheduleTests
+{
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    [Theory]
+    [InlineData("0 9 * * *", CronFormat.Standard)]
+    [InlineData("  0   9 * * *  ", CronFormat.Standard)]
+    [InlineData("0 0 9 * * *", CronFormat.IncludeSeconds)]
+    [InlineData("@daily", CronFormat.Standard)]
+    [InlineData("@every_second", CronFormat.Standard)]
+    [InlineData("0 9 ? * MON#2", CronFormat.Standard)]
+    [InlineData("0 9 LW * *", CronFormat.Standard)]
+    public void Parse_DetectsFormat(string expression, CronFormat format)
+    {
+        var result = CronSchedule.Parse(expression);
+
+        Assert.True(result.Success, result.Error);
+        Assert.Equal(format, result.Format);
+    }
+
+    [Theory]
+    [InlineData("@yearly")]
+    [InlineData("@annually")]
+    [InlineData("@monthly")]
+    [InlineData("@weekly")]
+    [InlineData("@daily")]
+    [InlineData("@midnight")]
+    [InlineData("@hourly")]
+    [InlineData("@every_minute")]
+    [InlineData("@every_second")]
+    [InlineData("@DAILY")]
+    public void Parse_AcceptsEveryCronosMacro(string macro) => Assert.True(CronSchedule.Parse(macro).Success);
+
+    [Theory]
+    [InlineData(null, "is empty")]
+    [InlineData("@reboot", "is not a supported macro")]
+    [InlineData("* * * * * * *", "has 7 fields")]
+    [InlineData("0 24 * * *", "is invalid: Hours: Value must be a number between 0 and 23")]
+    [InlineData("H 9 * * *", "is invalid: H (hashed) values are not supported")]
+    [InlineData("0 9 * * 1#6", "is invalid: Days of week")]
+    public void Parse_Invalid_SaysWhatIsWrong(string? expression, string error)
+    {
+        var result = CronSchedule.Parse(expression);
+
+        Assert.False(result.Success);
+        Assert.StartsWith(error, result.Error);
+    }
+
+    [Fact]
+    public void NextOccurrences_DayOfMonthAndDayOfWeek_AreAnded_GivingFirstMondays()
+    {
+        var runs = CronSchedule.NextOccurrences("0 9 1-7 * MON", Berlin, new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), 3);
+
+        Assert.Equal([6, 3, 3], runs.Select(r => r.Day));
+        Assert.All(runs, r => Assert.Equal(DayOfWeek.Monday, r.DayOfWeek));
+        Assert.True(CronSchedule.Parse("0 9 1-7 * MON").RestrictsDayOfMonthAndDayOfWeek);
+        Assert.False(CronSchedule.Parse("0 9 1-7 * *").RestrictsDayOfMonthAndDayOfWeek);
+    }
+
+    [Fact]
+    public void NextOccurrences_SpringForward_SkippedTimeRunsRightAfterTheJump()
+    {
+        // 2025-03-30: 02:00 CET jumps to 03:00 CEST, so 02:30 does not exist that day.
+        var runs = CronSchedule.NextOccurrences("30 2 * * *", Berlin, new DateTimeOffset(2025, 3, 29, 0, 0, 0, TimeSpan.Zero), 3);
+
+        Assert.Equal(
+            [new DateTimeOffset(2025, 3, 29, 2, 30, 0, TimeSpan.FromHours(1)),
+             new DateTimeOffset(2025, 3, 30, 3, 0, 0, TimeSpan.FromHours(2)),
+             new DateTimeOffset(2025, 3, 31, 2, 30, 0, TimeSpan.FromHours(2))],
+            runs);
+    }
+
+    [Fact]
+    public void NextOccurrences_FallBack_AmbiguousTimeRunsOnce()
+    {
+        // 2025-10-26: 03:00 CEST falls back to 02:00 CET, so 02:30 happens twice on the wall clock.
+        var runs = CronSchedule.NextOccurrences("30 2 * * *", Berlin, new DateTimeOffset(2025, 10, 25, 0, 0, 0, TimeSpan.Zero), 3);
+
+        Assert.Equal(
+            [new DateTimeOffset(2025, 10, 25, 2, 30, 0, TimeSpan.FromHours(2)),
+             new DateTimeOffset(2025, 10, 26, 2, 30, 0, TimeSpan.FromHours(2)),
+             new DateTimeOffset(2025, 10, 27, 2, 30, 0, TimeSpan.FromHours(1))],
+            runs);
+    }
+
+    [Fact]
+    public void NextOccurrences_NeverMatchingDate_IsEmpty() =>
+        Assert.Empty(CronSchedule.NextOccurrences("0 9 30 2 *", TimeZoneInfo.Utc, DateTimeOffset.UnixEpoch, 5));
+
+    [Fact]
+    public void NextOccurrences_InvalidExpression_Throws() =>
+        Assert.Throws<FormatException>(() => CronSchedule.NextOccurrences("nope", TimeZoneInfo.Utc, DateTimeOffset.UnixEpoch, 1));
+
+    [Theory]
+    [InlineData("*/2 * * * *", 120, true)]
+    [InlineData("0,1 9 * * *", 60, false)]
+    [InlineData("@hourly", 3600, true)]
+    [InlineData("0 0 9 * * *", 86400, true)]
+    [InlineData("* * * * * *", 1, true)]
+    [InlineData("*/7 * * * *", 240, false)] // 56 -> 0 across the hour
+    [InlineData("0 9 * * MON", 7 * 86400, true)]
+    [InlineData("0 9 * * 1-5", 86400, false)]
+    [InlineData("0,58 0,23 1,31 * *", 120, false)] // 23:58 on the 31st, 00:00 on the 1st
+    [InlineData("59 23 L * *", 28 * 86400, false)]
+    public void MinimumGap_SeesEveryPattern(string expression, int seconds, bool uniform)
+    {
+        var gap = CronSchedule.MinimumGap(CronSchedule.Parse(expression).Cron!);
+
+        Assert.Equal(new CronGap(TimeSpan.FromSeconds(seconds), uniform), gap);
+    }
+
+    [Fact]
+    public void MinimumGap_LeapDayNeighbour_IsFoundWithinTheCalendarCycle()
+    {
+        // Feb 29 and Mar 1 are consecutive only in leap years; 23:58 then 00:00 is 2 minutes.
+        var gap = CronSchedule.MinimumGap(CronSchedule.Parse("0,58 0,23 29,1 2,3 *").Cron!);
+
+        Assert.Equal(TimeSpan.FromMinutes(2), gap!.Minimum);
+    }
+
+    [Fact]
+    public void MinimumGap_NeverRuns_IsNull() => Assert.Null(CronSchedule.MinimumGap(CronSchedule.Parse("0 9 31 2 *").Cron!));
+}

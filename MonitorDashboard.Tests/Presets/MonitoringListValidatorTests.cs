@@ -1,0 +1,138 @@
+using Microsoft.Extensions.Time.Testing;
+using MonitorDashboard.Monitoring;
+using MonitorDashboard.Presets;
+
+namespace MonitorDashboard.Tests.Presets;
+
+public sealed class MonitoringListValidatorTests
+{
+    private static readonly FakeTimeProvider Time = new(new DateTimeOffset(2025, 6, 2, 8, 0, 0, TimeSpan.Zero));
+    private readonly MonitoringListValidator validator = TempPresetsFolder.CreateValidator(Time);
+
+    private static MonitoringList Valid => PresetsSamples.ValidList("Widget line") with { Id = "11111111-2222-3333-4444-555555555555" };
+
+    private string[] ErrorsOf(MonitoringList list, params MonitoringList[] others) =>
+        validator.Validate(list, others).Errors.Select(e => e.Message).ToArray();
+
+    [Fact]
+    public void ValidList_HasNoErrors() => Assert.Empty(ErrorsOf(Valid));
+
+    public static TheoryData<string, string> CronCases => new()
+    {
+        { "*/2 * * * *", "List \"Widget line\": cron_schedule \"*/2 * * * *\" runs every 2 minutes, more often than the minimum interval of 5 minutes" },
+        { "0,1 9 * * *", "List \"Widget line\": cron_schedule \"0,1 9 * * *\" runs as little as 1 minute apart, more often than the minimum interval of 5 minutes" },
+        { "*/10 * * * * *", "List \"Widget line\": cron_schedule \"*/10 * * * * *\" runs every 10 seconds, more often than the minimum interval of 5 minutes" },
+        { "@every_minute", "List \"Widget line\": cron_schedule \"@every_minute\" runs every 1 minute, more often than the minimum interval of 5 minutes" },
+        { "0,58 0,23 1,31 * *", "List \"Widget line\": cron_schedule \"0,58 0,23 1,31 * *\" runs as little as 2 minutes apart, more often than the minimum interval of 5 minutes" },
+        { "* * * *", "List \"Widget line\": cron_schedule \"* * * *\" has 4 fields; expected 5 (minute hour day-of-month month day-of-week), 6 (with seconds first) or a macro such as @daily" },
+        { "60 * * * *", "List \"Widget line\": cron_schedule \"60 * * * *\" is invalid: Minutes: Value must be a number between 0 and 59 (all inclusive)." },
+        { "@reboot", "List \"Widget line\": cron_schedule \"@reboot\" is not a supported macro; use one of @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly, @every_minute, @every_second" },
+        { "", "List \"Widget line\": cron_schedule \"\" is empty" },
+        { "0 9 30 2 *", "List \"Widget line\": cron_schedule \"0 9 30 2 *\" never runs: no date matches its day-of-month, month and day-of-week" },
+        { "0 9 1-7 * 1#2", "List \"Widget line\": cron_schedule \"0 9 1-7 * 1#2\" never runs: no date matches its day-of-month, month and day-of-week" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CronCases))]
+    public void Cron_Invalid_IsReportedWithListAndField(string cron, string message) =>
+        Assert.Equal([message], ErrorsOf(Valid with { CronSchedule = cron }));
+
+    [Theory]
+    [InlineData("*/5 * * * *")]
+    [InlineData("@hourly")]
+    [InlineData("0 0 9 * * *")]
+    [InlineData("0 7 * * 1-5")]
+    [InlineData("0,5 * * * *")]
+    [InlineData("55 23 * * *")]
+    [InlineData("0 9 29 2 1")]
+    public void Cron_AtOrAboveMinimumInterval_IsAccepted(string cron) => Assert.Empty(ErrorsOf(Valid with { CronSchedule = cron }));
+
+    [Fact]
+    public void Cron_MinimumIntervalComesFromOptions()
+    {
+        var strict = TempPresetsFolder.CreateValidator(Time, new MonitoringOptions { MinimumInterval = TimeSpan.FromHours(2) });
+
+        var errors = strict.Validate(Valid with { CronSchedule = "@hourly" }, []).Errors;
+
+        Assert.Equal("cron_schedule \"@hourly\" runs every 1 hour, more often than the minimum interval of 2 hours", Assert.Single(errors).Detail);
+    }
+
+    [Fact]
+    public void Cron_DayOfMonthAndDayOfWeek_GivesWarningNotError()
+    {
+        var result = validator.Validate(Valid with { CronSchedule = "0 9 1-7 * MON" }, []);
+
+        Assert.True(result.IsValid);
+        Assert.Contains("restricts both day-of-month and day-of-week; a run needs BOTH to match (At 09:00 on the 1st–7th of the month, only on Mondays)", Assert.Single(result.Warnings));
+    }
+
+    public static TheoryData<Func<MonitoringList, MonitoringList>, string> FieldCases => new()
+    {
+        { l => l with { Name = "  " }, "List 11111111-2222-3333-4444-555555555555: name must not be empty" },
+        { l => l with { Name = "Line\nTwo" }, "List \"Line\nTwo\": name must not contain control characters (line breaks, tabs...)" },
+        { l => l with { Id = "" }, "List \"Widget line\": id is missing" },
+        { l => l with { Parts = [] }, "List \"Widget line\": parts must contain at least one part" },
+        { l => l with { Parts = [new MonitoredPart { Name = "Widget", Quantity = 0 }] }, "List \"Widget line\": part \"Widget\" quantity 0 must be greater than 0" },
+        { l => l with { Parts = [new MonitoredPart { Name = "Widget", Quantity = -1.5m }] }, "List \"Widget line\": part \"Widget\" quantity -1.5 must be greater than 0" },
+        { l => l with { Parts = [new MonitoredPart { Name = "", Quantity = 1 }] }, "List \"Widget line\": parts[1] name must not be empty" },
+        { l => l with { TimeZone = "Mars/Olympus" }, "List \"Widget line\": timezone \"Mars/Olympus\" is not a known IANA time zone (e.g. Europe/Berlin)" },
+        { l => l with { Recipients = ["not-an-address"] }, "List \"Widget line\": recipients \"not-an-address\" is not a valid email address" },
+        { l => l with { Recipients = ["a@localhost"] }, "List \"Widget line\": recipients \"a@localhost\" is not a valid email address" },
+        { l => l with { Recipients = ["Boss <boss@example.com>"] }, "List \"Widget line\": recipients \"Boss <boss@example.com>\" is not a valid email address" },
+        { l => l with { Recipients = ["a@example.com\r\nBcc: x@evil.com"] }, "List \"Widget line\": recipients \"a@example.com\\u000d\\u000aBcc: x@evil.com\" is not a valid email address" },
+        { l => l with { Recipients = [.. Enumerable.Range(0, 51).Select(i => $"p{i}@example.com")] }, "List \"Widget line\": recipients has 51 addresses; at most 50 are allowed" },
+        { l => l with { NotifyCondition = "sometimes" }, "List \"Widget line\": notify_condition \"sometimes\" must be \"always\" or \"on_change\"" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FieldCases))]
+    public void Field_Invalid_IsReportedWithListAndField(Func<MonitoringList, MonitoringList> breakIt, string message) =>
+        Assert.Equal([message], ErrorsOf(breakIt(Valid)));
+
+    [Theory]
+    [InlineData("A < B & \"C\" 'D'")]
+    [InlineData("Förderband – Linie 2")]
+    public void Name_FreeTextWithMarkupCharacters_IsAccepted(string name) => Assert.Empty(ErrorsOf(Valid with { Name = name }));
+
+    [Theory]
+    [InlineData("planning+weekly@example.com")]
+    [InlineData("first.last@sub.example.co.uk")]
+    [InlineData("o'brien@example.ie")]
+    public void Recipient_ValidAddress_IsAccepted(string address) => Assert.Empty(ErrorsOf(Valid with { Recipients = [address] }));
+
+    [Fact]
+    public void ValidateAll_DuplicateIdOrName_MarksOnlyTheLaterList()
+    {
+        var first = Valid;
+        var second = Valid with { Name = "WIDGET LINE " };
+        var third = PresetsSamples.ValidList("Other") with { Id = first.Id.ToUpperInvariant() };
+
+        var results = validator.ValidateAll([first, second, third]);
+
+        Assert.True(results[0].IsValid);
+        Assert.Equal(["id", "name"], results[1].Errors.Select(e => e.Field));
+        Assert.Equal($"List \"Other\": id \"{third.Id}\" is used by another list", Assert.Single(results[2].Errors).Message);
+    }
+
+    [Fact]
+    public void CheckSchedule_GivesDescriptionAndNextRunsInTheListsZone()
+    {
+        var check = validator.CheckSchedule("0 7 * * 1-5", "Europe/Berlin", upcoming: 3);
+
+        Assert.True(check.IsValid);
+        Assert.Equal("At 07:00 on Monday through Friday", check.Description);
+        Assert.Equal(
+            [new DateTimeOffset(2025, 6, 3, 7, 0, 0, TimeSpan.FromHours(2)), new DateTimeOffset(2025, 6, 4, 7, 0, 0, TimeSpan.FromHours(2)),
+             new DateTimeOffset(2025, 6, 5, 7, 0, 0, TimeSpan.FromHours(2))],
+            check.NextRuns);
+    }
+
+    [Fact]
+    public void CheckSchedule_WithoutZone_UsesConfiguredDefault()
+    {
+        var check = validator.CheckSchedule("0 7 * * *", null, upcoming: 1);
+
+        Assert.Equal(TimeZoneInfo.Utc.BaseUtcOffset, check.NextRuns[0].Offset);
+        Assert.Equal(new DateTimeOffset(2025, 6, 3, 7, 0, 0, TimeSpan.Zero), check.NextRuns[0]);
+    }
+}

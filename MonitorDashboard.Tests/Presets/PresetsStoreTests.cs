@@ -1,0 +1,262 @@
+using System.Text.Json.Nodes;
+using MonitorDashboard.Presets;
+
+namespace MonitorDashboard.Tests.Presets;
+
+public sealed class PresetsStoreTests : IDisposable
+{
+    private readonly TempPresetsFolder temp = new();
+    private readonly CancellationToken ct = TestContext.Current.CancellationToken;
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public async Task Load_PythonFile_ReadsKnownFieldsAndKeepsUnknownOnes()
+    {
+        temp.Write(PresetsSamples.PythonFile);
+
+        var snapshot = await temp.Store.LoadAsync(ct);
+
+        Assert.Null(snapshot.FileError);
+        var list = Assert.Single(snapshot.MonitoringLists);
+        Assert.Equal("Widget line, weekly", list.Name);
+        Assert.Equal(["Widget Assembly", "Doohickey"], list.Parts.Select(p => p.Name));
+        Assert.Equal("B", list.Parts[0].Version);
+        Assert.Equal(5.0m, list.Parts[1].Quantity);
+        Assert.Equal("Europe/Berlin", list.TimeZone);
+        Assert.Null(list.LastHash);
+        Assert.Equal(["interval_minutes", "email_config_name", "misfire_grace_time"], list.Extra!.Keys);
+        Assert.Equal(["email_configs", "filepath"], snapshot.Document.Extra!.Keys);
+        Assert.True(snapshot.IsValid(PresetsSamples.ListId));
+    }
+
+    [Fact]
+    public async Task SetLastHash_PythonFile_ChangesOnlyThatFieldAndKeepsEveryOtherValue()
+    {
+        temp.Write(PresetsSamples.PythonFile);
+        await temp.Store.LoadAsync(ct);
+
+        await temp.Store.SetLastHashAsync(PresetsSamples.ListId, "abc123", ct);
+
+        var expected = JsonNode.Parse(PresetsSamples.PythonFile)!;
+        expected["monitoring_lists"]![0]!["last_hash"] = "abc123";
+        var written = temp.Read();
+        Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(written)), written);
+        // Number spelling and nested values survive byte-for-value, not just numerically.
+        Assert.Contains("\"quantity\": 5.0", written);
+        Assert.Contains("2.50", written);
+        Assert.Contains("\"filepath\": \"presets.json\"", written);
+    }
+
+    [Fact]
+    public async Task Save_WritesKnownKeysInPythonOrderThenUnknownKeysAsTheyWere()
+    {
+        temp.Write(PresetsSamples.PythonFile);
+        var snapshot = await temp.Store.LoadAsync(ct);
+
+        await temp.Store.SetActiveAsync(PresetsSamples.ListId, false, snapshot.Version, ct);
+
+        var root = JsonNode.Parse(temp.Read())!.AsObject();
+        Assert.Equal(["presets", "monitoring_lists", "email_configs", "filepath"], root.Select(p => p.Key));
+        var list = root["monitoring_lists"]![0]!.AsObject();
+        Assert.Equal(
+            ["id", "name", "parts", "active", "cron_schedule", "timezone", "recipients", "notify_condition", "last_hash",
+             "interval_minutes", "email_config_name", "misfire_grace_time"],
+            list.Select(p => p.Key));
+        Assert.False(list["active"]!.GetValue<bool>());
+        Assert.Equal(["part_id", "quantity", "note"], root["presets"]![0]!["items"]![1]!.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
+    public async Task Save_KeepsPreviousContentAsBackup()
+    {
+        temp.Write(PresetsSamples.PythonFile);
+        var snapshot = await temp.Store.LoadAsync(ct);
+
+        await temp.Store.AddListAsync(PresetsSamples.ValidList(), snapshot.Version, ct);
+
+        Assert.Equal(PresetsSamples.PythonFile, File.ReadAllText(temp.Store.BackupPath));
+    }
+
+    [Fact]
+    public async Task AddList_WithoutId_GetsLowerCaseUuidAndIsReadBack()
+    {
+        var snapshot = await temp.Store.LoadAsync(ct);
+        Assert.Equal(PresetsSnapshot.MissingFileVersion, snapshot.Version);
+
+        var saved = await temp.Store.AddListAsync(PresetsSamples.ValidList() with { Id = "" }, snapshot.Version, ct);
+
+        Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", saved.List.Id);
+        var reloaded = await temp.Store.LoadAsync(ct);
+        Assert.Equal(saved.Snapshot.Version, reloaded.Version);
+        Assert.Equal("Widget line", reloaded.FindList(saved.List.Id)!.Name);
+        Assert.False(File.Exists(temp.Store.BackupPath)); // there was no previous file
+    }
+
+    [Fact]
+    public async Task Save_BasedOnOutdatedRead_IsRefusedAndLeavesTheOtherChange()
+    {
+        temp.Write(PresetsSamples.PythonFile);
+        var stale = await temp.Store.LoadAsync(ct);
+        var edited = PresetsSamples.PythonFile.Replace("Widget line, weekly", "Edited by hand");
+        temp.Write(edited);
+
+        var ex = await Assert.ThrowsAsync<PresetsConflictException>(
+            () => temp.Store.AddListAsync(PresetsSamples.ValidList(), stale.Version, ct));
+
+        Assert.Equal("presets.json was changed by someone else since it was loaded; reload and try again", ex.Message);
+        Assert.Equal(edited, temp.Read());
+    }
+
+    [Fact]
+    public async Task Save_CrashBetweenTempWriteAndRename_LeavesOldFileIntact()
+    {
+        temp.Write(PresetsSamples.PythonFile);
+        var snapshot = await temp.Store.LoadAsync(ct);
+        string? tempPath = null;
+        temp.Store.BeforeReplace = path =>
+        {
+            tempPath = path;
+            Assert.Equal(temp.Folder, Path.GetDirectoryName(path)); // same folder, so the rename is atomic
+            Assert.Contains("Widget line", File.ReadAllText(path)); // the new content was fully written first
+            throw new IOException("simulated crash");
+        };
+
+        await Assert.ThrowsAsync<IOException>(() => temp.Store.AddListAsync(PresetsSamples.ValidList(), snapshot.Version, ct));
+
+        Assert.Equal(PresetsSamples.PythonFile, temp.Read());
+        Assert.NotNull(tempPath);
+        Assert.NotEqual(temp.FilePath, tempPath);
+        Assert.Equal([temp.FilePath], Directory.GetFiles(temp.Folder).Where(f => !f.EndsWith(".bak", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("{ \"presets\": [ }", 1, 16, "is not valid JSON")]
+    [InlineData("{\n  \"monitoring_lists\": [\n    { \"id\": \"x\", \"parts\": \"Widget:10\" }\n  ]\n}", 3, 38, "wrong shape at $.monitoring_lists[0].parts: expected an array")]
+    [InlineData("[1, 2]", 1, 2, "wrong shape at $: expected an object")]
+    [InlineData("{ \"monitoring_lists\": [ { \"parts\": [ { \"name\": \"A\", \"quantity\": \"ten\" } ] } ] }", 1, 70, "expected a number")]
+    public async Task Load_MalformedFile_ReportsLineAndColumnAndSchedulesNothing(string content, long line, long column, string message)
+    {
+        temp.Write(content);
+
+        var snapshot = await temp.Store.LoadAsync(ct);
+
+        Assert.True(snapshot.IsMalformed);
+        Assert.Equal(line, snapshot.FileError!.Line);
+        Assert.Equal(column, snapshot.FileError.Column);
+        Assert.Contains(message, snapshot.FileError.Message);
+        Assert.Empty(snapshot.SchedulableLists);
+    }
+
+    [Fact]
+    public async Task Writes_OnMalformedFile_AreRefusedAndNeverOverwrite()
+    {
+        const string broken = "{ \"monitoring_lists\": [ { \"id\": \"a\" ";
+        temp.Write(broken);
+        var snapshot = await temp.Store.LoadAsync(ct);
+
+        await Assert.ThrowsAsync<PresetsFileException>(() => temp.Store.AddListAsync(PresetsSamples.ValidList(), snapshot.Version, ct));
+        await Assert.ThrowsAsync<PresetsFileException>(() => temp.Store.SetLastHashAsync("a", "h", ct));
+
+        Assert.Equal(broken, temp.Read());
+        Assert.False(File.Exists(temp.Store.BackupPath));
+    }
+
+    [Fact]
+    public async Task Load_FixedFile_IsPickedUpAgain()
+    {
+        temp.Write("{ not json");
+        Assert.True((await temp.Store.LoadAsync(ct)).IsMalformed);
+        temp.Write(PresetsSamples.PythonFile);
+
+        var snapshot = await temp.Store.LoadAsync(ct);
+
+        Assert.False(snapshot.IsMalformed);
+        Assert.Single(snapshot.SchedulableLists);
+    }
+
+    [Fact]
+    public async Task Save_InvalidNewList_IsRefusedWithItsErrors()
+    {
+        var snapshot = await temp.Store.LoadAsync(ct);
+        var bad = PresetsSamples.ValidList("Bad") with { CronSchedule = "*/2 * * * *", Parts = [] };
+
+        var ex = await Assert.ThrowsAsync<PresetsValidationException>(() => temp.Store.AddListAsync(bad, snapshot.Version, ct));
+
+        Assert.Equal(["parts", "cron_schedule"], ex.Errors.Select(e => e.Field));
+        Assert.Contains("List \"Bad\": cron_schedule \"*/2 * * * *\" runs every 2 minutes", ex.Message);
+        Assert.False(File.Exists(temp.FilePath));
+    }
+
+    [Fact]
+    public async Task Save_ValidList_IsNotBlockedByAnotherInvalidList()
+    {
+        temp.Write(PresetsSamples.PythonFile.Replace("\"0 7 * * 1-5\"", "\"not a cron\""));
+        var snapshot = await temp.Store.LoadAsync(ct);
+        Assert.False(snapshot.IsValid(PresetsSamples.ListId));
+        Assert.Contains("cron_schedule \"not a cron\"", snapshot.ValidationOf(PresetsSamples.ListId)!.Errors[0].Message);
+
+        var saved = await temp.Store.AddListAsync(PresetsSamples.ValidList(), snapshot.Version, ct);
+
+        Assert.True(saved.Snapshot.IsValid(saved.List.Id));
+        Assert.False(saved.Snapshot.IsValid(PresetsSamples.ListId));
+        Assert.Equal([saved.List.Id], saved.Snapshot.SchedulableLists.Select(l => l.Id));
+    }
+
+    [Fact]
+    public async Task SetActive_OnAlreadyInvalidList_IsAllowed_ButUpdateKeepingItInvalidIsNot()
+    {
+        temp.Write(PresetsSamples.PythonFile.Replace("\"0 7 * * 1-5\"", "\"not a cron\""));
+        var snapshot = await temp.Store.LoadAsync(ct);
+
+        snapshot = await temp.Store.SetActiveAsync(PresetsSamples.ListId, false, snapshot.Version, ct);
+        Assert.False(snapshot.FindList(PresetsSamples.ListId)!.Active);
+
+        var renamed = snapshot.FindList(PresetsSamples.ListId)! with { Name = "Renamed" };
+        await Assert.ThrowsAsync<PresetsValidationException>(() => temp.Store.UpdateListAsync(renamed, snapshot.Version, ct));
+    }
+
+    [Fact]
+    public async Task UpdateAndDelete_ChangeTheFile_AndUnknownIdIsReported()
+    {
+        temp.Write(PresetsSamples.PythonFile);
+        var snapshot = await temp.Store.LoadAsync(ct);
+        var list = snapshot.FindList(PresetsSamples.ListId)!;
+
+        snapshot = await temp.Store.UpdateListAsync(list with { Name = "A < B & \"C\"" }, snapshot.Version, ct);
+        Assert.Equal("A < B & \"C\"", (await temp.Store.LoadAsync(ct)).FindList(list.Id)!.Name);
+
+        snapshot = await temp.Store.DeleteListAsync(list.Id, snapshot.Version, ct);
+        Assert.Empty(snapshot.MonitoringLists);
+        Assert.Contains("\"filepath\"", temp.Read());
+
+        var ex = await Assert.ThrowsAsync<PresetsListNotFoundException>(() => temp.Store.DeleteListAsync(list.Id, snapshot.Version, ct));
+        Assert.Contains(list.Id, ex.Message);
+    }
+
+    [Fact]
+    public async Task Save_DuplicateName_IsRefusedForTheNewList()
+    {
+        temp.Write(PresetsSamples.PythonFile);
+        var snapshot = await temp.Store.LoadAsync(ct);
+
+        var ex = await Assert.ThrowsAsync<PresetsValidationException>(
+            () => temp.Store.AddListAsync(PresetsSamples.ValidList("widget line, WEEKLY"), snapshot.Version, ct));
+
+        Assert.Equal("List \"widget line, WEEKLY\": name \"widget line, WEEKLY\" is already used by another list", Assert.Single(ex.Errors).Message);
+    }
+
+    [Fact]
+    public async Task Subscribers_HearEachNewVersionOnce()
+    {
+        temp.Write(PresetsSamples.PythonFile);
+        var seen = new List<string>();
+        using var _ = temp.Store.Subscribe(s => seen.Add(s.Version));
+
+        var first = await temp.Store.LoadAsync(ct);
+        await temp.Store.LoadAsync(ct);
+        var second = await temp.Store.SetLastHashAsync(PresetsSamples.ListId, "h", ct);
+
+        Assert.Equal([first.Version, second.Version], seen);
+    }
+}

@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using MonitorDashboard.Presets;
+
+namespace MonitorDashboard.Tests.Presets;
+
+public sealed class PresetsWatcherTests : IDisposable
+{
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2025, 6, 2, 8, 0, 0, TimeSpan.Zero));
+    private readonly TempPresetsFolder temp;
+    private readonly PresetsWatcher watcher;
+    private readonly CancellationToken ct = TestContext.Current.CancellationToken;
+
+    public PresetsWatcherTests()
+    {
+        temp = new TempPresetsFolder(time);
+        watcher = new PresetsWatcher(temp.Store, temp.Options, time, NullLogger<PresetsWatcher>.Instance);
+    }
+
+    public void Dispose()
+    {
+        watcher.Dispose();
+        temp.Dispose();
+    }
+
+    [Fact]
+    public async Task Start_LoadsTheFile()
+    {
+        temp.Write(PresetsSamples.PythonFile);
+
+        await watcher.StartAsync(ct);
+
+        Assert.Single(temp.Store.Current!.MonitoringLists);
+    }
+
+    [Fact]
+    public async Task OutsideEdit_IsReloadedAndPublished()
+    {
+        temp.Write(PresetsSamples.PythonFile);
+        await watcher.StartAsync(ct);
+        var changed = NextSnapshot(s => s.FindList(PresetsSamples.ListId)?.Name == "Edited");
+
+        temp.Write(PresetsSamples.PythonFile.Replace("Widget line, weekly", "Edited"));
+
+        await AdvanceUntil(changed);
+    }
+
+    [Fact]
+    public async Task EditorReplacingTheFileByRename_IsReloaded()
+    {
+        temp.Write(PresetsSamples.PythonFile);
+        await watcher.StartAsync(ct);
+        var changed = NextSnapshot(s => s.FindList(PresetsSamples.ListId)?.Name == "Saved by vim");
+        var swap = Path.Combine(temp.Folder, ".presets.json.swp");
+
+        File.WriteAllText(swap, PresetsSamples.PythonFile.Replace("Widget line, weekly", "Saved by vim"));
+        File.Move(swap, temp.FilePath, overwrite: true);
+
+        await AdvanceUntil(changed);
+    }
+
+    [Fact]
+    public async Task BrokenFile_IsReported_ThenPickedUpWhenFixed()
+    {
+        temp.Write(PresetsSamples.PythonFile);
+        await watcher.StartAsync(ct);
+
+        var broken = NextSnapshot(s => s.IsMalformed);
+        temp.Write("{ \"monitoring_lists\": [");
+        var brokenSnapshot = await AdvanceUntil(broken);
+        Assert.Empty(brokenSnapshot.SchedulableLists);
+        Assert.Equal("{ \"monitoring_lists\": [", temp.Read());
+
+        var fixedAgain = NextSnapshot(s => !s.IsMalformed);
+        temp.Write(PresetsSamples.PythonFile);
+        var fixedSnapshot = await AdvanceUntil(fixedAgain);
+        Assert.Single(fixedSnapshot.SchedulableLists);
+    }
+
+    [Fact]
+    public async Task RealClock_NoticesOutsideChangeWithinTwoSeconds()
+    {
+        temp.Write(PresetsSamples.PythonFile);
+        using var realWatcher = new PresetsWatcher(temp.Store, temp.Options, TimeProvider.System, NullLogger<PresetsWatcher>.Instance);
+        await realWatcher.StartAsync(ct);
+        var changed = NextSnapshot(s => s.MonitoringLists.Count == 0);
+
+        temp.Write("{ \"presets\": [], \"monitoring_lists\": [] }");
+
+        // Two seconds is the product promise; the extra second absorbs a busy build machine.
+        await changed.WaitAsync(TimeSpan.FromSeconds(3), ct);
+        await realWatcher.StopAsync(ct);
+    }
+
+    private Task<PresetsSnapshot> NextSnapshot(Func<PresetsSnapshot, bool> condition)
+    {
+        var signal = new TaskCompletionSource<PresetsSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        IDisposable? subscription = null;
+        subscription = temp.Store.Subscribe(s =>
+        {
+            if (condition(s) && signal.TrySetResult(s))
+            {
+                subscription?.Dispose();
+            }
+        });
+        return signal.Task;
+    }
+
+    // File-system events arrive on their own thread; keep moving the fake clock (debounce and poll timers)
+    // until the change is published, with a real-time deadline.
+    private async Task<PresetsSnapshot> AdvanceUntil(Task<PresetsSnapshot> signal)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!signal.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(300));
+            try
+            {
+                return await signal.WaitAsync(TimeSpan.FromMilliseconds(50), ct);
+            }
+            catch (TimeoutException)
+            {
+                // not yet: advance again
+            }
+        }
+        return await signal.WaitAsync(TimeSpan.Zero, ct);
+    }
+}

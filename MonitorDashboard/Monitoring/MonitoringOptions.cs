@@ -1,0 +1,21 @@
+namespace MonitorDashboard.Monitoring;
+
+/// <summary>Scheduling and history settings shared by the validator, the scheduler and the run store.</summary>
+public sealed class MonitoringOptions
+{
+    public const string SectionName = "Monitoring";
+
+    /// <summary>Smallest allowed gap between two runs of one list.</summary>
+    public TimeSpan MinimumInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>IANA id used for lists without their own <c>timezone</c>.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    public int MaxConcurrentChecks { get; set; } = 2;
+
+    /// <summary>A run missed by less than this during downtime runs once at start-up; older ones are recorded as missed.</summary>
+    public TimeSpan MisfireGrace { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How many runs per list the history keeps.</summary>
+    public int HistoryRetention { get; set; } = 500;
+}

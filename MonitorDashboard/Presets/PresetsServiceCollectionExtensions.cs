@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MonitorDashboard.Monitoring;
+
+namespace MonitorDashboard.Presets;
+
+public static class PresetsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the presets store, its validator and the file watcher. <c>PRESETS_FILE_PATH</c> (the Python tool's
+    /// variable) sets the file; a relative path is resolved against the content root.
+    /// </summary>
+    public static IHostApplicationBuilder AddPresets(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MonitoringOptions>().Bind(builder.Configuration.GetSection(MonitoringOptions.SectionName));
+        builder.Services.AddOptions<PresetsOptions>()
+            .Configure<IConfiguration, IHostEnvironment>((options, configuration, environment) =>
+            {
+                if (configuration[PresetsOptions.FilePathKey] is { Length: > 0 } path)
+                {
+                    options.FilePath = path;
+                }
+                options.FilePath = options.ResolvePath(environment.ContentRootPath);
+            });
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<MonitoringListValidator>();
+        builder.Services.AddSingleton<PresetsStore>();
+        builder.Services.AddSingleton<PresetsWatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PresetsWatcher>());
+        return builder;
+    }
+}

@@ -1,0 +1,151 @@
+using Microsoft.Extensions.Options;
+
+namespace MonitorDashboard.Presets;
+
+/// <summary>
+/// Hosted service that loads presets.json at start-up and reloads it when someone else changes it (editor, CLI,
+/// Python tool), so subscribers of <see cref="PresetsStore"/> see the change within about a second. Watches the
+/// folder rather than the file because editors replace files (write a temp file, rename it over the original),
+/// debounces bursts of events, and polls the file stamp as a fallback for missed events (network shares, Docker
+/// bind mounts). A broken file is simply reported by the store and picked up again once it is fixed.
+/// </summary>
+public sealed partial class PresetsWatcher(
+    PresetsStore store, IOptions<PresetsOptions> options, TimeProvider time, ILogger<PresetsWatcher> logger) : IHostedService, IDisposable
+{
+    private readonly PresetsOptions settings = options.Value;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly SemaphoreSlim reloadGate = new(1, 1);
+    private FileSystemWatcher? watcher;
+    private ITimer? debounce;
+    private ITimer? poll;
+    private FileStamp stamp;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        stamp = FileStamp.Of(store.FilePath);
+        await store.LoadAsync(cancellationToken);
+        debounce = time.CreateTimer(_ => _ = ReloadAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        poll = time.CreateTimer(_ => Poll(), null, settings.PollInterval, settings.PollInterval);
+        StartFileSystemWatcher();
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        stopping.Cancel();
+        watcher?.Dispose();
+        debounce?.Dispose();
+        poll?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        stopping.Cancel();
+        watcher?.Dispose();
+        debounce?.Dispose();
+        poll?.Dispose();
+        stopping.Dispose();
+    }
+
+    private void StartFileSystemWatcher()
+    {
+        var folder = Path.GetDirectoryName(store.FilePath)!;
+        if (!Directory.Exists(folder))
+        {
+            LogPollingOnly(folder);
+            return;
+        }
+        watcher = new FileSystemWatcher(folder)
+        {
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
+            IncludeSubdirectories = false,
+        };
+        var name = Path.GetFileName(store.FilePath);
+        FileSystemEventHandler onChange = (_, e) => Poke(e.Name, name);
+        watcher.Changed += onChange;
+        watcher.Created += onChange;
+        watcher.Deleted += onChange;
+        watcher.Renamed += (_, e) =>
+        {
+            Poke(e.Name, name);
+            Poke(e.OldName, name);
+        };
+        watcher.Error += (_, e) =>
+        {
+            LogWatcherError(e.GetException());
+            debounce?.Change(settings.Debounce, Timeout.InfiniteTimeSpan);
+        };
+        watcher.EnableRaisingEvents = true;
+    }
+
+    // Each event restarts the quiet period, so a burst of writes causes one reload.
+    private void Poke(string? changed, string name)
+    {
+        if (string.Equals(changed, name, StringComparison.OrdinalIgnoreCase))
+        {
+            debounce?.Change(settings.Debounce, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void Poll()
+    {
+        if (FileStamp.Of(store.FilePath) != stamp)
+        {
+            _ = ReloadAsync();
+        }
+    }
+
+    private async Task ReloadAsync()
+    {
+        if (stopping.IsCancellationRequested)
+        {
+            return;
+        }
+        try
+        {
+            await reloadGate.WaitAsync(stopping.Token);
+            try
+            {
+                stamp = FileStamp.Of(store.FilePath);
+                await store.LoadAsync(stopping.Token);
+            }
+            finally
+            {
+                reloadGate.Release();
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // shutting down
+        }
+        catch (IOException ex)
+        {
+            // Typically the file is still locked by the writer; the next event or poll tries again.
+            LogReloadFailed(ex, store.FilePath);
+            stamp = default;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            LogReloadFailed(ex, store.FilePath);
+            stamp = default;
+        }
+    }
+
+    private readonly record struct FileStamp(bool Exists, long Length, DateTime LastWriteUtc)
+    {
+        public static FileStamp Of(string path)
+        {
+            var info = new FileInfo(path);
+            return info.Exists ? new FileStamp(true, info.Length, info.LastWriteTimeUtc) : new FileStamp(false, 0, default);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Folder {Folder} does not exist yet; watching presets by polling only")]
+    private partial void LogPollingOnly(string folder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The presets file watcher reported an error; reloading")]
+    private partial void LogWatcherError(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reloading {FilePath} failed; will retry")]
+    private partial void LogReloadFailed(Exception exception, string filePath);
+}
