@@ -23,7 +23,7 @@ public interface IInvenTreeConnection
 
 internal sealed class ConfiguredInvenTreeConnection(IOptions<InvenTreeOptions> options) : IInvenTreeConnection
 {
-    private readonly InvenTreeEndpoint _endpoint = new(options.Value.ApiBaseAddress, options.Value.ApiToken, isDemo: false);
+    private readonly InvenTreeEndpoint _endpoint = new(options.Value.GetApiBaseAddress(), options.Value.ApiToken, isDemo: false);
 
     public ValueTask<InvenTreeEndpoint> GetEndpointAsync(CancellationToken cancellationToken) => ValueTask.FromResult(_endpoint);
 }

@@ -38,8 +38,8 @@ public sealed class InvenTreeOptions
 
     public bool IsDemo => string.IsNullOrWhiteSpace(Url);
 
-    /// <summary>The API root, always ending in <c>/api/</c>.</summary>
-    public Uri ApiBaseAddress => NormaliseApiBase(Url ?? throw new InvalidOperationException("InvenTree URL is not configured."));
+    /// <summary>The API root, always ending in <c>/api/</c> (a method: validators read every property).</summary>
+    public Uri GetApiBaseAddress() => NormaliseApiBase(Url ?? throw new InvalidOperationException("InvenTree URL is not configured."));
 
     public static Uri NormaliseApiBase(string url)
     {

@@ -14,23 +14,27 @@ public static class InvenTreeServiceCollectionExtensions
     {
         services.AddOptions<InvenTreeOptions>()
             .Bind(configuration.GetSection(InvenTreeOptions.SectionName))
-            .Configure(o => ApplyPythonToolVariables(o, configuration));
+            .Configure(o => ApplyPythonToolVariables(o, configuration))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         services.AddTransient<RequestCountingHandler>();
         var http = services.AddHttpClient<IInvenTreeClient, InvenTreeClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
         http.AddResilienceHandler("inventree", static (pipeline, context) =>
             {
                 var o = context.ServiceProvider.GetRequiredService<IOptions<InvenTreeOptions>>().Value;
-                pipeline
-                    .AddRetry(new HttpRetryStrategyOptions
+                if (o.MaxRetries > 0)
+                {
+                    pipeline.AddRetry(new HttpRetryStrategyOptions
                     {
-                        MaxRetryAttempts = Math.Max(o.MaxRetries, 0),
+                        MaxRetryAttempts = o.MaxRetries,
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
                         Delay = o.RetryBaseDelay,
                         MaxDelay = TimeSpan.FromSeconds(30),
-                    })
-                    .AddTimeout(o.RequestTimeout);
+                    });
+                }
+                pipeline.AddTimeout(o.RequestTimeout);
             });
         // Added after the resilience handler, so it sits inside it and counts every attempt.
         http.AddHttpMessageHandler<RequestCountingHandler>();

@@ -1,0 +1,178 @@
+using MonitorDashboard.InvenTree;
+using MonitorDashboard.Tests.TestSupport;
+
+namespace MonitorDashboard.Tests.InvenTree;
+
+public sealed class InvenTreeClientTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Lists_are_read_page_by_page_with_limit_and_offset()
+    {
+        await using var whole = await InvenTreeHarness.StartAsync();
+        var expected = await whole.Client.GetSuppliersAsync(Ct);
+
+        await using var paged = await InvenTreeHarness.StartAsync(settings: new Dictionary<string, string?> { ["InvenTree:PageSize"] = "1" });
+        var suppliers = await paged.Client.GetSuppliersAsync(Ct);
+
+        Assert.True(expected.Count >= 3, "the sample catalog has at least three suppliers");
+        Assert.Equal(expected.Select(s => s.Pk), suppliers.Select(s => s.Pk));
+        var requests = paged.Emulator.Requests.Select(r => r.PathAndQuery).ToList();
+        Assert.Equal(expected.Count, requests.Count);
+        Assert.All(requests, q => Assert.Contains("limit=1", q, StringComparison.Ordinal));
+        Assert.Contains(requests, q => q.Contains("offset=2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Finding_a_part_by_name_uses_name_regex_never_the_ignored_name_filter()
+    {
+        await using var harness = await InvenTreeHarness.StartAsync();
+
+        var parts = await harness.Client.FindPartsByNameAsync("Master Assembly", Ct);
+
+        var part = Assert.Single(parts);
+        Assert.Equal("Master Assembly", part.Name);
+        var query = Assert.Single(harness.Emulator.Requests).PathAndQuery;
+        Assert.Contains("name_regex=%5EMaster%20Assembly%24", query, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=", query.Replace("name_regex=", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("limit=", query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_name_in_other_letter_case_still_finds_the_part()
+    {
+        await using var harness = await InvenTreeHarness.StartAsync();
+
+        var parts = await harness.Client.FindPartsByNameAsync("master ASSEMBLY", Ct);
+
+        Assert.Equal("Master Assembly", Assert.Single(parts).Name);
+    }
+
+    [Fact]
+    public async Task Regex_characters_in_a_name_are_matched_literally()
+    {
+        await using var harness = await InvenTreeHarness.StartAsync();
+
+        Assert.Empty(await harness.Client.FindPartsByNameAsync("Master.Assembly", Ct));
+        Assert.Empty(await harness.Client.FindPartsByNameAsync(".*", Ct));
+    }
+
+    [Fact]
+    public async Task A_wrong_token_is_reported_as_unauthorized_once_without_retrying_or_leaking_it()
+    {
+        const string badToken = "s3cret-token-that-must-not-leak";
+        await using var harness = await InvenTreeHarness.StartAsync(token: badToken);
+
+        var error = await Assert.ThrowsAsync<InvenTreeUnauthorizedException>(() => harness.Client.GetPartAsync(1, Ct));
+
+        Assert.Contains("401", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(badToken, error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, harness.Emulator.RequestCount);
+        Assert.DoesNotContain(badToken, harness.AllLogText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_part_is_not_found_without_retrying()
+    {
+        await using var harness = await InvenTreeHarness.StartAsync();
+
+        var error = await Assert.ThrowsAsync<InvenTreeNotFoundException>(() => harness.Client.GetPartAsync(987654, Ct));
+
+        Assert.Contains("part/987654/", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, harness.Emulator.RequestCount);
+    }
+
+    [Theory]
+    [InlineData(503)]
+    [InlineData(502)]
+    [InlineData(429)]
+    [InlineData(408)]
+    public async Task Transient_failures_are_retried_until_the_server_answers(int status)
+    {
+        await using var harness = await InvenTreeHarness.StartAsync();
+        harness.Emulator.Faults.FailNext(status, status);
+
+        var info = await harness.Client.GetServerInfoAsync(Ct);
+
+        Assert.Equal("InvenTree", info.Server);
+        Assert.Equal(3, harness.Emulator.RequestCount);
+    }
+
+    [Fact]
+    public async Task After_the_retry_budget_the_error_says_the_server_kept_failing()
+    {
+        await using var harness = await InvenTreeHarness.StartAsync(settings: new Dictionary<string, string?> { ["InvenTree:MaxRetries"] = "2" });
+        harness.Emulator.Faults.FailureRate = 1.0;
+
+        var error = await Assert.ThrowsAsync<InvenTreeUnreachableException>(() => harness.Client.GetPartAsync(1, Ct));
+
+        Assert.Contains("503", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, harness.Emulator.RequestCount);
+    }
+
+    [Fact]
+    public async Task A_hanging_server_times_out_per_attempt_and_is_reported_unreachable()
+    {
+        await using var harness = await InvenTreeHarness.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["InvenTree:RequestTimeout"] = "00:00:00.300",
+            ["InvenTree:MaxRetries"] = "1",
+        });
+        harness.Emulator.Faults.Hang = true;
+
+        var error = await Assert.ThrowsAsync<InvenTreeUnreachableException>(() => harness.Client.GetServerInfoAsync(Ct));
+
+        Assert.Contains("timed out", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, harness.Emulator.RequestCount);
+    }
+
+    [Fact]
+    public async Task Dropped_connections_are_retried_then_reported_unreachable()
+    {
+        await using var harness = await InvenTreeHarness.StartAsync(settings: new Dictionary<string, string?> { ["InvenTree:MaxRetries"] = "1" });
+        harness.Emulator.Faults.DropConnections = true;
+
+        var error = await Assert.ThrowsAsync<InvenTreeUnreachableException>(() => harness.Client.GetServerInfoAsync(Ct));
+
+        Assert.Contains("unreachable", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, harness.Emulator.RequestCount);
+    }
+
+    [Fact]
+    public async Task A_server_that_is_not_there_is_reported_unreachable()
+    {
+        await using var harness = await InvenTreeHarness.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["INVENTREE_URL"] = "http://127.0.0.1:9/",
+            ["InvenTree:MaxRetries"] = "1",
+        });
+
+        var error = await Assert.ThrowsAsync<InvenTreeUnreachableException>(() => harness.Client.GetServerInfoAsync(Ct));
+
+        Assert.Contains("127.0.0.1:9", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_token_never_appears_in_log_output_of_failing_and_succeeding_requests()
+    {
+        await using var harness = await InvenTreeHarness.StartAsync();
+        harness.Emulator.Faults.FailNext(503);
+        await harness.Client.GetPartsInBomForAsync((await harness.Client.FindPartsByNameAsync("Master Assembly", Ct))[0].Pk, Ct);
+        harness.Emulator.Faults.FailureRate = 1.0;
+        await Assert.ThrowsAsync<InvenTreeUnreachableException>(() => harness.Client.GetServerInfoAsync(Ct));
+
+        var logs = harness.AllLogText();
+        Assert.NotEmpty(harness.Logs.GetSnapshot());
+        Assert.DoesNotContain(harness.Emulator.Token, logs, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://inventree.example.com", "https://inventree.example.com/api/")]
+    [InlineData("https://inventree.example.com/", "https://inventree.example.com/api/")]
+    [InlineData("https://inventree.example.com/api", "https://inventree.example.com/api/")]
+    [InlineData("https://inventree.example.com/api/", "https://inventree.example.com/api/")]
+    [InlineData("https://example.com/stock/api/", "https://example.com/stock/api/")]
+    public void The_api_base_is_accepted_with_or_without_api(string configured, string expected) =>
+        Assert.Equal(expected, InvenTreeOptions.NormaliseApiBase(configured).ToString());
+}
