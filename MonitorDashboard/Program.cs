@@ -1,9 +1,20 @@
+using MonitorDashboard;
+using MonitorDashboard.Cli;
 using MonitorDashboard.Components;
 using MudBlazor.Services;
+
+// The Python tool's .env keeps working; real environment variables win over it.
+DotNetEnv.Env.NoClobber().Load();
+
+if (CliApp.IsCliInvocation(args))
+{
+    return await CliApp.RunAsync(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 // Serve MudBlazor's and the framework's assets from the build output even outside Development.
 builder.WebHost.UseStaticWebAssets();
+builder.AddMonitorDashboardCore();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
@@ -11,4 +22,5 @@ var app = builder.Build();
 app.UseStaticFiles();
 app.UseAntiforgery();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-app.Run();
+await app.RunAsync();
+return 0;

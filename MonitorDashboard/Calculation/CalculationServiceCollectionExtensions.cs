@@ -1,11 +1,14 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace MonitorDashboard.Calculation;
 
 public static class CalculationServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="ShortageCalculator"/>; it holds no state, so one instance serves every check.</summary>
     public static IServiceCollection AddCalculation(this IServiceCollection services)
     {
         services.AddSingleton<ShortageCalculator>();
+        services.AddTransient<CalculationService>();
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }

@@ -1,0 +1,22 @@
+using MonitorDashboard.InvenTree;
+
+namespace MonitorDashboard.Calculation;
+
+/// <summary>A calculation together with what it cost.</summary>
+public sealed record CalculationRun(CalculationResult Result, int Requests, int Rounds, int ApiVersion, TimeSpan Elapsed);
+
+/// <summary>Fetch from InvenTree, then calculate: the one path used by the CLI, the dashboard and checks.</summary>
+public sealed class CalculationService(BomFetcher fetcher, ShortageCalculator calculator, TimeProvider time, ILogger<CalculationService> logger)
+{
+    public async Task<CalculationRun> RunAsync(IReadOnlyList<PartRequest> requests, CalculationOptions options, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var data = await fetcher.FetchAsync(requests, options, cancellationToken);
+        var result = calculator.Calculate(data, options);
+        var elapsed = time.GetElapsedTime(started);
+        logger.LogInformation(
+            "Calculated {PartCount} requested parts: {ToOrder} to order, {ToBuild} to build, {Critical} critical in {Elapsed} ({Requests} requests)",
+            requests.Count, result.PartsToOrder.Count, result.SubassembliesToBuild.Count, result.Critical.Count, elapsed, data.Requests);
+        return new CalculationRun(result, data.Requests, data.Rounds, data.ApiVersion, elapsed);
+    }
+}

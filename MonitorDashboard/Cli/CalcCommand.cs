@@ -1,0 +1,71 @@
+using System.CommandLine;
+using MonitorDashboard.Calculation;
+using MonitorDashboard.InvenTree;
+
+namespace MonitorDashboard.Cli;
+
+/// <summary><c>calc "Part A:10" "Part B@rev:5" [--json] [...]</c>: the Python tool's calculation on the command line.</summary>
+internal static class CalcCommand
+{
+    public static Command Create(IServiceProvider services, TextWriter stdout, TextWriter stderr)
+    {
+        var parts = new Argument<string[]>("parts")
+        {
+            Description = "Parts and quantities: \"Name:qty\", \"Name@Revision:qty\" or \"pk:qty\"",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables" };
+        var excludeOptional = new Option<bool>("--exclude-optional") { Description = "Do not explode optional BOM lines" };
+        var countOnOrder = new Option<bool>("--count-on-order") { Description = "Subtract parts on order from what to order" };
+        var hideConsumables = new Option<bool>("--hide-consumables") { Description = "Leave consumable parts out of the tables" };
+        var excludeSupplier = new Option<string[]>("--exclude-supplier")
+        {
+            Description = "Leave parts supplied by this supplier out of the tables (repeatable)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+
+        var command = new Command("calc", "Calculate what to order and build for the given parts") { parts, json, excludeOptional, countOnOrder, hideConsumables, excludeSupplier };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var requests = new List<PartRequest>();
+            foreach (var text in parse.GetValue(parts) ?? [])
+            {
+                if (!PartRequestParser.TryParse(text, out var request, out var error))
+                {
+                    await stderr.WriteLineAsync("error: " + error);
+                    return CliApp.Usage;
+                }
+                requests.Add(request);
+            }
+            var options = new CalculationOptions
+            {
+                ExcludeOptional = parse.GetValue(excludeOptional),
+                CountOnOrder = parse.GetValue(countOnOrder),
+                HideConsumables = parse.GetValue(hideConsumables),
+                ExcludeSuppliers = parse.GetValue(excludeSupplier) ?? [],
+            };
+
+            CalculationRun run;
+            try
+            {
+                run = await services.GetRequiredService<CalculationService>().RunAsync(requests, options, cancellationToken);
+            }
+            catch (InvenTreeException ex)
+            {
+                await stderr.WriteLineAsync("error: " + ex.Message);
+                return CliApp.Failed;
+            }
+
+            if (parse.GetValue(json))
+            {
+                await stdout.WriteLineAsync(CalcJson.Serialize(run));
+            }
+            else
+            {
+                CalcTables.Write(stdout, run);
+            }
+            return CliApp.Ok;
+        });
+        return command;
+    }
+}

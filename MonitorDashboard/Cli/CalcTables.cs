@@ -1,0 +1,102 @@
+using MonitorDashboard.Calculation;
+
+namespace MonitorDashboard.Cli;
+
+/// <summary>Readable tables for <c>calc</c> in a terminal.</summary>
+internal static class CalcTables
+{
+    public static void Write(TextWriter output, CalculationRun run)
+    {
+        var r = run.Result;
+        output.WriteLine($"Parts to order: {r.PartsToOrder.Count}   Subassemblies to build: {r.SubassembliesToBuild.Count}   " +
+                         $"Critical: {r.Critical.Count}   Not found: {r.NotFound.Count}   ({run.Requests} requests, {run.Elapsed.TotalSeconds:0.00} s)");
+
+        Section(output, "Parts to order", r.PartsToOrder.Count, () =>
+        {
+            var table = new TextTable("Part", "IPN", "Needed", "In stock", "Req. builds", "Req. sales", "Available", "On order", "To order", "Flags", "Belongs to")
+                .AlignRight(2, 3, 4, 5, 6, 7, 8);
+            foreach (var o in r.PartsToOrder)
+            {
+                table.Add(Name(o.Name, o.Revision), o.Ipn ?? "", Numbers.Format(o.Needed), Numbers.Format(o.TotalInStock),
+                    Numbers.Format(o.RequiredForBuildOrders), Numbers.Format(o.RequiredForSalesOrders), Numbers.Format(o.Available),
+                    Numbers.Format(o.OnOrder), Numbers.Format(o.ToOrder), Flags(o.Optional, o.Consumable), string.Join(", ", o.BelongsTo));
+            }
+            return table;
+        });
+
+        var withSubstitutes = r.PartsToOrder.Where(o => o.Substitutes.Count > 0).ToList();
+        if (withSubstitutes.Count > 0)
+        {
+            Section(output, "Substitutes for parts to order", withSubstitutes.Count, () =>
+            {
+                var table = new TextTable("Part", "Substitute", "Available").AlignRight(2);
+                foreach (var o in withSubstitutes)
+                {
+                    foreach (var s in o.Substitutes)
+                    {
+                        table.Add(Name(o.Name, o.Revision), s.Name, Numbers.Format(s.Available));
+                    }
+                }
+                return table;
+            });
+        }
+
+        Section(output, "Subassemblies to build", r.SubassembliesToBuild.Count, () =>
+        {
+            var table = new TextTable("Assembly", "IPN", "Needed", "Available", "In production", "To build", "Flags", "Belongs to")
+                .AlignRight(2, 3, 4, 5);
+            foreach (var b in r.SubassembliesToBuild)
+            {
+                table.Add(Name(b.Name, b.Revision), b.Ipn ?? "", Numbers.Format(b.Needed), Numbers.Format(b.Available),
+                    Numbers.Format(b.InProduction), Numbers.Format(b.ToBuild), Flags(b.Optional, b.Consumable), string.Join(", ", b.BelongsTo));
+            }
+            return table;
+        });
+
+        Section(output, "Critical parts (below minimum stock)", r.Critical.Count, () =>
+        {
+            var table = new TextTable("Part", "IPN", "In stock", "Available", "Minimum").AlignRight(2, 3, 4);
+            foreach (var c in r.Critical)
+            {
+                table.Add(c.Name, c.Ipn ?? "", Numbers.Format(c.TotalInStock), Numbers.Format(c.Available), Numbers.Format(c.MinimumStock));
+            }
+            return table;
+        });
+
+        Section(output, "Parts not found", r.NotFound.Count, () =>
+        {
+            var table = new TextTable("Requested", "Problem");
+            foreach (var n in r.NotFound)
+            {
+                table.Add(Name(n.Name, n.Revision), n.Matches == 0 ? "not found" : $"ambiguous: {n.Matches} parts match");
+            }
+            return table;
+        });
+
+        if (r.Warnings.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Warnings");
+            foreach (var w in r.Warnings)
+            {
+                output.WriteLine("  - " + w.ReplaceLineEndings(" "));
+            }
+        }
+    }
+
+    private static void Section(TextWriter output, string title, int count, Func<TextTable> table)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+        output.WriteLine();
+        output.WriteLine($"{title} ({count})");
+        output.Write(table());
+    }
+
+    private static string Name(string name, string? revision) => string.IsNullOrEmpty(revision) ? name : $"{name} (rev {revision})";
+
+    private static string Flags(bool optional, bool consumable) =>
+        string.Join(",", new[] { optional ? "optional" : null, consumable ? "consumable" : null }.OfType<string>());
+}

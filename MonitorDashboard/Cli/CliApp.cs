@@ -1,0 +1,46 @@
+using System.CommandLine;
+
+namespace MonitorDashboard.Cli;
+
+/// <summary>
+/// The command line in the same executable as the dashboard, on the same services.
+/// System.CommandLine: Microsoft's parser, with POSIX conventions, help and typed options, and no
+/// rendering layer we don't need.
+/// </summary>
+public static class CliApp
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+
+    private static readonly string[] Commands = ["calc"];
+
+    public static bool IsCliInvocation(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            Args = [],
+        });
+        // stdout carries the command's output (tables or JSON); diagnostics go to stderr, warnings and up.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter((category, level) => level >= LogLevel.Warning);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.AddMonitorDashboardCore();
+        using var host = builder.Build();
+
+        var root = new RootCommand("MonitorDashboard: watches parts lists in InvenTree and reports what to order or build.");
+        root.Subcommands.Add(CalcCommand.Create(host.Services, stdout, stderr));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            await stderr.WriteLineAsync("error: " + parsed.Errors[0].Message);
+            return Usage;
+        }
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text;
+
+namespace MonitorDashboard.Cli;
+
+/// <summary>A plain-text table with aligned columns; numeric columns are right-aligned.</summary>
+public sealed class TextTable(params string[] headers)
+{
+    private readonly List<string[]> _rows = [];
+    private readonly bool[] _rightAligned = new bool[headers.Length];
+
+    public TextTable AlignRight(params int[] columns)
+    {
+        foreach (var c in columns)
+        {
+            _rightAligned[c] = true;
+        }
+        return this;
+    }
+
+    public TextTable Add(params string[] cells)
+    {
+        if (cells.Length != headers.Length)
+        {
+            throw new ArgumentException($"Expected {headers.Length} cells, got {cells.Length}.", nameof(cells));
+        }
+        // A name with a line break would tear the table apart.
+        _rows.Add(cells.Select(c => c.ReplaceLineEndings(" ")).ToArray());
+        return this;
+    }
+
+    public int Count => _rows.Count;
+
+    public override string ToString()
+    {
+        var widths = headers.Select((h, i) => Math.Max(h.Length, _rows.Count == 0 ? 0 : _rows.Max(r => r[i].Length))).ToArray();
+        var sb = new StringBuilder();
+        AppendRow(sb, headers, widths);
+        sb.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))).TrimEnd());
+        foreach (var row in _rows)
+        {
+            AppendRow(sb, row, widths);
+        }
+        return sb.ToString();
+    }
+
+    private void AppendRow(StringBuilder sb, string[] cells, int[] widths)
+    {
+        var line = string.Join("  ", cells.Select((c, i) => _rightAligned[i] ? c.PadLeft(widths[i]) : c.PadRight(widths[i])));
+        sb.AppendLine(line.TrimEnd());
+    }
+}

@@ -1,0 +1,17 @@
+using MonitorDashboard.Calculation;
+using MonitorDashboard.Demo;
+using MonitorDashboard.InvenTree;
+
+namespace MonitorDashboard;
+
+public static class HostingExtensions
+{
+    /// <summary>The services the dashboard and the command line share.</summary>
+    public static IHostApplicationBuilder AddMonitorDashboardCore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddInvenTreeClient(builder.Configuration);
+        builder.Services.AddInvenTreeConnection();
+        builder.Services.AddCalculation();
+        return builder;
+    }
+}
