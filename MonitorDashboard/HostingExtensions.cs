@@ -1,6 +1,7 @@
 using MonitorDashboard.Calculation;
 using MonitorDashboard.Demo;
 using MonitorDashboard.InvenTree;
+using MonitorDashboard.Presets;
 
 namespace MonitorDashboard;
 
@@ -12,6 +13,7 @@ public static class HostingExtensions
         builder.Services.AddInvenTreeClient(builder.Configuration);
         builder.Services.AddInvenTreeConnection();
         builder.Services.AddCalculation();
+        builder.AddPresets();
         return builder;
     }
 }

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace MonitorDashboard.Tests.TestSupport;
+
+/// <summary>
+/// The dashboard as a user starts it: the built executable in its own process, content root at the
+/// repository root, on a free loopback port. presets.json is a private copy, so tests never touch the
+/// repository's file.
+/// </summary>
+public sealed partial class AppServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _folder;
+    private readonly System.Text.StringBuilder _output = new();
+
+    private AppServer(Process process, string folder)
+    {
+        _process = process;
+        _folder = folder;
+    }
+
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Where this server's presets.json, database and outbox live.</summary>
+    public string DataFolder => _folder;
+
+    public string PresetsPath => Path.Combine(_folder, "presets.json");
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<AppServer> StartAsync(IDictionary<string, string?>? environment = null, string? presetsSource = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("md-app-").FullName;
+        File.Copy(presetsSource ?? Path.Combine(TestPaths.RepoRoot, "presets.json"), Path.Combine(folder, "presets.json"));
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = TestPaths.RepoRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MonitorDashboard.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        foreach (var inherited in new[] { "INVENTREE_URL", "INVENTREE_API_TOKEN", "INVENTREE_INSTANCE_URL", "ASPNETCORE_ENVIRONMENT" })
+        {
+            start.Environment.Remove(inherited);
+        }
+        start.Environment["PRESETS_FILE_PATH"] = Path.Combine(folder, "presets.json");
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the app");
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var server = new AppServer(process, folder);
+        process.OutputDataReceived += (_, e) => server.OnLine(e.Data, listening);
+        process.ErrorDataReceived += (_, e) => server.OnLine(e.Data, listening);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _ = process.WaitForExitAsync().ContinueWith(_ => listening.TrySetException(
+            new InvalidOperationException("The app exited before listening:\n" + server.Output)), TaskScheduler.Default);
+
+        try
+        {
+            server.BaseAddress = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    private void OnLine(string? line, TaskCompletionSource<Uri> listening)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+        if (ListeningLine().Match(line) is { Success: true } match)
+        {
+            listening.TrySetResult(new Uri(match.Groups[1].Value + "/"));
+        }
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningLine();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
