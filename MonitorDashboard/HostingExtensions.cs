@@ -1,5 +1,7 @@
 using MonitorDashboard.Calculation;
+using MonitorDashboard.Configuration;
 using MonitorDashboard.Demo;
+using MonitorDashboard.Email;
 using MonitorDashboard.InvenTree;
 using MonitorDashboard.Presets;
 
@@ -14,6 +16,8 @@ public static class HostingExtensions
         builder.Services.AddInvenTreeConnection();
         builder.Services.AddCalculation();
         builder.AddPresets();
+        builder.AddEmail();
+        builder.Services.AddSingleton<EffectiveConfiguration>();
         return builder;
     }
 }

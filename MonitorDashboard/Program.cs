@@ -1,6 +1,7 @@
 using MonitorDashboard;
 using MonitorDashboard.Cli;
 using MonitorDashboard.Components;
+using MonitorDashboard.Configuration;
 using MudBlazor.Services;
 
 // The Python tool's .env keeps working; real environment variables win over it.
@@ -22,5 +23,13 @@ var app = builder.Build();
 app.UseStaticFiles();
 app.UseAntiforgery();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-await app.RunAsync();
-return 0;
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ConfigurationProblems.From(ex) is { } problems)
+{
+    ConfigurationProblems.Write(Console.Error, problems);
+    return 1;
+}

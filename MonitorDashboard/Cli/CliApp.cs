@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
+using MonitorDashboard.Configuration;
 
 namespace MonitorDashboard.Cli;
 
@@ -14,8 +16,10 @@ public static class CliApp
     public const int Usage = 2;
 
     private static readonly string[] Commands = ["calc"];
+    private static readonly string[] HelpWords = ["--help", "-h", "-?"];
 
-    public static bool IsCliInvocation(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
+    public static bool IsCliInvocation(string[] args) =>
+        args.Length > 0 && (Commands.Contains(args[0], StringComparer.Ordinal) || HelpWords.Contains(args[0], StringComparer.Ordinal));
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
@@ -31,6 +35,16 @@ public static class CliApp
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddMonitorDashboardCore();
         using var host = builder.Build();
+        try
+        {
+            // The same start-up validation as the dashboard: every configuration problem at once.
+            host.Services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (Exception ex) when (ConfigurationProblems.From(ex) is { } problems)
+        {
+            ConfigurationProblems.Write(stderr, problems);
+            return Failed;
+        }
 
         var root = new RootCommand("MonitorDashboard: watches parts lists in InvenTree and reports what to order or build.");
         root.Subcommands.Add(CalcCommand.Create(host.Services, stdout, stderr));
@@ -41,6 +55,24 @@ public static class CliApp
             await stderr.WriteLineAsync("error: " + parsed.Errors[0].Message);
             return Usage;
         }
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken);
+        var exitCode = await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken);
+        if (args.Length == 1 && HelpWords.Contains(args[0], StringComparer.Ordinal))
+        {
+            WriteConfiguration(stdout, host.Services.GetRequiredService<EffectiveConfiguration>());
+        }
+        return exitCode;
+    }
+
+    private static void WriteConfiguration(TextWriter output, EffectiveConfiguration configuration)
+    {
+        output.WriteLine("Without a command, MonitorDashboard serves the dashboard (ASP.NET Core options such as --urls apply).");
+        output.WriteLine();
+        output.WriteLine("Effective configuration (environment, .env, appsettings; secrets shown as set/not set):");
+        var table = new TextTable("Setting", "Value");
+        foreach (var entry in configuration.Entries())
+        {
+            table.Add(entry.Key, entry.Value);
+        }
+        output.Write(table);
     }
 }

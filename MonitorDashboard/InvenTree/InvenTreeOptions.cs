@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace MonitorDashboard.InvenTree;
 
 /// <summary>
@@ -19,18 +17,15 @@ public sealed class InvenTreeOptions
     public string? InstanceUrl { get; set; }
 
     /// <summary>Requests in flight at once while a BOM level is fetched.</summary>
-    [Range(1, 64)]
     public int MaxConcurrency { get; set; } = 8;
 
     /// <summary>Page size sent as <c>limit</c>; every page is followed.</summary>
-    [Range(1, 10_000)]
     public int PageSize { get; set; } = 250;
 
     /// <summary>Timeout of one HTTP attempt.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Retries after the first attempt on 5xx, 408, 429, timeouts and connection failures.</summary>
-    [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>First retry delay; it doubles with each retry, with jitter.</summary>

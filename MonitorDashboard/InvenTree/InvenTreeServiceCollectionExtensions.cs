@@ -15,8 +15,8 @@ public static class InvenTreeServiceCollectionExtensions
         services.AddOptions<InvenTreeOptions>()
             .Bind(configuration.GetSection(InvenTreeOptions.SectionName))
             .Configure(o => ApplyPythonToolVariables(o, configuration))
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InvenTreeOptions>, InvenTreeOptionsValidator>();
 
         services.AddTransient<RequestCountingHandler>();
         var http = services.AddHttpClient<IInvenTreeClient, InvenTreeClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);

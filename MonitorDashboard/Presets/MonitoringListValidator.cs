@@ -9,9 +9,10 @@ namespace MonitorDashboard.Presets;
 /// Every rule a monitoring list must pass before it is saved or scheduled. Each message names the list
 /// (by name, or id when the name is empty) and the field, so a log line or CLI error is enough to fix it.
 /// </summary>
-public sealed class MonitoringListValidator(IOptions<MonitoringOptions> options, TimeProvider time)
+public sealed class MonitoringListValidator(IOptions<MonitoringOptions> monitoringOptions, TimeProvider time)
 {
-    private readonly MonitoringOptions options = options.Value;
+    // Read on use, not in the constructor: start-up validation must get to report every problem first.
+    private MonitoringOptions options => monitoringOptions.Value;
 
     /// <summary>
     /// Validates every list. Uniqueness: an untouched list conflicts only with an earlier list (the first one

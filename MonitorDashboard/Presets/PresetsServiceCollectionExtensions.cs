@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using MonitorDashboard.Monitoring;
 
 namespace MonitorDashboard.Presets;
@@ -11,7 +12,8 @@ public static class PresetsServiceCollectionExtensions
     /// </summary>
     public static IHostApplicationBuilder AddPresets(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<MonitoringOptions>().Bind(builder.Configuration.GetSection(MonitoringOptions.SectionName));
+        builder.Services.AddOptions<MonitoringOptions>().Bind(builder.Configuration.GetSection(MonitoringOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<MonitoringOptions>, MonitoringOptionsValidator>();
         builder.Services.AddOptions<PresetsOptions>()
             .Configure<IConfiguration, IHostEnvironment>((options, configuration, environment) =>
             {

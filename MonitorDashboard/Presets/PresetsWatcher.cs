@@ -14,6 +14,7 @@ public sealed partial class PresetsWatcher(
 {
     private readonly PresetsOptions settings = options.Value;
     private readonly CancellationTokenSource stopping = new();
+    private int disposed;
     private readonly SemaphoreSlim reloadGate = new(1, 1);
     private FileSystemWatcher? watcher;
     private ITimer? debounce;
@@ -40,6 +41,11 @@ public sealed partial class PresetsWatcher(
 
     public void Dispose()
     {
+        // Registered both as itself and as a hosted service, so the container disposes it twice.
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
         stopping.Cancel();
         watcher?.Dispose();
         debounce?.Dispose();

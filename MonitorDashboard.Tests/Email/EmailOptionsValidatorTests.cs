@@ -1,0 +1,77 @@
+using MonitorDashboard.Email;
+
+namespace MonitorDashboard.Tests.Email;
+
+public sealed class EmailOptionsValidatorTests
+{
+    private static EmailOptions Valid() => new()
+    {
+        SmtpServer = "smtp.example.com",
+        SmtpPort = 587,
+        UseTls = true,
+        Username = "planner",
+        Password = "pw",
+        SenderAddress = "monitor@example.com",
+        AdminRecipients = ["admin@example.com"],
+    };
+
+    private static IReadOnlyList<string> Problems(EmailOptions options) =>
+        new EmailOptionsValidator().Validate(null, options).Failures?.ToList() ?? [];
+
+    [Fact]
+    public void A_complete_smtp_configuration_is_valid() => Assert.Empty(Problems(Valid()));
+
+    [Fact]
+    public void No_smtp_server_at_all_is_valid_and_means_the_outbox()
+    {
+        var options = new EmailOptions();
+        Assert.Empty(Problems(options));
+        Assert.True(options.UsesOutbox);
+    }
+
+    public static TheoryData<string, Action<EmailOptions>, string> BrokenFields => new()
+    {
+        { "both TLS modes", o => o.UseSsl = true, "EMAIL_USE_TLS and EMAIL_USE_SSL are both true" },
+        { "no sender", o => o.SenderAddress = null, "EMAIL_SENDER_ADDRESS is required" },
+        { "bad sender", o => o.SenderAddress = "monitor at example", "EMAIL_SENDER_ADDRESS: \"monitor at example\"" },
+        { "port 0", o => o.SmtpPort = 0, "EMAIL_SMTP_PORT: 0" },
+        { "port too big", o => o.SmtpPort = 70000, "EMAIL_SMTP_PORT: 70000" },
+        { "password without user", o => o.Username = null, "EMAIL_PASSWORD is set but EMAIL_USERNAME is not" },
+        { "user without password", o => o.Password = null, "EMAIL_USERNAME is set but EMAIL_PASSWORD is not" },
+        { "bad admin", o => o.AdminRecipients = ["admin@example.com", "nobody"], "ADMIN_EMAIL_RECIPIENTS: \"nobody\"" },
+        { "bad host", o => o.SmtpServer = "smtp example com", "EMAIL_SMTP_SERVER" },
+        { "missing CA file", o => o.CaCertificateFile = "/nonexistent/ca.pem", "Email:CaCertificateFile" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenFields))]
+    public void Each_broken_field_is_named_in_its_own_message(string scenario, Action<EmailOptions> breakIt, string expected)
+    {
+        var options = Valid();
+        breakIt(options);
+
+        var problem = Assert.Single(Problems(options));
+        Assert.True(problem.Contains(expected, StringComparison.Ordinal), $"{scenario}: {problem}");
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once()
+    {
+        var options = Valid();
+        options.UseSsl = true;
+        options.SmtpPort = -1;
+        options.SenderAddress = "x";
+
+        Assert.Equal(3, Problems(options).Count);
+    }
+
+    [Fact]
+    public void The_password_never_appears_in_a_message()
+    {
+        var options = Valid();
+        options.Username = null;
+        options.Password = "hunter2-secret";
+
+        Assert.DoesNotContain(Problems(options), p => p.Contains("hunter2", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+
+namespace MonitorDashboard.Configuration;
+
+/// <summary>Turns start-up validation failures into the list of problems a user has to fix.</summary>
+public static class ConfigurationProblems
+{
+    /// <summary>Every failure message inside <paramref name="exception"/>, or null when it is no configuration problem.</summary>
+    public static IReadOnlyList<string>? From(Exception exception) => exception switch
+    {
+        OptionsValidationException options => options.Failures.ToList(),
+        AggregateException aggregate when aggregate.InnerExceptions.All(e => e is OptionsValidationException) =>
+            aggregate.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures).ToList(),
+        _ => null,
+    };
+
+    public static void Write(TextWriter writer, IReadOnlyList<string> problems)
+    {
+        writer.WriteLine($"Configuration is invalid ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}):");
+        foreach (var problem in problems)
+        {
+            writer.WriteLine("  - " + problem);
+        }
+    }
+}

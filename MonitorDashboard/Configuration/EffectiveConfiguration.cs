@@ -1,0 +1,60 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using MonitorDashboard.Email;
+using MonitorDashboard.InvenTree;
+using MonitorDashboard.Monitoring;
+using MonitorDashboard.Presets;
+
+namespace MonitorDashboard.Configuration;
+
+/// <summary>One line of the effective configuration. Secrets only ever say "set" or "not set".</summary>
+public sealed record ConfigurationEntry(string Key, string Value, bool IsSecret = false);
+
+/// <summary>
+/// The configuration in force, redacted, for the status page and <c>--help</c>: what a user needs to
+/// see to understand what the app will do, never a token or password.
+/// </summary>
+public sealed class EffectiveConfiguration(
+    IOptions<InvenTreeOptions> inventree,
+    IOptions<EmailOptions> email,
+    IOptions<MonitoringOptions> monitoring,
+    IOptions<PresetsOptions> presets)
+{
+    public IReadOnlyList<ConfigurationEntry> Entries()
+    {
+        var i = inventree.Value;
+        var e = email.Value;
+        var m = monitoring.Value;
+        return
+        [
+            new("INVENTREE_URL", i.IsDemo ? "not set (demo mode: embedded sample catalog)" : i.Url!),
+            Secret("INVENTREE_API_TOKEN", i.ApiToken),
+            new("INVENTREE_INSTANCE_URL", i.InstanceUrl ?? "not set"),
+            new("PRESETS_FILE_PATH", presets.Value.FilePath),
+            new("EMAIL_SMTP_SERVER", e.UsesOutbox ? $"not set (emails are written to {e.OutboxFolder}/)" : e.SmtpServer!),
+            new("EMAIL_SMTP_PORT", e.SmtpPort.ToString(CultureInfo.InvariantCulture)),
+            new("EMAIL_USE_TLS / EMAIL_USE_SSL", e.Security switch
+            {
+                SmtpSecurity.ImplicitTls => "implicit TLS (EMAIL_USE_SSL)",
+                SmtpSecurity.StartTls => "STARTTLS (EMAIL_USE_TLS)",
+                _ => "none",
+            }),
+            new("EMAIL_USERNAME", e.Username ?? "not set"),
+            Secret("EMAIL_PASSWORD", e.Password),
+            new("EMAIL_SENDER_ADDRESS", e.SenderAddress ?? "not set"),
+            new("ADMIN_EMAIL_RECIPIENTS", e.AdminRecipients.Count == 0 ? "none" : string.Join(", ", e.AdminRecipients)),
+            new("GLOBAL_EMAIL_NOTIFICATIONS_ENABLED", e.GlobalNotificationsEnabled ? "true" : "false (no email of any kind)"),
+            new("Monitoring:TimeZone", m.TimeZone),
+            new("Monitoring:MinimumInterval", m.MinimumInterval.ToString()),
+            new("Monitoring:MaxConcurrentChecks", m.MaxConcurrentChecks.ToString(CultureInfo.InvariantCulture)),
+            new("Monitoring:MisfireGrace", m.MisfireGrace.ToString()),
+            new("Monitoring:HistoryRetention", m.HistoryRetention.ToString(CultureInfo.InvariantCulture)),
+            new("InvenTree:MaxConcurrency", i.MaxConcurrency.ToString(CultureInfo.InvariantCulture)),
+            new("InvenTree:RequestTimeout", i.RequestTimeout.ToString()),
+            new("InvenTree:MaxRetries", i.MaxRetries.ToString(CultureInfo.InvariantCulture)),
+        ];
+    }
+
+    private static ConfigurationEntry Secret(string key, string? value) =>
+        new(key, string.IsNullOrEmpty(value) ? "not set" : "set", IsSecret: true);
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+using MonitorDashboard.Presets;
+
+namespace MonitorDashboard.Email;
+
+/// <summary>Every problem of the email settings at once, each naming the variable a user sets.</summary>
+internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EmailOptions options)
+    {
+        var errors = new List<string>(options.BindingProblems);
+        if (options.UseTls && options.UseSsl)
+        {
+            errors.Add("EMAIL_USE_TLS and EMAIL_USE_SSL are both true: choose STARTTLS (EMAIL_USE_TLS) or implicit TLS (EMAIL_USE_SSL)");
+        }
+        if (!options.UsesOutbox)
+        {
+            if (Uri.CheckHostName(options.SmtpServer) == UriHostNameType.Unknown)
+            {
+                errors.Add($"EMAIL_SMTP_SERVER: \"{options.SmtpServer}\" is not a host name or address");
+            }
+            if (string.IsNullOrWhiteSpace(options.SenderAddress))
+            {
+                errors.Add("EMAIL_SENDER_ADDRESS is required when EMAIL_SMTP_SERVER is set");
+            }
+        }
+        if (options.SmtpPort is <= 0 or > 65535)
+        {
+            errors.Add($"EMAIL_SMTP_PORT: {options.SmtpPort} is not a port number (1–65535)");
+        }
+        if (!string.IsNullOrWhiteSpace(options.SenderAddress) && !EmailAddressRule.IsValid(options.SenderAddress))
+        {
+            errors.Add($"EMAIL_SENDER_ADDRESS: \"{options.SenderAddress}\" is not an email address");
+        }
+        if (string.IsNullOrEmpty(options.Username) != string.IsNullOrEmpty(options.Password))
+        {
+            errors.Add(string.IsNullOrEmpty(options.Username)
+                ? "EMAIL_PASSWORD is set but EMAIL_USERNAME is not"
+                : "EMAIL_USERNAME is set but EMAIL_PASSWORD is not");
+        }
+        foreach (var bad in options.AdminRecipients.Where(a => !EmailAddressRule.IsValid(a)))
+        {
+            errors.Add($"ADMIN_EMAIL_RECIPIENTS: \"{bad}\" is not an email address");
+        }
+        if (!string.IsNullOrWhiteSpace(options.CaCertificateFile) && !File.Exists(options.CaCertificateFile))
+        {
+            errors.Add($"Email:CaCertificateFile: \"{options.CaCertificateFile}\" does not exist");
+        }
+        if (string.IsNullOrWhiteSpace(options.OutboxFolder))
+        {
+            errors.Add("Email:OutboxFolder must not be empty");
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

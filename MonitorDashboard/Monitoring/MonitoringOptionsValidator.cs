@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+using MonitorDashboard.Monitoring.Cron;
+
+namespace MonitorDashboard.Monitoring;
+
+internal sealed class MonitoringOptionsValidator : IValidateOptions<MonitoringOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MonitoringOptions options)
+    {
+        var errors = new List<string>();
+        if (options.MinimumInterval < TimeSpan.FromSeconds(1))
+        {
+            errors.Add($"Monitoring:MinimumInterval: {options.MinimumInterval} is shorter than one second");
+        }
+        if (!IanaTimeZones.TryFind(options.TimeZone, out _))
+        {
+            errors.Add($"Monitoring:TimeZone: \"{options.TimeZone}\" is not a known IANA time zone (e.g. Europe/Berlin)");
+        }
+        if (options.MaxConcurrentChecks is < 1 or > 64)
+        {
+            errors.Add($"Monitoring:MaxConcurrentChecks: {options.MaxConcurrentChecks} is outside 1–64");
+        }
+        if (options.MisfireGrace < TimeSpan.Zero)
+        {
+            errors.Add($"Monitoring:MisfireGrace: {options.MisfireGrace} must not be negative");
+        }
+        if (options.HistoryRetention < 1)
+        {
+            errors.Add($"Monitoring:HistoryRetention: {options.HistoryRetention} must be at least 1");
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
