@@ -2,6 +2,8 @@ using MonitorDashboard;
 using MonitorDashboard.Cli;
 using MonitorDashboard.Components;
 using MonitorDashboard.Configuration;
+using MonitorDashboard.Logging;
+using Serilog;
 using MudBlazor.Services;
 
 // The Python tool's .env keeps working; real environment variables win over it.
@@ -12,7 +14,9 @@ if (CliApp.IsCliInvocation(args))
     return await CliApp.RunAsync(args, Console.Out, Console.Error);
 }
 
+SerilogSetup.CreateBootstrapLogger();
 var builder = WebApplication.CreateBuilder(args);
+builder.AddSerilogLogging();
 // Serve MudBlazor's and the framework's assets from the build output even outside Development.
 builder.WebHost.UseStaticWebAssets();
 builder.AddMonitorDashboardCore();
@@ -20,6 +24,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
 var app = builder.Build();
+app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseAntiforgery();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -32,4 +37,13 @@ catch (Exception ex) when (ConfigurationProblems.From(ex) is { } problems)
 {
     ConfigurationProblems.Write(Console.Error, problems);
     return 1;
+}
+catch (Exception ex)
+{
+    Log.Fatal(ex, "MonitorDashboard stopped unexpectedly");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
 }

@@ -59,6 +59,8 @@ public sealed partial class AppServer : IAsyncDisposable
         }
         start.Environment["PRESETS_FILE_PATH"] = Path.Combine(folder, "presets.json");
         start.Environment["DOTNET_NOLOGO"] = "1";
+        // The rolling log file goes with the server's other data, not into the repository.
+        start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(folder, "logs", "monitor-.json");
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
             if (value is null)
