@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MonitorDashboard.Calculation;
+using MonitorDashboard.Demo;
+using MonitorDashboard.Demo.Emulator;
+using MonitorDashboard.InvenTree;
+
+namespace MonitorDashboard.Benchmarks;
+
+/// <summary>
+/// The app's real InvenTree client, fetcher and calculation, wired as the app wires them (default concurrency,
+/// page size and retries), pointed at an emulator. Only warnings and errors are logged, to stderr.
+/// </summary>
+internal static class OurStack
+{
+    public static ServiceProvider Build(InvenTreeEmulator emulator)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["INVENTREE_URL"] = emulator.BaseAddress.ToString(),
+                ["INVENTREE_API_TOKEN"] = emulator.Token,
+            })
+            .Build();
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
+        services.AddInvenTreeClient(configuration);
+        services.AddInvenTreeConnection();
+        services.AddCalculation();
+        return services.BuildServiceProvider();
+    }
+}
