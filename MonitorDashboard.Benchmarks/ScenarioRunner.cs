@@ -34,7 +34,7 @@ internal sealed partial class ScenarioRunner(
         await RunBaselineAsync(scenario, problems, cancellationToken);
         emulator.Faults.Latency = options.Latency;
         var baselineRuns = new List<BaselineRun>();
-        for (var i = 0; i < options.Runs; i++)
+        for (var i = 0; i < options.BaselineRuns; i++)
         {
             baselineRuns.Add(await RunBaselineAsync(scenario, problems, cancellationToken));
         }
