@@ -3,6 +3,7 @@ using MonitorDashboard.Configuration;
 using MonitorDashboard.Demo;
 using MonitorDashboard.Email;
 using MonitorDashboard.InvenTree;
+using MonitorDashboard.Monitoring.History;
 using MonitorDashboard.Presets;
 
 namespace MonitorDashboard;
@@ -17,6 +18,7 @@ public static class HostingExtensions
         builder.Services.AddCalculation();
         builder.AddPresets();
         builder.AddEmail();
+        builder.AddRunHistory();
         builder.Services.AddSingleton<EffectiveConfiguration>();
         return builder;
     }

@@ -1,0 +1,54 @@
+namespace MonitorDashboard.Monitoring.History;
+
+/// <summary>One forward step of the schema: the SQL that takes the database from <c>Version - 1</c> to <c>Version</c>.</summary>
+internal sealed record HistoryMigration(int Version, string Sql);
+
+/// <summary>
+/// The schema as an ordered list of forward migrations; <c>PRAGMA user_version</c> records how many were applied.
+/// Never edit a released step: append a new one.
+/// </summary>
+internal static class HistorySchema
+{
+    public static IReadOnlyList<HistoryMigration> Migrations { get; } =
+    [
+        new(1, """
+            CREATE TABLE runs (
+                run_id         TEXT    NOT NULL PRIMARY KEY,
+                list_id        TEXT    NOT NULL,
+                list_name      TEXT    NOT NULL,
+                trigger        TEXT    NOT NULL,
+                scheduled_for  TEXT    NULL,
+                started_at     TEXT    NOT NULL,
+                finished_at    TEXT    NOT NULL,
+                outcome        TEXT    NOT NULL,
+                to_order       INTEGER NOT NULL,
+                to_build       INTEGER NOT NULL,
+                critical       INTEGER NOT NULL,
+                not_found      INTEGER NOT NULL,
+                warnings       INTEGER NOT NULL,
+                hash           TEXT    NULL,
+                changed        INTEGER NOT NULL,
+                email_outcome  TEXT    NULL,
+                reported       INTEGER NOT NULL,
+                error          TEXT    NULL,
+                correlation_id TEXT    NULL,
+                payload        BLOB    NULL
+            );
+            -- Ascending on purpose: walked backwards it yields started_at DESC, rowid DESC (the "newest first"
+            -- order with insertion order breaking ties) without a sort step.
+            CREATE INDEX ix_runs_list_started ON runs (list_id, started_at);
+            CREATE INDEX ix_runs_list_reported ON runs (list_id, started_at) WHERE reported = 1;
+
+            CREATE TABLE list_state (
+                list_id                      TEXT    NOT NULL PRIMARY KEY,
+                next_due                     TEXT    NULL,
+                last_scheduled               TEXT    NULL,
+                schedule_key                 TEXT    NULL,
+                failing_since                TEXT    NULL,
+                consecutive_failures         INTEGER NOT NULL DEFAULT 0,
+                failure_notice_sent          INTEGER NOT NULL DEFAULT 0,
+                delivery_failure_notice_sent INTEGER NOT NULL DEFAULT 0
+            );
+            """),
+    ];
+}

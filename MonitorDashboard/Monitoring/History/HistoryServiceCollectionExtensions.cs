@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+
+namespace MonitorDashboard.Monitoring.History;
+
+public static class HistoryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the run history (<see cref="IRunHistory"/>, a singleton <see cref="SqliteRunHistory"/>) with its
+    /// options from the "History" section; a relative <c>History:DatabasePath</c> is resolved against the content root.
+    /// Retention comes from <c>Monitoring:HistoryRetention</c> (bound by <c>AddPresets</c>).
+    /// </summary>
+    public static IHostApplicationBuilder AddRunHistory(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<HistoryOptions>()
+            .Bind(builder.Configuration.GetSection(HistoryOptions.SectionName))
+            .PostConfigure<IHostEnvironment>((options, environment) =>
+            {
+                // An empty path stays empty so the validator can name it instead of it becoming the content root.
+                if (!string.IsNullOrWhiteSpace(options.DatabasePath))
+                {
+                    options.DatabasePath = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.DatabasePath));
+                }
+            })
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<HistoryOptions>, HistoryOptionsValidator>();
+        builder.Services.AddOptions<MonitoringOptions>();
+        builder.Services.AddSingleton<SqliteRunHistory>();
+        builder.Services.AddSingleton<IRunHistory>(sp => sp.GetRequiredService<SqliteRunHistory>());
+        return builder;
+    }
+}

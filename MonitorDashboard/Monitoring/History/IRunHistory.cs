@@ -1,0 +1,38 @@
+namespace MonitorDashboard.Monitoring.History;
+
+/// <summary>
+/// Persistent run history and per-list scheduling state, shared by the dashboard and the command line
+/// (both processes may write at once). Times come back in UTC.
+/// </summary>
+public interface IRunHistory
+{
+    /// <summary>Records a run and trims that list to <c>Monitoring:HistoryRetention</c> runs in the same transaction.</summary>
+    Task AddAsync(RunRecord run, CancellationToken ct);
+
+    Task<RunRecord?> GetAsync(Guid runId, CancellationToken ct);
+
+    /// <summary>A page of a list's runs, newest first.</summary>
+    Task<IReadOnlyList<RunSummary>> ListAsync(string listId, int offset, int limit, CancellationToken ct);
+
+    Task<int> CountAsync(string listId, CancellationToken ct);
+
+    Task<RunSummary?> LatestAsync(string listId, CancellationToken ct);
+
+    /// <summary>The newest run of every list that has one, keyed by list id.</summary>
+    Task<IReadOnlyDictionary<string, RunSummary>> LatestPerListAsync(CancellationToken ct);
+
+    /// <summary>The newest run whose report was accepted (Sent or PartiallySent): "the previous report" for diffs.</summary>
+    Task<RunRecord?> LastReportedAsync(string listId, CancellationToken ct);
+
+    /// <summary>The run of the same list just before this one; null when it is the oldest kept or unknown.</summary>
+    Task<RunRecord?> PreviousAsync(Guid runId, CancellationToken ct);
+
+    Task<ListScheduleState?> GetStateAsync(string listId, CancellationToken ct);
+
+    Task<IReadOnlyDictionary<string, ListScheduleState>> GetAllStatesAsync(CancellationToken ct);
+
+    /// <summary>Inserts or replaces the list's state.</summary>
+    Task SaveStateAsync(ListScheduleState state, CancellationToken ct);
+
+    Task DeleteStateAsync(string listId, CancellationToken ct);
+}

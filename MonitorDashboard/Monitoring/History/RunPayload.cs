@@ -1,0 +1,59 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MonitorDashboard.Calculation;
+using MonitorDashboard.Email;
+
+namespace MonitorDashboard.Monitoring.History;
+
+/// <summary>
+/// The heavy part of a run (result, email, delivery) as gzip-compressed JSON. GZip rather than Brotli: the
+/// payloads are small, the size difference is a few percent, and a gzip blob opens with any tool
+/// (<c>sqlite3 ... "select writefile('p.gz', payload) ..."</c>, Python's gzip) when someone inspects the file.
+/// </summary>
+internal static class RunPayload
+{
+    /// <summary>Bumped when the JSON shape changes incompatibly; readers see it in <c>format</c>.</summary>
+    private const int Format = 1;
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        // Computed members (DeliveryResult.Accepted) are derived on read; storing them would only add noise.
+        IgnoreReadOnlyProperties = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+    };
+
+    private sealed record Envelope(int Format, CalculationResult? Result, EmailMessage? Email, DeliveryResult? Delivery);
+
+    /// <summary>The compressed payload, or null when the run carries none (a missed run, a failure before calculation).</summary>
+    public static byte[]? Pack(RunRecord run)
+    {
+        if (run.Result is null && run.Email is null && run.Delivery is null)
+        {
+            return null;
+        }
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            JsonSerializer.Serialize(gzip, new Envelope(Format, run.Result, run.Email, run.Delivery), Json);
+        }
+        return buffer.ToArray();
+    }
+
+    public static RunRecord Unpack(RunSummary summary, byte[]? payload)
+    {
+        if (payload is null)
+        {
+            return new RunRecord(summary, null, null, null);
+        }
+        using var gzip = new GZipStream(new MemoryStream(payload), CompressionMode.Decompress);
+        var envelope = JsonSerializer.Deserialize<Envelope>(gzip, Json)
+            ?? throw new InvalidDataException($"Run {summary.RunId} has an empty payload");
+        if (envelope.Format > Format)
+        {
+            throw new InvalidDataException($"Run {summary.RunId} was stored in payload format {envelope.Format}; this MonitorDashboard reads up to {Format}");
+        }
+        return new RunRecord(summary, envelope.Result, envelope.Email, envelope.Delivery);
+    }
+}

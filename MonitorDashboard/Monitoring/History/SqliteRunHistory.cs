@@ -1,0 +1,176 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MonitorDashboard.Monitoring.History;
+
+/// <summary>
+/// <see cref="IRunHistory"/> in an embedded SQLite file. Thread-safe: every operation opens its own pooled
+/// connection; writes run in <c>BEGIN IMMEDIATE</c> transactions, so another process on the same file waits
+/// its turn and a cancelled write leaves nothing behind.
+/// </summary>
+public sealed class SqliteRunHistory : IRunHistory, IAsyncDisposable
+{
+    private const string NewestFirst = "ORDER BY started_at DESC, rowid DESC";
+
+    private readonly HistoryDatabase _database;
+    private readonly Func<int> _retention;
+
+    public SqliteRunHistory(IOptions<HistoryOptions> options, IOptionsMonitor<MonitoringOptions> monitoring, ILogger<SqliteRunHistory> logger)
+        : this(options.Value.DatabasePath, () => monitoring.CurrentValue.HistoryRetention, logger)
+    {
+    }
+
+    /// <param name="migrations">The schema steps; tests pass their own to exercise a future migration.</param>
+    internal SqliteRunHistory(string databasePath, Func<int> retention, ILogger logger, IReadOnlyList<HistoryMigration>? migrations = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        _database = new HistoryDatabase(databasePath, migrations ?? HistorySchema.Migrations, logger);
+        _retention = retention;
+    }
+
+    /// <summary>The absolute path of the database file.</summary>
+    public string DatabasePath => _database.FullPath;
+
+    /// <summary>Test seam: runs inside the add transaction after the insert, before retention and commit.</summary>
+    internal Action? AfterInsertForTests { get; set; }
+
+    public async Task AddAsync(RunRecord run, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentException.ThrowIfNullOrWhiteSpace(run.Summary.ListId);
+        await using var connection = await _database.OpenAsync(ct);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using (var insert = Command(connection, transaction, RunColumns.Insert))
+        {
+            RunColumns.Bind(insert, run);
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+        AfterInsertForTests?.Invoke();
+        await using (var trim = Command(connection, transaction, $"""
+            DELETE FROM runs
+            WHERE list_id = $list_id
+              AND rowid NOT IN (SELECT rowid FROM runs WHERE list_id = $list_id {NewestFirst} LIMIT $keep);
+            """))
+        {
+            trim.Parameters.AddWithValue("$list_id", run.Summary.ListId);
+            trim.Parameters.AddWithValue("$keep", Math.Max(1, _retention()));
+            await trim.ExecuteNonQueryAsync(ct);
+        }
+        // The last point where cancellation may still abandon the run; once the commit starts it completes, so a
+        // caller never sees "cancelled" for a run that was in fact stored.
+        ct.ThrowIfCancellationRequested();
+        await transaction.CommitAsync(CancellationToken.None);
+    }
+
+    public async Task<RunRecord?> GetAsync(Guid runId, CancellationToken ct) =>
+        await SingleAsync($"SELECT {RunColumns.Summary()}, payload FROM runs WHERE run_id = $run_id;",
+            p => p.AddWithValue("$run_id", runId.ToString("D")), RunColumns.ReadRecord, ct);
+
+    public async Task<IReadOnlyList<RunSummary>> ListAsync(string listId, int offset, int limit, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        return await QueryAsync($"SELECT {RunColumns.Summary()} FROM runs WHERE list_id = $list_id {NewestFirst} LIMIT $limit OFFSET $offset;",
+            p =>
+            {
+                p.AddWithValue("$list_id", listId);
+                p.AddWithValue("$limit", limit);
+                p.AddWithValue("$offset", offset);
+            },
+            RunColumns.ReadSummary, ct);
+    }
+
+    public async Task<int> CountAsync(string listId, CancellationToken ct)
+    {
+        await using var connection = await _database.OpenAsync(ct);
+        await using var command = Command(connection, null, "SELECT COUNT(*) FROM runs WHERE list_id = $list_id;");
+        command.Parameters.AddWithValue("$list_id", listId);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<RunSummary?> LatestAsync(string listId, CancellationToken ct) =>
+        await SingleAsync($"SELECT {RunColumns.Summary()} FROM runs WHERE list_id = $list_id {NewestFirst} LIMIT 1;",
+            p => p.AddWithValue("$list_id", listId), RunColumns.ReadSummary, ct);
+
+    public async Task<IReadOnlyDictionary<string, RunSummary>> LatestPerListAsync(CancellationToken ct)
+    {
+        // One index probe per list rather than a window over every run.
+        var rows = await QueryAsync($"""
+            SELECT {RunColumns.Summary()} FROM runs
+            WHERE rowid IN (
+                SELECT (SELECT rowid FROM runs WHERE list_id = lists.list_id {NewestFirst} LIMIT 1)
+                FROM (SELECT DISTINCT list_id FROM runs) AS lists);
+            """, _ => { }, RunColumns.ReadSummary, ct);
+        return rows.ToDictionary(r => r.ListId, StringComparer.Ordinal);
+    }
+
+    public async Task<RunRecord?> LastReportedAsync(string listId, CancellationToken ct) =>
+        await SingleAsync($"SELECT {RunColumns.Summary()}, payload FROM runs WHERE list_id = $list_id AND reported = 1 {NewestFirst} LIMIT 1;",
+            p => p.AddWithValue("$list_id", listId), RunColumns.ReadRecord, ct);
+
+    public async Task<RunRecord?> PreviousAsync(Guid runId, CancellationToken ct) =>
+        await SingleAsync($"""
+            SELECT {RunColumns.Summary("p")}, p.payload
+            FROM runs AS this JOIN runs AS p ON p.list_id = this.list_id
+            WHERE this.run_id = $run_id
+              AND (p.started_at < this.started_at OR (p.started_at = this.started_at AND p.rowid < this.rowid))
+            ORDER BY p.started_at DESC, p.rowid DESC
+            LIMIT 1;
+            """, p => p.AddWithValue("$run_id", runId.ToString("D")), RunColumns.ReadRecord, ct);
+
+    public async Task<ListScheduleState?> GetStateAsync(string listId, CancellationToken ct) =>
+        await SingleAsync($"{StateColumns.Select} WHERE list_id = $list_id;", p => p.AddWithValue("$list_id", listId), StateColumns.Read, ct);
+
+    public async Task<IReadOnlyDictionary<string, ListScheduleState>> GetAllStatesAsync(CancellationToken ct)
+    {
+        var rows = await QueryAsync($"{StateColumns.Select};", _ => { }, StateColumns.Read, ct);
+        return rows.ToDictionary(s => s.ListId, StringComparer.Ordinal);
+    }
+
+    public async Task SaveStateAsync(ListScheduleState state, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentException.ThrowIfNullOrWhiteSpace(state.ListId);
+        await ExecuteAsync(StateColumns.Upsert, c => StateColumns.Bind(c, state), ct);
+    }
+
+    public Task DeleteStateAsync(string listId, CancellationToken ct) =>
+        ExecuteAsync("DELETE FROM list_state WHERE list_id = $list_id;", c => c.Parameters.AddWithValue("$list_id", listId), ct);
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private async Task ExecuteAsync(string sql, Action<SqliteCommand> bind, CancellationToken ct)
+    {
+        await using var connection = await _database.OpenAsync(ct);
+        await using var command = Command(connection, null, sql);
+        bind(command);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task<List<T>> QueryAsync<T>(string sql, Action<SqliteParameterCollection> bind, Func<SqliteDataReader, T> read, CancellationToken ct)
+    {
+        await using var connection = await _database.OpenAsync(ct);
+        await using var command = Command(connection, null, sql);
+        bind(command.Parameters);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(read(reader));
+        }
+        return rows;
+    }
+
+    private async Task<T?> SingleAsync<T>(string sql, Action<SqliteParameterCollection> bind, Func<SqliteDataReader, T> read, CancellationToken ct)
+        where T : class =>
+        (await QueryAsync(sql, bind, read, ct)).FirstOrDefault();
+}
