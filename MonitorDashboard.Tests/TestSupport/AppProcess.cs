@@ -23,6 +23,8 @@ public static class AppProcess
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            // Never the test runner's terminal: a command that asks a question must see "no one is typing".
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(AppDll);
@@ -49,6 +51,7 @@ public static class AppProcess
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using MonitorDashboard.Cli.Monitor;
 using MonitorDashboard.Configuration;
 
 namespace MonitorDashboard.Cli;
@@ -15,7 +16,7 @@ public static class CliApp
     public const int Failed = 1;
     public const int Usage = 2;
 
-    private static readonly string[] Commands = ["calc"];
+    private static readonly string[] Commands = ["calc", "monitor"];
     private static readonly string[] HelpWords = ["--help", "-h", "-?"];
 
     public static bool IsCliInvocation(string[] args) =>
@@ -32,6 +33,8 @@ public static class CliApp
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter((category, level) => level >= LogLevel.Warning);
+        // The monitor commands report presets.json problems themselves, as one line; the store's own log line would repeat it.
+        builder.Logging.AddFilter("MonitorDashboard.Presets.PresetsStore", LogLevel.None);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddMonitorDashboardCore();
         using var host = builder.Build();
@@ -48,8 +51,10 @@ public static class CliApp
 
         var root = new RootCommand("MonitorDashboard: watches parts lists in InvenTree and reports what to order or build.");
         root.Subcommands.Add(CalcCommand.Create(host.Services, stdout, stderr));
+        root.Subcommands.Add(MonitorCommand.Create(host.Services, stdout, stderr));
 
-        var parsed = root.Parse(args);
+        // No response files: "@daily" is a cron macro for --schedule, not a file of arguments to read.
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
         {
             await stderr.WriteLineAsync("error: " + parsed.Errors[0].Message);
