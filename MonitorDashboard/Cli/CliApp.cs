@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
+using MonitorDashboard.Text;
 
 namespace MonitorDashboard.Cli;
 
