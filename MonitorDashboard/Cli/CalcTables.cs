@@ -1,4 +1,5 @@
 using MonitorDashboard.Calculation;
+using MonitorDashboard.Text;
 
 namespace MonitorDashboard.Cli;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Cli.Monitor;
 using MonitorDashboard.Configuration;
+using MonitorDashboard.Text;
 
 namespace MonitorDashboard.Cli;
 

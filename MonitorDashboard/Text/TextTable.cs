@@ -1,12 +1,13 @@
 using System.Text;
 
-namespace MonitorDashboard.Cli;
+namespace MonitorDashboard.Text;
 
 /// <summary>A plain-text table with aligned columns; numeric columns are right-aligned.</summary>
 public sealed class TextTable(params string[] headers)
 {
     private readonly List<string[]> _rows = [];
     private readonly bool[] _rightAligned = new bool[headers.Length];
+    private readonly int?[] _maxWidths = new int?[headers.Length];
 
     public TextTable AlignRight(params int[] columns)
     {
@@ -17,6 +18,14 @@ public sealed class TextTable(params string[] headers)
         return this;
     }
 
+    /// <summary>Cuts longer cells of a column with "…" so one long name cannot push a table past a terminal's width.</summary>
+    public TextTable MaxWidth(int column, int width)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 2);
+        _maxWidths[column] = width;
+        return this;
+    }
+
     public TextTable Add(params string[] cells)
     {
         if (cells.Length != headers.Length)
@@ -24,7 +33,7 @@ public sealed class TextTable(params string[] headers)
             throw new ArgumentException($"Expected {headers.Length} cells, got {cells.Length}.", nameof(cells));
         }
         // A name with a line break would tear the table apart.
-        _rows.Add(cells.Select(c => c.ReplaceLineEndings(" ")).ToArray());
+        _rows.Add(cells.Select((c, i) => Fit(c.ReplaceLineEndings(" "), _maxWidths[i])).ToArray());
         return this;
     }
 
@@ -42,6 +51,9 @@ public sealed class TextTable(params string[] headers)
         }
         return sb.ToString();
     }
+
+    private static string Fit(string cell, int? maxWidth) =>
+        maxWidth is { } max && cell.Length > max ? cell[..(max - 1)] + "…" : cell;
 
     private void AppendRow(StringBuilder sb, string[] cells, int[] widths)
     {
