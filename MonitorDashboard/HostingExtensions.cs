@@ -2,6 +2,7 @@ using MonitorDashboard.Calculation;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Demo;
 using MonitorDashboard.Email;
+using MonitorDashboard.Email.Templates;
 using MonitorDashboard.InvenTree;
 using MonitorDashboard.Monitoring.History;
 using MonitorDashboard.Presets;
@@ -18,6 +19,7 @@ public static class HostingExtensions
         builder.Services.AddCalculation();
         builder.AddPresets();
         builder.AddEmail();
+        builder.AddEmailTemplates();
         builder.AddRunHistory();
         builder.Services.AddSingleton<EffectiveConfiguration>();
         return builder;

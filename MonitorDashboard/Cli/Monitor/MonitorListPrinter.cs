@@ -1,4 +1,5 @@
 using System.Globalization;
+using MonitorDashboard.Text;
 
 namespace MonitorDashboard.Cli.Monitor;
 
