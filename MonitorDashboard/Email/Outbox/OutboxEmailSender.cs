@@ -11,6 +11,9 @@ namespace MonitorDashboard.Email.Outbox;
 public sealed class OutboxEmailSender(
     IOptions<EmailOptions> options, MimeMessageFactory messages, TimeProvider time, ILogger<OutboxEmailSender> logger) : IEmailSender
 {
+    /// <summary>CRLF line ends, as on the wire (RFC 5322), whatever the platform writing the file.</summary>
+    private static readonly FormatOptions FileFormat = CreateFileFormat();
+
     public async Task<DeliveryResult> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         var folder = Path.GetFullPath(options.Value.OutboxFolder);
@@ -32,7 +35,7 @@ public sealed class OutboxEmailSender(
             Directory.CreateDirectory(folder);
             await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                await mime.WriteToAsync(stream, cancellationToken);
+                await mime.WriteToAsync(FileFormat, stream, cancellationToken);
             }
             File.Move(temporary, path, overwrite: false);
         }
@@ -70,6 +73,13 @@ public sealed class OutboxEmailSender(
         logger.LogError("Email {Kind} for list {ListId} not written to the outbox: {Error}", message.Kind, message.ListId, error);
         return new DeliveryResult(DeliveryOutcome.Failed,
             [.. message.To.Select(address => new RecipientOutcome(address, Accepted: false))], messageId, error);
+    }
+
+    private static FormatOptions CreateFileFormat()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        return format;
     }
 
     private static void TryDelete(string path)
