@@ -83,6 +83,24 @@ public sealed class EmailOptionsValidatorTests
     }
 
     [Fact]
+    public void A_ca_file_without_a_pem_certificate_is_named()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "not a certificate");
+            var options = Valid();
+            options.CaCertificateFile = file;
+
+            Assert.Equal($"Email:CaCertificateFile: \"{file}\" holds no PEM certificate", Assert.Single(Problems(options)));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Every_problem_is_reported_at_once()
     {
         var options = Valid();

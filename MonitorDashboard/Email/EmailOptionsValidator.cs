@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Presets;
 
@@ -42,9 +44,16 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         {
             errors.Add($"ADMIN_EMAIL_RECIPIENTS: \"{bad}\" is not an email address");
         }
-        if (!string.IsNullOrWhiteSpace(options.CaCertificateFile) && !File.Exists(options.CaCertificateFile))
+        if (!string.IsNullOrWhiteSpace(options.CaCertificateFile))
         {
-            errors.Add($"Email:CaCertificateFile: \"{options.CaCertificateFile}\" does not exist");
+            if (!File.Exists(options.CaCertificateFile))
+            {
+                errors.Add($"Email:CaCertificateFile: \"{options.CaCertificateFile}\" does not exist");
+            }
+            else if (!HoldsPemCertificate(options.CaCertificateFile))
+            {
+                errors.Add($"Email:CaCertificateFile: \"{options.CaCertificateFile}\" holds no PEM certificate");
+            }
         }
         if (string.IsNullOrWhiteSpace(options.OutboxFolder))
         {
@@ -57,6 +66,20 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         }
         AddDeliveryRules(options, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool HoldsPemCertificate(string path)
+    {
+        try
+        {
+            var certificates = new X509Certificate2Collection();
+            certificates.ImportFromPemFile(path);
+            return certificates.Count > 0;
+        }
+        catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static void AddDeliveryRules(EmailOptions options, List<string> errors)

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using MonitorDashboard.Email;
 using MonitorDashboard.Email.Outbox;
-using MonitorDashboard.Tests.Email.Smtp;
 
 namespace MonitorDashboard.Tests.Email.Outbox;
 

@@ -38,7 +38,9 @@ internal sealed class ServerCertificateValidator
         }
         if (privateCa is null)
         {
-            return errors == SslPolicyErrors.None ? null : $"{subject}: {ChainProblems(chain)}";
+            return errors == SslPolicyErrors.None
+                ? null
+                : $"{subject}: {ChainProblems(chain)} (for a server certificate from a private CA, set Email:CaCertificateFile)";
         }
         return CheckAgainstPrivateCa(certificate, chain, subject);
     }

@@ -44,10 +44,38 @@ internal sealed class SmtpConnector(EmailOptions options)
         if (HasCredentials)
         {
             diagnostics.Authenticating = true;
-            await client.AuthenticateAsync(new NetworkCredential(options.Username, options.Password), cancellationToken);
+            await AuthenticateOnceAsync(client, new NetworkCredential(options.Username, options.Password), cancellationToken);
             diagnostics.Authenticating = false;
         }
     }
+
+    /// <summary>
+    /// MailKit on its own tries every mechanism the server offers, so one wrong password counts as several failures
+    /// against the account's lockout policy. Here: one mechanism, tried once.
+    /// </summary>
+    private static async Task AuthenticateOnceAsync(SmtpClient client, NetworkCredential credential, CancellationToken cancellationToken)
+    {
+        var offered = client.AuthenticationMechanisms;
+        var chosen = PreferredMechanisms.FirstOrDefault(offered.Contains)
+            ?? offered.FirstOrDefault(m => SaslMechanism.IsSupported(m) && !TokenMechanisms.Contains(m));
+        if (chosen is null)
+        {
+            // Throws MailKit's NotSupportedException ("does not support authentication"), which names the problem.
+            await client.AuthenticateAsync(credential, cancellationToken);
+            return;
+        }
+        var mechanism = SaslMechanism.Create(chosen, credential) ?? throw new NotSupportedException($"SASL mechanism {chosen} is not supported");
+        await client.AuthenticateAsync(mechanism, cancellationToken);
+    }
+
+    /// <summary>
+    /// SCRAM keeps the password from the server; PLAIN (always over TLS here, unless clear text was allowed) works
+    /// with any password storage, unlike CRAM-MD5 or DIGEST-MD5.
+    /// </summary>
+    private static readonly string[] PreferredMechanisms = ["SCRAM-SHA-512", "SCRAM-SHA-256", "SCRAM-SHA-1", "PLAIN", "LOGIN"];
+
+    /// <summary>Mechanisms that need an OAuth token, not a password.</summary>
+    private static readonly HashSet<string> TokenMechanisms = new(StringComparer.OrdinalIgnoreCase) { "XOAUTH2", "OAUTHBEARER" };
 
     /// <summary>Closes politely (QUIT); a failure here does not undo a message the server already accepted.</summary>
     public static async Task QuitAsync(SmtpClient client, CancellationToken cancellationToken)
