@@ -40,12 +40,9 @@ internal sealed class SmtpConnector(EmailOptions options)
 
         var host = options.SmtpServer ?? throw new InvalidOperationException("EMAIL_SMTP_SERVER is not set");
         await client.ConnectAsync(host, options.SmtpPort, SocketOptions(options.Security), cancellationToken);
-        diagnostics.Connected = true;
         if (HasCredentials)
         {
-            diagnostics.Authenticating = true;
             await AuthenticateOnceAsync(client, new NetworkCredential(options.Username, options.Password), cancellationToken);
-            diagnostics.Authenticating = false;
         }
     }
 

@@ -28,9 +28,4 @@ internal sealed class ConnectionDiagnostics
 {
     /// <summary>Why the server's certificate was refused, when it was.</summary>
     public string? CertificateProblem { get; set; }
-
-    /// <summary>TCP, greeting, EHLO and TLS all succeeded.</summary>
-    public bool Connected { get; set; }
-
-    public bool Authenticating { get; set; }
 }
