@@ -91,6 +91,7 @@ public sealed class ConfigurationTests
             ["INVENTREE_API_TOKEN"] = "tok-3141592653",
             ["EMAIL_SMTP_SERVER"] = "smtp.example.com",
             ["EMAIL_SENDER_ADDRESS"] = "monitor@example.com",
+            ["EMAIL_USE_TLS"] = "true",
             ["EMAIL_USERNAME"] = "planner",
             ["EMAIL_PASSWORD"] = "pw-2718281828",
         });

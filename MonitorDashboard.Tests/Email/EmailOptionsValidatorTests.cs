@@ -41,6 +41,13 @@ public sealed class EmailOptionsValidatorTests
         { "bad admin", o => o.AdminRecipients = ["admin@example.com", "nobody"], "ADMIN_EMAIL_RECIPIENTS: \"nobody\"" },
         { "bad host", o => o.SmtpServer = "smtp example com", "EMAIL_SMTP_SERVER" },
         { "missing CA file", o => o.CaCertificateFile = "/nonexistent/ca.pem", "Email:CaCertificateFile" },
+        { "password in clear text", o => o.UseTls = false, "EMAIL_USERNAME is set but the SMTP connection is not encrypted" },
+        { "too many retries", o => o.MaxRetries = 11, "Email:MaxRetries: 11" },
+        { "negative retries", o => o.MaxRetries = -1, "Email:MaxRetries: -1" },
+        { "no retry delay", o => o.RetryBaseDelay = TimeSpan.Zero, "Email:RetryBaseDelay" },
+        { "tiny timeout", o => o.Timeout = TimeSpan.FromMilliseconds(10), "Email:Timeout" },
+        { "breaker threshold 1", o => o.CircuitBreakerFailureThreshold = 1, "Email:CircuitBreakerFailureThreshold: 1" },
+        { "breaker without a break", o => o.CircuitBreakerBreakDuration = TimeSpan.Zero, "Email:CircuitBreakerBreakDuration" },
     };
 
     [Theory]
@@ -52,6 +59,45 @@ public sealed class EmailOptionsValidatorTests
 
         var problem = Assert.Single(Problems(options));
         Assert.True(problem.Contains(expected, StringComparison.Ordinal), $"{scenario}: {problem}");
+    }
+
+    [Fact]
+    public void Clear_text_authentication_is_valid_only_when_allowed_on_purpose()
+    {
+        var options = Valid();
+        options.UseTls = false;
+        options.AllowPlainTextAuth = true;
+
+        Assert.Empty(Problems(options));
+    }
+
+    [Fact]
+    public void Without_credentials_a_plain_connection_is_valid()
+    {
+        var options = Valid();
+        options.UseTls = false;
+        options.Username = null;
+        options.Password = null;
+
+        Assert.Empty(Problems(options));
+    }
+
+    [Fact]
+    public void A_ca_file_without_a_pem_certificate_is_named()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "not a certificate");
+            var options = Valid();
+            options.CaCertificateFile = file;
+
+            Assert.Equal($"Email:CaCertificateFile: \"{file}\" holds no PEM certificate", Assert.Single(Problems(options)));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]

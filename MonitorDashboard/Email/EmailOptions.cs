@@ -36,6 +36,27 @@ public sealed class EmailOptions
     /// <summary>Where .eml files go when no SMTP server is configured; relative to the content root.</summary>
     public string OutboxFolder { get; set; } = "outbox";
 
+    /// <summary>
+    /// Send <see cref="Username"/> and <see cref="Password"/> over a connection without TLS. Off by default: a careful
+    /// setup never puts the password on the wire in clear text.
+    /// </summary>
+    public bool AllowPlainTextAuth { get; set; }
+
+    /// <summary>Retries after the first attempt on transient failures (connection refused, timeouts, 4xx replies).</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>First retry delay; later ones grow exponentially, with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Timeout of each network operation (connect, every command, the message data).</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Consecutive transient failures after which the circuit opens and sends fail at once.</summary>
+    public int CircuitBreakerFailureThreshold { get; set; } = 5;
+
+    /// <summary>How long the circuit stays open before one trial send goes through.</summary>
+    public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Values of the Python tool's variables that could not be read; reported by the validator.</summary>
     internal List<string> BindingProblems { get; } = [];
 

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Presets;
 
@@ -42,14 +44,66 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         {
             errors.Add($"ADMIN_EMAIL_RECIPIENTS: \"{bad}\" is not an email address");
         }
-        if (!string.IsNullOrWhiteSpace(options.CaCertificateFile) && !File.Exists(options.CaCertificateFile))
+        if (!string.IsNullOrWhiteSpace(options.CaCertificateFile))
         {
-            errors.Add($"Email:CaCertificateFile: \"{options.CaCertificateFile}\" does not exist");
+            if (!File.Exists(options.CaCertificateFile))
+            {
+                errors.Add($"Email:CaCertificateFile: \"{options.CaCertificateFile}\" does not exist");
+            }
+            else if (!HoldsPemCertificate(options.CaCertificateFile))
+            {
+                errors.Add($"Email:CaCertificateFile: \"{options.CaCertificateFile}\" holds no PEM certificate");
+            }
         }
         if (string.IsNullOrWhiteSpace(options.OutboxFolder))
         {
             errors.Add("Email:OutboxFolder must not be empty");
         }
+        if (!options.UsesOutbox && !string.IsNullOrEmpty(options.Username) && options.Security == SmtpSecurity.None && !options.AllowPlainTextAuth)
+        {
+            errors.Add("EMAIL_USERNAME is set but the SMTP connection is not encrypted: set EMAIL_USE_TLS or EMAIL_USE_SSL "
+                + "(or Email:AllowPlainTextAuth=true to send the password in clear text)");
+        }
+        AddDeliveryRules(options, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool HoldsPemCertificate(string path)
+    {
+        try
+        {
+            var certificates = new X509Certificate2Collection();
+            certificates.ImportFromPemFile(path);
+            return certificates.Count > 0;
+        }
+        catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static void AddDeliveryRules(EmailOptions options, List<string> errors)
+    {
+        if (options.MaxRetries is < 0 or > 10)
+        {
+            errors.Add($"Email:MaxRetries: {options.MaxRetries} is outside 0–10");
+        }
+        if (options.RetryBaseDelay <= TimeSpan.Zero || options.RetryBaseDelay > TimeSpan.FromMinutes(5))
+        {
+            errors.Add($"Email:RetryBaseDelay: {options.RetryBaseDelay} must be more than 0 and at most 5 minutes");
+        }
+        if (options.Timeout < TimeSpan.FromSeconds(1) || options.Timeout > TimeSpan.FromMinutes(10))
+        {
+            errors.Add($"Email:Timeout: {options.Timeout} must be between 1 second and 10 minutes");
+        }
+        // Polly's circuit breaker needs at least two calls to judge a failure ratio, and breaks of half a second or more.
+        if (options.CircuitBreakerFailureThreshold is < 2 or > 1000)
+        {
+            errors.Add($"Email:CircuitBreakerFailureThreshold: {options.CircuitBreakerFailureThreshold} is outside 2–1000");
+        }
+        if (options.CircuitBreakerBreakDuration < TimeSpan.FromMilliseconds(500) || options.CircuitBreakerBreakDuration > TimeSpan.FromDays(1))
+        {
+            errors.Add($"Email:CircuitBreakerBreakDuration: {options.CircuitBreakerBreakDuration} must be between 0.5 seconds and 1 day");
+        }
     }
 }

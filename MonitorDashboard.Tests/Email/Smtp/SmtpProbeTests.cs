@@ -1,0 +1,75 @@
+using MonitorDashboard.Email;
+
+namespace MonitorDashboard.Tests.Email.Smtp;
+
+/// <summary>The probe behind the status page: connect, TLS, AUTH, QUIT, and a report of what it saw.</summary>
+public sealed class SmtpProbeTests : IDisposable
+{
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("md-smtp-");
+    private readonly TestCertificate certificate;
+
+    public SmtpProbeTests() => certificate = TestCertificate.Create(folder.FullName);
+
+    public void Dispose()
+    {
+        certificate.Dispose();
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task A_healthy_starttls_server_reports_greeting_encryption_authentication_and_capabilities()
+    {
+        await using var server = await SmtpTestServer.StartAsync(new(TestServerSecurity.StartTls, certificate.Certificate, (EmailTestData.User, EmailTestData.Password)));
+        var harness = new SmtpSenderHarness(server.Port, SmtpSecurity.StartTls, certificate.PemFile, withCredentials: true);
+
+        var probe = await harness.CreateProbe().ProbeAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(probe.Healthy, probe.Error);
+        Assert.Equal((true, true, true, true), (probe.Configured, probe.Reachable, probe.Encrypted, probe.Authenticated == true));
+        Assert.Equal($"127.0.0.1:{server.Port}", probe.Server);
+        Assert.Equal(SmtpSecurity.StartTls, probe.Security);
+        Assert.Contains("localhost", probe.Greeting, StringComparison.Ordinal);
+        Assert.Contains(probe.Capabilities, c => c.StartsWith("AUTH ", StringComparison.Ordinal) && c.Contains("PLAIN", StringComparison.Ordinal));
+        Assert.Empty(server.Messages);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_reachable_but_unhealthy_and_says_why()
+    {
+        await using var server = await SmtpTestServer.StartAsync(new(TestServerSecurity.ImplicitTls, certificate.Certificate, (EmailTestData.User, EmailTestData.Password)));
+        var harness = new SmtpSenderHarness(server.Port, SmtpSecurity.ImplicitTls, certificate.PemFile, withCredentials: true, password: "wrong-Pa55word");
+
+        var probe = await harness.CreateProbe().ProbeAsync(TestContext.Current.CancellationToken);
+
+        Assert.False(probe.Healthy);
+        Assert.True(probe.Reachable);
+        Assert.True(probe.Encrypted);
+        Assert.False(probe.Authenticated);
+        Assert.StartsWith("SMTP authentication failed for user planner", probe.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrong-Pa55word", harness.AllLogText() + probe.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dead_server_is_unreachable()
+    {
+        var harness = new SmtpSenderHarness(SmtpTestServer.FreePort(), SmtpSecurity.None, caFile: null, withCredentials: false);
+
+        var probe = await harness.CreateProbe().ProbeAsync(TestContext.Current.CancellationToken);
+
+        Assert.False(probe.Reachable);
+        Assert.Null(probe.Authenticated);
+        Assert.Contains("refused the connection", probe.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_outbox_mode_there_is_nothing_to_probe()
+    {
+        var harness = new SmtpSenderHarness(1, SmtpSecurity.None, caFile: null, withCredentials: false);
+        harness.Options.SmtpServer = null;
+
+        var probe = await harness.CreateProbe().ProbeAsync(TestContext.Current.CancellationToken);
+
+        Assert.False(probe.Configured);
+        Assert.False(probe.Healthy);
+    }
+}

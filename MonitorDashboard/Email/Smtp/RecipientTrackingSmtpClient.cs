@@ -1,0 +1,41 @@
+using MailKit;
+using MailKit.Net.Smtp;
+using MimeKit;
+
+namespace MonitorDashboard.Email.Smtp;
+
+/// <summary>
+/// MailKit's client aborts the whole send when one <c>RCPT TO</c> is refused. This one records each recipient's
+/// reply and goes on, so the others still get the message; only when nobody was accepted does it fail.
+/// </summary>
+internal sealed class RecipientTrackingSmtpClient : SmtpClient
+{
+    private readonly List<RecipientOutcome> outcomes = [];
+
+    public RecipientTrackingSmtpClient()
+    {
+    }
+
+    public RecipientTrackingSmtpClient(IProtocolLogger protocolLogger) : base(protocolLogger)
+    {
+    }
+
+    public IReadOnlyList<RecipientOutcome> Outcomes => outcomes;
+
+    protected override void OnRecipientAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response) =>
+        outcomes.Add(new RecipientOutcome(mailbox.Address, Accepted: true));
+
+    protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response) =>
+        outcomes.Add(new RecipientOutcome(mailbox.Address, Accepted: false, Describe(response)));
+
+    protected override void OnNoRecipientsAccepted(MimeMessage message)
+    {
+        var transient = outcomes.All(o => IsTransient(o.Reason));
+        throw new RecipientsRejectedException([.. outcomes], transient);
+    }
+
+    private static string Describe(SmtpResponse response) =>
+        $"{(int)response.StatusCode} {response.Response}".Trim();
+
+    private static bool IsTransient(string? reason) => reason is { Length: > 0 } && reason[0] == '4';
+}

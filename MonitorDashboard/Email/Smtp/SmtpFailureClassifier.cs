@@ -1,0 +1,90 @@
+using System.Net.Sockets;
+using System.Text;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+
+namespace MonitorDashboard.Email.Smtp;
+
+/// <summary>
+/// Names what went wrong in one sentence a user can act on, and decides whether a retry can help: the network and
+/// 4xx replies are transient; a wrong password, a 5xx rejection or an untrusted certificate are not.
+/// </summary>
+internal static class SmtpFailureClassifier
+{
+    public static SmtpFailure Classify(Exception exception, EmailOptions options, ConnectionDiagnostics diagnostics)
+    {
+        var failure = Describe(exception, options, diagnostics);
+        return failure with { Message = Redact(failure.Message, options) };
+    }
+
+    private static SmtpFailure Describe(Exception exception, EmailOptions options, ConnectionDiagnostics diagnostics)
+    {
+        var host = options.SmtpServer;
+        var endpoint = $"{host}:{options.SmtpPort}";
+        return exception switch
+        {
+            PlainTextAuthRefusedException => new($"SMTP server {endpoint}: {exception.Message}", false),
+            SslHandshakeException when diagnostics.CertificateProblem is { } problem =>
+                new($"certificate of {host} not trusted: {problem}", false),
+            SslHandshakeException when options.Security == SmtpSecurity.ImplicitTls => new(
+                $"TLS handshake with {endpoint} failed: {Innermost(exception)} (if this port expects STARTTLS, set EMAIL_USE_TLS instead of EMAIL_USE_SSL)", false),
+            SslHandshakeException => new($"TLS handshake with {endpoint} failed: {Innermost(exception)}", false),
+            AuthenticationException => new(
+                $"SMTP authentication failed for user {options.Username} at {endpoint} ({exception.Message})", false),
+            RecipientsRejectedException rejected => new(
+                $"SMTP server {endpoint} rejected every recipient: "
+                + string.Join("; ", rejected.Outcomes.Select(o => $"{o.Address} ({o.Reason})")), rejected.Transient),
+            SmtpCommandException command => new(
+                $"SMTP server {endpoint} answered {(int)command.StatusCode} {command.Message}", IsTransient(command.StatusCode)),
+            SmtpProtocolException => new($"SMTP server {endpoint} broke the protocol or closed the connection: {exception.Message}", true),
+            ServiceNotConnectedException => new($"the connection to SMTP server {endpoint} was lost", true),
+            SocketException { SocketErrorCode: SocketError.ConnectionRefused } =>
+                new($"SMTP server {endpoint} refused the connection", true),
+            SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData } =>
+                new($"SMTP server {host} could not be found (DNS)", true),
+            SocketException { SocketErrorCode: SocketError.TimedOut } or TimeoutException or OperationCanceledException =>
+                new($"SMTP server {endpoint} did not answer within {options.Timeout.TotalSeconds:0.#} s", true),
+            SocketException socket => new($"could not reach SMTP server {endpoint}: {socket.Message}", true),
+            IOException when exception.InnerException is TimeoutException or SocketException =>
+                Describe(exception.InnerException, options, diagnostics),
+            IOException => new($"the connection to SMTP server {endpoint} failed: {exception.Message}", true),
+            NotSupportedException => new($"SMTP server {endpoint}: {exception.Message}", false),
+            _ => new($"sending through SMTP server {endpoint} failed: {exception.GetType().Name}: {exception.Message}", false),
+        };
+    }
+
+    private static bool IsTransient(SmtpStatusCode status) => (int)status is >= 400 and < 500;
+
+    private static string Innermost(Exception exception)
+    {
+        while (exception.InnerException is not null)
+        {
+            exception = exception.InnerException;
+        }
+        return exception.Message;
+    }
+
+    /// <summary>
+    /// Server replies are quoted in messages; a careless server could echo what it was sent. The password, and the
+    /// base64 forms AUTH PLAIN and LOGIN put on the wire, never leave this class.
+    /// </summary>
+    internal static string Redact(string text, EmailOptions options)
+    {
+        if (string.IsNullOrEmpty(options.Password))
+        {
+            return text;
+        }
+        string[] secrets =
+        [
+            options.Password,
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(options.Password)),
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"\0{options.Username}\0{options.Password}")),
+        ];
+        foreach (var secret in secrets)
+        {
+            text = text.Replace(secret, "***", StringComparison.Ordinal);
+        }
+        return text;
+    }
+}
