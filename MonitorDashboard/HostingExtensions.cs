@@ -4,6 +4,7 @@ using MonitorDashboard.Demo;
 using MonitorDashboard.Email;
 using MonitorDashboard.Email.Templates;
 using MonitorDashboard.InvenTree;
+using MonitorDashboard.Monitoring;
 using MonitorDashboard.Monitoring.History;
 using MonitorDashboard.Presets;
 
@@ -22,6 +23,7 @@ public static class HostingExtensions
         builder.AddEmailTemplates();
         builder.AddRunHistory();
         builder.Services.AddSingleton<EffectiveConfiguration>();
+        builder.AddMonitoringChecks();
         return builder;
     }
 }

@@ -3,6 +3,7 @@ using MonitorDashboard.Cli;
 using MonitorDashboard.Components;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Logging;
+using MonitorDashboard.Monitoring;
 using Serilog;
 using MudBlazor.Services;
 
@@ -20,10 +21,16 @@ builder.AddSerilogLogging();
 // Serve MudBlazor's and the framework's assets from the build output even outside Development.
 builder.WebHost.UseStaticWebAssets();
 builder.AddMonitorDashboardCore();
+builder.AddMonitoringEngine();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
 var app = builder.Build();
+if (!ConfigurationProblems.ValidateAll(app.Services, Console.Error))
+{
+    return 1;
+}
+app.Services.UseMonitoringEngine();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseAntiforgery();
@@ -32,11 +39,6 @@ try
 {
     await app.RunAsync();
     return 0;
-}
-catch (Exception ex) when (ConfigurationProblems.From(ex) is { } problems)
-{
-    ConfigurationProblems.Write(Console.Error, problems);
-    return 1;
 }
 catch (Exception ex)
 {

@@ -8,10 +8,15 @@ public sealed record CalculationRun(CalculationResult Result, int Requests, int 
 /// <summary>Fetch from InvenTree, then calculate: the one path used by the CLI, the dashboard and checks.</summary>
 public sealed class CalculationService(BomFetcher fetcher, ShortageCalculator calculator, TimeProvider time, ILogger<CalculationService> logger)
 {
-    public async Task<CalculationRun> RunAsync(IReadOnlyList<PartRequest> requests, CalculationOptions options, CancellationToken cancellationToken)
+    /// <param name="client">Another client to fetch through, e.g. one shared by the checks of a scheduler tick.</param>
+    public async Task<CalculationRun> RunAsync(
+        IReadOnlyList<PartRequest> requests,
+        CalculationOptions options,
+        CancellationToken cancellationToken,
+        IInvenTreeClient? client = null)
     {
         var started = time.GetTimestamp();
-        var data = await fetcher.FetchAsync(requests, options, cancellationToken);
+        var data = await (client is null ? fetcher : fetcher.With(client)).FetchAsync(requests, options, cancellationToken);
         var result = calculator.Calculate(data, options);
         var elapsed = time.GetElapsedTime(started);
         logger.LogInformation(

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Options;
 using MonitorDashboard.Cli.Monitor;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Text;
@@ -39,14 +38,9 @@ public static class CliApp
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddMonitorDashboardCore();
         using var host = builder.Build();
-        try
+        // The same start-up validation as the dashboard: every configuration problem at once.
+        if (!ConfigurationProblems.ValidateAll(host.Services, stderr))
         {
-            // The same start-up validation as the dashboard: every configuration problem at once.
-            host.Services.GetRequiredService<IStartupValidator>().Validate();
-        }
-        catch (Exception ex) when (ConfigurationProblems.From(ex) is { } problems)
-        {
-            ConfigurationProblems.Write(stderr, problems);
             return Failed;
         }
 

@@ -14,6 +14,24 @@ public static class ConfigurationProblems
         _ => null,
     };
 
+    /// <summary>
+    /// Runs the start-up validation of every options type before anything is constructed that reads options,
+    /// so all problems are reported together. Writes them and returns false when there are any.
+    /// </summary>
+    public static bool ValidateAll(IServiceProvider services, TextWriter errors)
+    {
+        try
+        {
+            services.GetRequiredService<IStartupValidator>().Validate();
+            return true;
+        }
+        catch (Exception ex) when (From(ex) is { } problems)
+        {
+            Write(errors, problems);
+            return false;
+        }
+    }
+
     public static void Write(TextWriter writer, IReadOnlyList<string> problems)
     {
         writer.WriteLine($"Configuration is invalid ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}):");

@@ -14,6 +14,9 @@ public sealed class BomFetcher(IInvenTreeClient client, IOptions<InvenTreeOption
     /// <summary>API versions before this have no <c>scheduled_to_build</c>; it is derived from build orders.</summary>
     public const int ScheduledToBuildApiVersion = 348;
 
+    /// <summary>The same fetcher over another client (e.g. the tick-shared <see cref="SharedFetchClient"/>).</summary>
+    public BomFetcher With(IInvenTreeClient other) => new(other, options, logger);
+
     public async Task<BomData> FetchAsync(IReadOnlyList<PartRequest> requests, CalculationOptions calculation, CancellationToken cancellationToken)
     {
         using var tallyScope = RequestTally.Begin(out var tally);

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+
+namespace MonitorDashboard.InvenTree;
+
+/// <summary>
+/// Shares InvenTree answers between checks due in the same scheduler tick: two lists that both contain a
+/// subassembly fetch its BOM once. Lives for one tick only, so no answer is ever stale by more than that.
+/// </summary>
+public sealed class SharedFetchClient(IInvenTreeClient inner) : IInvenTreeClient
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _answers = new(StringComparer.Ordinal);
+
+    public Task<InvenTreeServerInfo> GetServerInfoAsync(CancellationToken cancellationToken) =>
+        Once("server", inner.GetServerInfoAsync, cancellationToken);
+
+    public Task<IReadOnlyList<InvenTreePart>> FindPartsByNameAsync(string name, CancellationToken cancellationToken) =>
+        Once("name:" + name, ct => inner.FindPartsByNameAsync(name, ct), cancellationToken);
+
+    public Task<InvenTreePart> GetPartAsync(int pk, CancellationToken cancellationToken) =>
+        Once($"part:{pk}", ct => inner.GetPartAsync(pk, ct), cancellationToken);
+
+    public Task<IReadOnlyList<InvenTreeBomItem>> GetBomAsync(int assemblyPk, bool includeSubstitutes, CancellationToken cancellationToken) =>
+        Once($"bom:{assemblyPk}:{includeSubstitutes}", ct => inner.GetBomAsync(assemblyPk, includeSubstitutes, ct), cancellationToken);
+
+    public Task<IReadOnlyList<InvenTreePart>> GetPartsInBomForAsync(int assemblyPk, CancellationToken cancellationToken) =>
+        Once($"in_bom_for:{assemblyPk}", ct => inner.GetPartsInBomForAsync(assemblyPk, ct), cancellationToken);
+
+    public Task<IReadOnlyList<InvenTreeBuild>> GetActiveBuildsAsync(int partPk, CancellationToken cancellationToken) =>
+        Once($"builds:{partPk}", ct => inner.GetActiveBuildsAsync(partPk, ct), cancellationToken);
+
+    public Task<IReadOnlyList<InvenTreeCompany>> GetSuppliersAsync(CancellationToken cancellationToken) =>
+        Once("suppliers", inner.GetSuppliersAsync, cancellationToken);
+
+    public Task<IReadOnlyList<InvenTreeSupplierPart>> GetSupplierPartsAsync(int supplierPk, CancellationToken cancellationToken) =>
+        Once($"supplier_parts:{supplierPk}", ct => inner.GetSupplierPartsAsync(supplierPk, ct), cancellationToken);
+
+    private async Task<T> Once<T>(string key, Func<CancellationToken, Task<T>> fetch, CancellationToken cancellationToken)
+    {
+        // The first caller's token governs the shared request; a check that gives up stops waiting, not the fetch.
+        var answer = _answers.GetOrAdd(key, _ => new Lazy<Task<object>>(async () => (await fetch(cancellationToken))!));
+        return (T)await answer.Value.WaitAsync(cancellationToken);
+    }
+}

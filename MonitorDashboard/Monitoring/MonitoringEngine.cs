@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using Coravel.Invocable;
+using MonitorDashboard.Monitoring.Checks;
+using MonitorDashboard.Monitoring.History;
+using MonitorDashboard.Monitoring.Scheduling;
+using MonitorDashboard.Monitoring.State;
+using MonitorDashboard.Presets;
+
+namespace MonitorDashboard.Monitoring;
+
+/// <summary>
+/// The running engine of the dashboard process: feeds the state service from presets.json and the history,
+/// ticks the dispatcher, keeps track of checks in flight, notices runs recorded by other processes (the CLI),
+/// and on shutdown stops starting checks and lets the running ones finish their bookkeeping.
+/// </summary>
+public sealed class MonitoringEngine(
+    MonitorDispatcher dispatcher,
+    CheckRunner runner,
+    PresetsStore presets,
+    MonitorState state,
+    IRunHistory history,
+    ILogger<MonitoringEngine> logger) : IHostedService, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
+    private IDisposable? _presetsSubscription;
+    private IReadOnlyDictionary<string, RunSummary> _knownLatest = new Dictionary<string, RunSummary>();
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _presetsSubscription = presets.Subscribe(state.ApplyPresets);
+        state.ApplyPresets(presets.Current ?? await presets.LoadAsync(cancellationToken));
+        _knownLatest = await history.LatestPerListAsync(cancellationToken);
+        state.LoadLastRuns(_knownLatest);
+    }
+
+    /// <summary>One scheduler tick; Coravel calls it every second.</summary>
+    public async Task TickAsync()
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+        try
+        {
+            var tick = await dispatcher.TickAsync(_stopping.Token);
+            foreach (var run in tick.Started)
+            {
+                Track(run);
+            }
+            await PickUpExternalRunsAsync();
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Scheduler tick failed");
+            state.ReportSystemError("scheduler", ex.Message);
+        }
+    }
+
+    /// <summary>"Run now": the same pipeline as a scheduled run, tracked for shutdown.</summary>
+    public Task<CheckOutcome> RunNowAsync(string listId)
+    {
+        var run = runner.RunAsync(new CheckRequest(listId, RunTrigger.Manual), _stopping.Token);
+        Track(run);
+        return run;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        _presetsSubscription?.Dispose();
+        try
+        {
+            await Task.WhenAll(_inFlight.Keys).WaitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+        {
+            logger.LogWarning("Stopped with {Count} checks still finishing", _inFlight.Count);
+        }
+    }
+
+    private void Track(Task<CheckOutcome> run)
+    {
+        _inFlight[run] = 0;
+        _ = run.ContinueWith(done =>
+        {
+            _inFlight.TryRemove(done, out _);
+            if (done.IsCompletedSuccessfully && done.Result.Status == CheckStatus.AlreadyRunning)
+            {
+                logger.LogWarning("Skipped a run: {Message}", done.Result.Message);
+            }
+            else if (done.IsFaulted)
+            {
+                logger.LogError(done.Exception, "A check failed unexpectedly");
+            }
+        }, TaskScheduler.Default);
+    }
+
+    /// <summary>Runs recorded by another process (the CLI's <c>monitor run</c>) appear in the dashboard too.</summary>
+    private async Task PickUpExternalRunsAsync()
+    {
+        var latest = await history.LatestPerListAsync(_stopping.Token);
+        foreach (var (listId, run) in latest)
+        {
+            if (!_knownLatest.TryGetValue(listId, out var known) || known.RunId != run.RunId)
+            {
+                if (state.Find(listId)?.LastRun?.RunId != run.RunId)
+                {
+                    state.MarkRunFinished(run);
+                }
+            }
+        }
+        _knownLatest = latest;
+    }
+
+    public void Dispose() => _stopping.Dispose();
+}
+
+/// <summary>The Coravel invocable behind the one-second dispatcher tick.</summary>
+public sealed class DispatcherTick(MonitoringEngine engine) : IInvocable
+{
+    public Task Invoke() => engine.TickAsync();
+}

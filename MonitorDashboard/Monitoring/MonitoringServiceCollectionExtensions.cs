@@ -1,0 +1,42 @@
+using Coravel;
+using MonitorDashboard.Monitoring.Checks;
+using MonitorDashboard.Monitoring.Scheduling;
+using MonitorDashboard.Monitoring.State;
+
+namespace MonitorDashboard.Monitoring;
+
+public static class MonitoringServiceCollectionExtensions
+{
+    /// <summary>The check pipeline and the state service: shared by the dashboard and the CLI's <c>monitor run</c>.</summary>
+    public static IHostApplicationBuilder AddMonitoringChecks(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<MonitorState>();
+        builder.Services.AddSingleton<ListStateStore>();
+        builder.Services.AddSingleton<AdminNotifier>();
+        builder.Services.AddSingleton<ListCheck>();
+        builder.Services.AddSingleton<CheckRunner>();
+        return builder;
+    }
+
+    /// <summary>The scheduler: Coravel ticks the dispatcher every second; Cronos makes every due-time decision.</summary>
+    public static IHostApplicationBuilder AddMonitoringEngine(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<MonitorDispatcher>();
+        builder.Services.AddSingleton<MonitoringEngine>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MonitoringEngine>());
+        builder.Services.AddTransient<DispatcherTick>();
+        builder.Services.AddScheduler();
+        return builder;
+    }
+
+    public static IServiceProvider UseMonitoringEngine(this IServiceProvider services)
+    {
+        var logger = services.GetRequiredService<ILogger<DispatcherTick>>();
+        services.UseScheduler(scheduler => scheduler
+                .Schedule<DispatcherTick>()
+                .EverySecond()
+                .PreventOverlapping(nameof(DispatcherTick)))
+            .OnError(ex => logger.LogError(ex, "The scheduler's tick failed"));
+        return services;
+    }
+}

@@ -1,0 +1,174 @@
+using Microsoft.Extensions.Options;
+using MonitorDashboard.InvenTree;
+using MonitorDashboard.Monitoring.Checks;
+using MonitorDashboard.Monitoring.Cron;
+using MonitorDashboard.Monitoring.History;
+using MonitorDashboard.Monitoring.State;
+using MonitorDashboard.Presets;
+
+namespace MonitorDashboard.Monitoring.Scheduling;
+
+/// <summary>What one tick started (tests await these; the app lets them run).</summary>
+public sealed record TickResult(IReadOnlyList<Task<CheckOutcome>> Started, int Missed);
+
+/// <summary>
+/// Called every second (by Coravel in the app, directly in tests): decides with <see cref="ScheduleEvaluator"/>
+/// which lists are due, persists their next due times, records missed runs, and starts due checks, which
+/// share InvenTree answers within the tick. Definitions come from the presets store, so lists added, edited,
+/// (de)activated or deleted — from the dashboard, the CLI or by hand — take effect on the next tick.
+/// </summary>
+public sealed class MonitorDispatcher(
+    PresetsStore presets,
+    ListStateStore states,
+    CheckRunner runner,
+    IRunHistory history,
+    MonitorState state,
+    AdminNotifier admins,
+    IInvenTreeClient inventree,
+    IOptions<MonitoringOptions> options,
+    TimeProvider time,
+    ILogger<MonitorDispatcher> logger)
+{
+    private readonly SemaphoreSlim _tickGate = new(1, 1);
+    private Dictionary<string, ListScheduleState>? _states;
+
+    public async Task<TickResult> TickAsync(CancellationToken cancellationToken)
+    {
+        if (!await _tickGate.WaitAsync(0, cancellationToken))
+        {
+            return new TickResult([], 0);
+        }
+        try
+        {
+            state.Heartbeat();
+            var snapshot = presets.Current ?? await presets.LoadAsync(cancellationToken);
+            if (snapshot.FileError is { } fileError)
+            {
+                // Nothing runs on a broken file; the watcher picks it up again once it is fixed.
+                await admins.PresetsUnreadableAsync(fileError, cancellationToken);
+                return new TickResult([], 0);
+            }
+            admins.PresetsReadable();
+
+            var firstTick = _states is null;
+            _states ??= new Dictionary<string, ListScheduleState>(await states.GetAllAsync(cancellationToken), StringComparer.OrdinalIgnoreCase);
+            var now = time.GetUtcNow();
+            var shared = new SharedFetchClient(inventree);
+            var started = new List<Task<CheckOutcome>>();
+            var nextRuns = new Dictionary<string, DateTimeOffset?>(StringComparer.OrdinalIgnoreCase);
+            var missed = 0;
+
+            for (var i = 0; i < snapshot.MonitoringLists.Count; i++)
+            {
+                var list = snapshot.MonitoringLists[i];
+                var known = _states.GetValueOrDefault(list.Id);
+                if (!snapshot.IsValid(list.Id) || !list.Active || !TryReadSchedule(list, out var cron, out var zone))
+                {
+                    await ParkAsync(list, snapshot, known, cancellationToken);
+                    nextRuns[list.Id] = null;
+                    continue;
+                }
+                admins.ListValid(list.Id);
+
+                if (firstTick && known is { LastScheduled: { } last } && await WasInterruptedAsync(list.Id, last, now, cancellationToken))
+                {
+                    logger.LogWarning("The run of {ListName} scheduled for {ScheduledFor} was interrupted by a restart; running it now", list.Name, last);
+                    started.Add(runner.RunAsync(new CheckRequest(list.Id, RunTrigger.CatchUp, last, SharedClient: shared), cancellationToken));
+                }
+
+                var decision = ScheduleEvaluator.Evaluate(list.Id, cron, zone, ScheduleEvaluator.KeyOf(list.CronSchedule, zone), known, now,
+                    options.Value.MisfireGrace);
+                if (decision.State != known)
+                {
+                    // Persisted before the run starts: a restart never repeats a run it already began.
+                    _states[list.Id] = await states.UpdateAsync(list.Id, s => s with
+                    {
+                        NextDue = decision.State.NextDue,
+                        LastScheduled = decision.State.LastScheduled,
+                        ScheduleKey = decision.State.ScheduleKey,
+                    }, cancellationToken);
+                }
+                if (decision.Missed is { } skipped)
+                {
+                    missed += skipped.Count;
+                    await RecordMissedAsync(list, skipped, now, cancellationToken);
+                }
+                if (decision.Due is { } due)
+                {
+                    var trigger = decision.IsCatchUp ? RunTrigger.CatchUp : RunTrigger.Schedule;
+                    started.Add(runner.RunAsync(new CheckRequest(list.Id, trigger, due, SharedClient: shared), cancellationToken));
+                }
+                nextRuns[list.Id] = decision.State.NextDue;
+            }
+
+            await ForgetDeletedAsync(snapshot, cancellationToken);
+            state.SetNextRuns(nextRuns);
+            return new TickResult(started, missed);
+        }
+        finally
+        {
+            _tickGate.Release();
+        }
+    }
+
+    private bool TryReadSchedule(MonitoringList list, out Cronos.CronExpression cron, out TimeZoneInfo zone)
+    {
+        var parsed = CronSchedule.Parse(list.CronSchedule);
+        var zoneId = string.IsNullOrWhiteSpace(list.TimeZone) ? options.Value.TimeZone : list.TimeZone;
+        if (parsed.Cron is { } expression && IanaTimeZones.TryFind(zoneId, out var found))
+        {
+            cron = expression;
+            zone = found;
+            return true;
+        }
+        cron = null!;
+        zone = TimeZoneInfo.Utc;
+        return false;
+    }
+
+    /// <summary>An invalid or paused list is not scheduled; re-activating it starts its schedule from then.</summary>
+    private async Task ParkAsync(MonitoringList list, PresetsSnapshot snapshot, ListScheduleState? known, CancellationToken cancellationToken)
+    {
+        if (!snapshot.IsValid(list.Id))
+        {
+            var reasons = snapshot.ValidationOf(list.Id)?.Errors.Select(e => e.Message).ToList() ?? [];
+            await admins.ListInvalidAsync(list, reasons, cancellationToken);
+        }
+        if (known?.NextDue is not null)
+        {
+            _states![list.Id] = await states.UpdateAsync(list.Id, s => s with { NextDue = null, ScheduleKey = null }, cancellationToken);
+        }
+    }
+
+    private async Task<bool> WasInterruptedAsync(string listId, DateTimeOffset lastScheduled, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (now - lastScheduled > options.Value.MisfireGrace)
+        {
+            return false;
+        }
+        var latest = await history.LatestAsync(listId, cancellationToken);
+        return latest?.ScheduledFor is not { } recorded || recorded < lastScheduled;
+    }
+
+    private async Task RecordMissedAsync(MonitoringList list, MissedRuns skipped, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var text = skipped.Count == 1
+            ? $"missed the run due {skipped.First:u} while MonitorDashboard was not running"
+            : $"missed {skipped.Count} runs due {skipped.First:u} to {skipped.Last:u} while MonitorDashboard was not running";
+        logger.LogWarning("List {ListName} {Missed}", list.Name, text);
+        var summary = new RunSummary(Guid.NewGuid(), list.Id, list.Name, RunTrigger.Schedule, skipped.Last, now, now, RunOutcome.Missed,
+            RunCounts.None, null, false, null, text, null);
+        await history.AddAsync(new RunRecord(summary, null, null, null), cancellationToken);
+        state.MarkRunFinished(summary);
+    }
+
+    private async Task ForgetDeletedAsync(PresetsSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var gone = _states!.Keys.Where(id => snapshot.FindList(id) is null).ToList();
+        foreach (var id in gone)
+        {
+            _states.Remove(id);
+            await states.DeleteAsync(id, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,287 @@
+using Microsoft.Extensions.Options;
+using MonitorDashboard.Calculation;
+using MonitorDashboard.Monitoring.Cron;
+using MonitorDashboard.Monitoring.History;
+using MonitorDashboard.Presets;
+
+namespace MonitorDashboard.Monitoring.State;
+
+/// <summary>
+/// The in-memory view of every monitoring list that the dashboard binds to: definitions from presets.json,
+/// next and last runs, what is running, the last error. The engine feeds it; subscribers hear about every
+/// change and re-read. Thread-safe; events are raised outside the lock.
+/// </summary>
+public sealed class MonitorState(TimeProvider time, IOptions<MonitoringOptions> options, ILogger<MonitorState> logger)
+{
+    private const int RecentErrorCapacity = 50;
+
+    private readonly Lock _gate = new();
+    private readonly List<Action<MonitorEvent>> _subscribers = [];
+    private readonly Dictionary<string, RunSummary> _lastRuns = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, DateTimeOffset?> _nextRuns = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, DateTimeOffset> _running = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _lastErrors = new(StringComparer.OrdinalIgnoreCase);
+    private readonly LinkedList<SystemError> _recentErrors = new();
+    private PresetsSnapshot? _presets;
+    private DateTimeOffset? _lastHeartbeat;
+    private IReadOnlyList<ListView> _lists = [];
+
+    public IReadOnlyList<ListView> Lists
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lists;
+            }
+        }
+    }
+
+    public PresetsFileError? FileError
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _presets?.FileError;
+            }
+        }
+    }
+
+    /// <summary>When the dispatcher last ticked; the status page and /healthz judge the scheduler by it.</summary>
+    public DateTimeOffset? LastHeartbeat
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lastHeartbeat;
+            }
+        }
+    }
+
+    public IReadOnlyList<SystemError> RecentErrors
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _recentErrors];
+            }
+        }
+    }
+
+    public ListView? Find(string listId) => Lists.FirstOrDefault(l => string.Equals(l.Id, listId, StringComparison.OrdinalIgnoreCase));
+
+    public bool IsRunning(string listId)
+    {
+        lock (_gate)
+        {
+            return _running.ContainsKey(listId);
+        }
+    }
+
+    /// <summary>Calls <paramref name="handler"/> for every change until the returned subscription is disposed.</summary>
+    public IDisposable Subscribe(Action<MonitorEvent> handler)
+    {
+        lock (_gate)
+        {
+            _subscribers.Add(handler);
+        }
+        return new Subscription(this, handler);
+    }
+
+    public void ApplyPresets(PresetsSnapshot snapshot)
+    {
+        bool fileStateChanged;
+        lock (_gate)
+        {
+            fileStateChanged = _presets?.FileError != snapshot.FileError;
+            _presets = snapshot;
+            Rebuild();
+        }
+        if (fileStateChanged)
+        {
+            Raise(new PresetsFileChanged(snapshot.FileError, time.GetUtcNow()));
+        }
+        Raise(new ListsChanged(time.GetUtcNow()));
+    }
+
+    public void LoadLastRuns(IReadOnlyDictionary<string, RunSummary> lastRuns)
+    {
+        lock (_gate)
+        {
+            foreach (var (id, run) in lastRuns)
+            {
+                _lastRuns[id] = run;
+            }
+            Rebuild();
+        }
+        Raise(new ListsChanged(time.GetUtcNow()));
+    }
+
+    public void SetNextRuns(IReadOnlyDictionary<string, DateTimeOffset?> nextRuns)
+    {
+        lock (_gate)
+        {
+            var changed = nextRuns.Any(n => !_nextRuns.TryGetValue(n.Key, out var known) || known != n.Value);
+            if (!changed)
+            {
+                return;
+            }
+            foreach (var (id, next) in nextRuns)
+            {
+                _nextRuns[id] = next;
+            }
+            Rebuild();
+        }
+        Raise(new ListsChanged(time.GetUtcNow()));
+    }
+
+    public void MarkRunStarted(string listId, RunTrigger trigger)
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            _running[listId] = now;
+            Rebuild();
+        }
+        Raise(new RunStarted(listId, trigger, now));
+    }
+
+    public void MarkRunFinished(RunSummary run)
+    {
+        lock (_gate)
+        {
+            _running.Remove(run.ListId);
+            // A run recorded by another process may arrive after a newer one of ours.
+            if (!_lastRuns.TryGetValue(run.ListId, out var known) || known.StartedAt <= run.StartedAt)
+            {
+                _lastRuns[run.ListId] = run;
+            }
+            if (run.Error is { } error)
+            {
+                _lastErrors[run.ListId] = error;
+            }
+            else if (run.Outcome is not RunOutcome.Missed)
+            {
+                _lastErrors.Remove(run.ListId);
+            }
+            Rebuild();
+        }
+        Raise(new RunFinished(run, time.GetUtcNow()));
+    }
+
+    /// <summary>Ends a "running" mark left by a run that ended without a summary (cancelled or crashed).</summary>
+    public void ClearRunning(string listId)
+    {
+        lock (_gate)
+        {
+            if (!_running.Remove(listId))
+            {
+                return;
+            }
+            Rebuild();
+        }
+        Raise(new ListsChanged(time.GetUtcNow()));
+    }
+
+    public void ReportEmailFailure(string listId, string error) => Raise(new EmailFailed(listId, error, time.GetUtcNow()));
+
+    public void ReportSystemError(string source, string message)
+    {
+        var error = new SystemError(source, message, time.GetUtcNow());
+        lock (_gate)
+        {
+            _recentErrors.AddFirst(error);
+            while (_recentErrors.Count > RecentErrorCapacity)
+            {
+                _recentErrors.RemoveLast();
+            }
+        }
+        Raise(new SystemErrorRecorded(error));
+    }
+
+    public void Heartbeat()
+    {
+        lock (_gate)
+        {
+            _lastHeartbeat = time.GetUtcNow();
+        }
+    }
+
+    /// <summary>Recomputes the views; called under the lock. Cheap: a thousand lists take well under a millisecond.</summary>
+    private void Rebuild()
+    {
+        if (_presets is null)
+        {
+            return;
+        }
+        var defaultZone = options.Value.TimeZone;
+        _lists = _presets.MonitoringLists
+            .Select((list, index) =>
+            {
+                var validation = _presets.Validation.Count > index ? _presets.Validation[index] : null;
+                var valid = !_presets.IsMalformed && validation is { IsValid: true };
+                return new ListView(
+                    list.Id,
+                    list.Name,
+                    list.Active,
+                    valid,
+                    validation?.Errors.Select(e => e.Message).ToList() ?? [],
+                    list.CronSchedule,
+                    CronDescriber.Describe(list.CronSchedule) ?? "invalid schedule",
+                    string.IsNullOrWhiteSpace(list.TimeZone) ? defaultZone : list.TimeZone,
+                    list.Recipients,
+                    list.NotifyCondition,
+                    list.Parts.Select(p => $"{p.Name}{(string.IsNullOrEmpty(p.Version) ? "" : "@" + p.Version)}:{Numbers.Format(p.Quantity)}").ToList(),
+                    valid && list.Active ? _nextRuns.GetValueOrDefault(list.Id) : null,
+                    _lastRuns.GetValueOrDefault(list.Id),
+                    _running.TryGetValue(list.Id, out var since) ? since : null,
+                    _lastErrors.GetValueOrDefault(list.Id));
+            })
+            .ToList();
+    }
+
+    private void Raise(MonitorEvent change)
+    {
+        Action<MonitorEvent>[] handlers;
+        lock (_gate)
+        {
+            handlers = [.. _subscribers];
+        }
+        foreach (var handler in handlers)
+        {
+            try
+            {
+                handler(change);
+            }
+            catch (Exception ex)
+            {
+                // One broken subscriber (a closed browser tab) must not stop the others or the engine.
+                logger.LogWarning(ex, "A subscriber failed to handle {Event}", change.GetType().Name);
+            }
+        }
+    }
+
+    private void Unsubscribe(Action<MonitorEvent> handler)
+    {
+        lock (_gate)
+        {
+            _subscribers.Remove(handler);
+        }
+    }
+
+    private sealed class Subscription(MonitorState owner, Action<MonitorEvent> handler) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                owner.Unsubscribe(handler);
+            }
+        }
+    }
+}
