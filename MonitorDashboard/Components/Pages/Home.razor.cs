@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
 using MonitorDashboard.Calculation;
 using MonitorDashboard.InvenTree;
 using MonitorDashboard.Monitoring.Cron;
@@ -17,10 +16,8 @@ public sealed partial class Home : IDisposable
 
     [Inject] public required PresetsStore Presets { get; init; }
     [Inject] public required CalculationService Calculation { get; init; }
-    [Inject] public required IOptions<InvenTreeOptions> InvenTree { get; init; }
     [Inject] public required ILogger<Home> Logger { get; init; }
 
-    private bool IsDemo => InvenTree.Value.IsDemo;
     private PresetsSnapshot? Snapshot { get; set; }
     private List<ListRow> Rows { get; } = [];
 
