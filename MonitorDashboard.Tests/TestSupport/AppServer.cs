@@ -58,6 +58,9 @@ public sealed partial class AppServer : IAsyncDisposable
             start.Environment.Remove(inherited);
         }
         start.Environment["PRESETS_FILE_PATH"] = Path.Combine(folder, "presets.json");
+        // Everything the app writes stays in the server's own folder.
+        start.Environment["History__DatabasePath"] = Path.Combine(folder, "data", "monitor.db");
+        start.Environment["Email__OutboxFolder"] = Path.Combine(folder, "outbox");
         start.Environment["DOTNET_NOLOGO"] = "1";
         // The rolling log file goes with the server's other data, not into the repository.
         start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(folder, "logs", "monitor-.json");

@@ -63,7 +63,9 @@ public sealed class MonitoringEngine(
     /// <summary>"Run now": the same pipeline as a scheduled run, tracked for shutdown.</summary>
     public Task<CheckOutcome> RunNowAsync(string listId)
     {
-        var run = runner.RunAsync(new CheckRequest(listId, RunTrigger.Manual), _stopping.Token);
+        // Off the caller's synchronization context (a Blazor circuit): a check is background work, and libraries
+        // below it (template rendering, CSS inlining) may block on tasks that would need that context.
+        var run = Task.Run(() => runner.RunAsync(new CheckRequest(listId, RunTrigger.Manual), _stopping.Token));
         Track(run);
         return run;
     }

@@ -27,7 +27,7 @@ public sealed class TemplateStore : IDisposable
     public TemplateStore(IOptions<EmailTemplateOptions> options, IHostEnvironment environment, ILogger<TemplateStore> logger)
     {
         var o = options.Value;
-        Folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, o.Folder));
+        Folder = ResolveFolder(environment.ContentRootPath, o.Folder);
         _strict = o.StrictVariables;
         _logger = logger;
         // PhysicalFileProvider refuses a missing root; a missing folder is reported when a template is first needed.
@@ -50,6 +50,17 @@ public sealed class TemplateStore : IDisposable
 
     /// <summary>The absolute templates folder.</summary>
     public string Folder { get; }
+
+    /// <summary>
+    /// The content root's folder (where users edit templates); when it has none — the CLI started from another
+    /// folder, or a published build — the default templates shipped beside the executable.
+    /// </summary>
+    internal static string ResolveFolder(string contentRoot, string folder)
+    {
+        var configured = Path.GetFullPath(Path.Combine(contentRoot, folder));
+        var shipped = Path.Combine(AppContext.BaseDirectory, "EmailTemplates");
+        return Directory.Exists(configured) || Path.IsPathRooted(folder) || !Directory.Exists(shipped) ? configured : shipped;
+    }
 
     /// <summary>
     /// Renders <c>&lt;name&gt;.liquid</c> with <paramref name="model"/> as the variable <paramref name="variable"/>.

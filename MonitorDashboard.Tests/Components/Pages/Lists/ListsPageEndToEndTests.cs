@@ -1,0 +1,41 @@
+using Microsoft.Playwright;
+using MonitorDashboard.Tests.TestSupport;
+
+namespace MonitorDashboard.Tests.Components.Pages.Lists;
+
+/// <summary>The app started as a user starts it, with no configuration, looked at in a real browser.</summary>
+public sealed class ListsPageEndToEndTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static async Task<IPage> OpenAsync(IBrowser chromium, AppServer app)
+    {
+        var page = await chromium.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        await page.GotoAsync(app.BaseAddress.ToString());
+        // Prerendered buttons do nothing until the circuit is connected.
+        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        return page;
+    }
+
+    [Fact]
+    public async Task A_first_start_shows_demo_mode_and_the_sample_lists_and_run_now_updates_the_status_live()
+    {
+        var chromium = browser.Browser;
+        await using var app = await AppServer.StartAsync();
+        var page = await OpenAsync(chromium, app);
+
+        await Assertions.Expect(page.GetByTestId("demo-banner")).ToContainTextAsync("Demo mode");
+        var rows = page.Locator("tr.list-row");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        var first = rows.Filter(new() { HasText = "Field stations and widgets" });
+        await Assertions.Expect(first.GetByTestId("status-chip")).ToHaveAttributeAsync("data-status", "Pending");
+        await Assertions.Expect(first.GetByTestId("next-run")).ToContainTextAsync("07:00");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "lists.png"), FullPage = true });
+
+        await first.GetByTestId("run-now").ClickAsync();
+
+        // The report goes to the outbox; the chip changes without a reload.
+        await Assertions.Expect(first.GetByTestId("status-chip")).ToHaveAttributeAsync("data-status", "Shortages", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("report sent to 2 recipients");
+        Assert.Single(Directory.GetFiles(Path.Combine(app.DataFolder, "outbox"), "*.eml"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "lists-after-run.png"), FullPage = true });
+    }
+}

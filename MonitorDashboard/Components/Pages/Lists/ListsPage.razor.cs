@@ -1,0 +1,208 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MonitorDashboard.Monitoring;
+using MonitorDashboard.Monitoring.Checks;
+using MonitorDashboard.Monitoring.State;
+using MonitorDashboard.Presets;
+using MudBlazor;
+
+namespace MonitorDashboard.Components.Pages.Lists;
+
+/// <summary>
+/// Every monitoring list with its schedule, next and last run and status, updated live from the state
+/// service: a run started or finished anywhere (schedule, CLI, another browser) shows without a reload.
+/// </summary>
+public sealed partial class ListsPage : IAsyncDisposable
+{
+    private readonly HashSet<string> _starting = new(StringComparer.OrdinalIgnoreCase);
+    private readonly CancellationTokenSource _closing = new();
+    private IDisposable? _subscription;
+    private PeriodicTimer? _clock;
+
+    [Inject] public required MonitorState State { get; init; }
+    [Inject] public required MonitoringEngine Engine { get; init; }
+    [Inject] public required PresetsStore Presets { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required TimeProvider Time { get; init; }
+
+    [CascadingParameter] public Task<AuthenticationState>? Authentication { get; set; }
+
+    private string? Search { get; set; }
+    private ListStatus? StatusFilter { get; set; }
+    private bool Loaded { get; set; }
+    private bool IsAdmin { get; set; } = true;
+    private bool CanEdit => IsAdmin;
+    private bool CanRun => IsAdmin;
+    private DateTimeOffset Now => Time.GetUtcNow();
+
+    private IEnumerable<ListView> Visible => State.Lists.Where(Matches);
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (Authentication is not null)
+        {
+            var user = (await Authentication).User;
+            IsAdmin = user.Identity?.IsAuthenticated != true || user.IsInRole("admin");
+        }
+        _subscription = State.Subscribe(_ => InvokeAsync(StateHasChanged));
+        Loaded = RendererInfo.IsInteractive || State.Lists.Count > 0;
+        if (RendererInfo.IsInteractive)
+        {
+            _ = RefreshRelativeTimesAsync();
+        }
+    }
+
+    private bool Matches(ListView list)
+    {
+        if (StatusFilter is { } status && list.Status != status)
+        {
+            return false;
+        }
+        if (string.IsNullOrWhiteSpace(Search))
+        {
+            return true;
+        }
+        var term = Search.Trim();
+        return list.Name.Contains(term, StringComparison.OrdinalIgnoreCase)
+               || list.Parts.Any(p => p.Contains(term, StringComparison.OrdinalIgnoreCase))
+               || list.Recipients.Any(r => r.Contains(term, StringComparison.OrdinalIgnoreCase))
+               || list.Id.StartsWith(term, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task RunNowAsync(ListView list)
+    {
+        if (!CanRun || !_starting.Add(list.Id))
+        {
+            return;
+        }
+        try
+        {
+            var outcome = await Engine.RunNowAsync(list.Id);
+            var severity = outcome switch
+            {
+                { Status: CheckStatus.Completed, Run.Summary.Outcome: Monitoring.History.RunOutcome.Failed or Monitoring.History.RunOutcome.EmailFailed } => Severity.Error,
+                { Status: CheckStatus.Completed } => Severity.Success,
+                { Status: CheckStatus.AlreadyRunning } => Severity.Info,
+                _ => Severity.Warning,
+            };
+            Snackbar.Add($"{list.Name}: {outcome.Message}", severity);
+        }
+        catch (OperationCanceledException)
+        {
+            Snackbar.Add($"{list.Name}: cancelled, the app is stopping", Severity.Warning);
+        }
+        finally
+        {
+            _starting.Remove(list.Id);
+        }
+    }
+
+    private async Task SetActiveAsync(ListView list, bool active)
+    {
+        if (!CanEdit)
+        {
+            return;
+        }
+        await SaveAsync(version => Presets.SetActiveAsync(list.Id, active, version, _closing.Token),
+            active ? $"{list.Name} resumed" : $"{list.Name} paused");
+    }
+
+    private async Task DuplicateAsync(ListView view)
+    {
+        if (!CanEdit || Presets.Current?.FindList(view.Id) is not { } original)
+        {
+            return;
+        }
+        var copy = original with
+        {
+            Id = "",
+            Name = UniqueCopyName(original.Name),
+            LastHash = null,
+            Active = false,
+        };
+        try
+        {
+            var saved = await Presets.AddListAsync(copy, Presets.Current!.Version, _closing.Token);
+            Snackbar.Add($"Created \"{saved.List.Name}\" (paused) — review it, then activate it", Severity.Success);
+            Navigation.NavigateTo($"lists/{saved.List.Id}/edit");
+        }
+        catch (PresetsException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+    }
+
+    private async Task DeleteAsync(ListView list)
+    {
+        if (!CanEdit)
+        {
+            return;
+        }
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Delete list",
+            $"Delete \"{list.Name}\"? Its schedule stops; its run history is kept.",
+            yesText: "Delete", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+        await SaveAsync(version => Presets.DeleteListAsync(list.Id, version, _closing.Token), $"{list.Name} deleted");
+    }
+
+    private async Task SaveAsync(Func<string, Task<PresetsSnapshot>> save, string done)
+    {
+        try
+        {
+            var snapshot = Presets.Current ?? await Presets.LoadAsync(_closing.Token);
+            await save(snapshot.Version);
+            Snackbar.Add(done, Severity.Success);
+        }
+        catch (PresetsConflictException ex)
+        {
+            // Someone else changed presets.json meanwhile; the watcher reloads it, the user tries again.
+            await Presets.LoadAsync(_closing.Token);
+            Snackbar.Add(ex.Message, Severity.Warning);
+        }
+        catch (PresetsException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+    }
+
+    private string UniqueCopyName(string name)
+    {
+        var names = State.Lists.Select(l => l.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var candidate = $"{name} (copy)";
+        for (var i = 2; names.Contains(candidate); i++)
+        {
+            candidate = $"{name} (copy {i})";
+        }
+        return candidate;
+    }
+
+    /// <summary>"in 3 h" must move on its own; one cheap re-render a minute, driven by the injected clock.</summary>
+    private async Task RefreshRelativeTimesAsync()
+    {
+        _clock = new PeriodicTimer(TimeSpan.FromMinutes(1), Time);
+        try
+        {
+            while (await _clock.WaitForNextTickAsync(_closing.Token))
+            {
+                await InvokeAsync(StateHasChanged);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _subscription?.Dispose();
+        await _closing.CancelAsync();
+        _clock?.Dispose();
+        _closing.Dispose();
+    }
+}
