@@ -93,14 +93,7 @@ public sealed class BomFetcher(IInvenTreeClient client, IOptions<InvenTreeOption
         }
 
         var candidates = await Gated(gate, ct => client.FindPartsByNameAsync(request.Name ?? "", ct), cancellationToken);
-        if (!string.IsNullOrEmpty(request.Revision))
-        {
-            var exact = candidates.Where(p => string.Equals(p.Revision, request.Revision, StringComparison.Ordinal)).ToList();
-            candidates = exact.Count > 0
-                ? exact
-                : candidates.Where(p => string.Equals(p.Revision, request.Revision, StringComparison.OrdinalIgnoreCase)).ToList();
-        }
-        return new ResolvedRequest(request, candidates);
+        return new ResolvedRequest(request, PartMatching.ByRevision(candidates, request.Revision));
     }
 
     private async Task ExpandAsync(

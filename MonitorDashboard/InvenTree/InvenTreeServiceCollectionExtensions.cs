@@ -40,6 +40,7 @@ public static class InvenTreeServiceCollectionExtensions
         http.AddHttpMessageHandler<RequestCountingHandler>();
 
         services.AddTransient<BomFetcher>();
+        services.AddSingleton<PartLookup>();
         return services;
     }
 
