@@ -1,0 +1,71 @@
+using Bunit;
+using MonitorDashboard.Components.Pages.Lists;
+using MonitorDashboard.Monitoring.History;
+using MonitorDashboard.Tests.TestSupport;
+
+namespace MonitorDashboard.Tests.Components.Pages.Lists;
+
+public sealed class ListsPageTests
+{
+    [Fact]
+    public async Task The_grid_shows_every_list_and_follows_state_events_live()
+    {
+        await using var dashboard = await DashboardServices.StartAsync();
+        var cut = dashboard.Context.Render<ListsPage>();
+        var list = dashboard.State.Lists[0];
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tr.list-row").Count));
+        Assert.Equal("Pending", Chip(cut, list.Name));
+
+        dashboard.State.MarkRunStarted(list.Id, RunTrigger.Schedule);
+        cut.WaitForAssertion(() => Assert.Equal("Running", Chip(cut, list.Name)));
+
+        var now = DateTimeOffset.UtcNow;
+        dashboard.State.MarkRunFinished(new RunSummary(Guid.NewGuid(), list.Id, list.Name, RunTrigger.Schedule, now, now, now.AddSeconds(3),
+            RunOutcome.Failed, RunCounts.None, null, false, null, "InvenTree at http://x is unreachable", "c1"));
+        cut.WaitForAssertion(() => Assert.Equal("Failing", Chip(cut, list.Name)));
+        Assert.Contains("is unreachable", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_narrows_the_grid_by_name_part_or_recipient()
+    {
+        await using var dashboard = await DashboardServices.StartAsync();
+        var cut = dashboard.Context.Render<ListsPage>();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tr.list-row").Count));
+
+        cut.Find("input[data-testid=list-search], [data-testid=list-search] input").Input("us-operations");
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tr.list-row")));
+        Assert.Contains("Sensor heads", cut.Find("tr.list-row").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_viewer_sees_the_lists_but_no_run_now_edit_or_delete()
+    {
+        await using var dashboard = await DashboardServices.StartAsync(ctx => ctx.AddAuthorization().SetAuthorized("vera").SetRoles("viewer"));
+
+        var cut = dashboard.Context.Render<ListsPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tr.list-row").Count));
+        Assert.Empty(cut.FindAll("[data-testid=run-now]"));
+        Assert.Empty(cut.FindAll("[data-testid=edit]"));
+        Assert.Empty(cut.FindAll("[data-testid=delete]"));
+        Assert.Empty(cut.FindAll("[data-testid=new-list]"));
+        Assert.Equal(2, cut.FindAll("[data-testid=history]").Count);
+    }
+
+    [Fact]
+    public async Task An_admin_sees_run_now_for_every_list()
+    {
+        await using var dashboard = await DashboardServices.StartAsync(ctx => ctx.AddAuthorization().SetAuthorized("ada").SetRoles("admin"));
+
+        var cut = dashboard.Context.Render<ListsPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=run-now]").Count));
+    }
+
+    private static string Chip(IRenderedComponent<ListsPage> cut, string listName) =>
+        cut.FindAll("tr.list-row").Single(r => r.TextContent.Contains(listName, StringComparison.Ordinal))
+            .QuerySelector("[data-testid=status-chip]")!.GetAttribute("data-status")!;
+}
