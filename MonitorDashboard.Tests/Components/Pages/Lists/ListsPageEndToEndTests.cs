@@ -38,4 +38,31 @@ public sealed class ListsPageEndToEndTests(BrowserFixture browser) : IClassFixtu
         Assert.Single(Directory.GetFiles(Path.Combine(app.DataFolder, "outbox"), "*.eml"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "lists-after-run.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task A_list_added_by_the_cli_appears_in_an_open_page_and_two_browsers_stay_in_sync()
+    {
+        var chromium = browser.Browser;
+        await using var app = await AppServer.StartAsync();
+        var planner = await OpenAsync(chromium, app);
+        var purchaser = await OpenAsync(chromium, app);
+        await Assertions.Expect(planner.Locator("tr.list-row")).ToHaveCountAsync(2);
+
+        var added = await AppProcess.RunAsync(
+            ["monitor", "add", "--name", "Added from the terminal", "--parts", "Sensor Board:10", "--schedule", "0 6 * * *",
+             "--recipients", "cli@example.com"],
+            new Dictionary<string, string?> { ["PRESETS_FILE_PATH"] = app.PresetsPath });
+        Assert.True(added.ExitCode == 0, added.StdErr);
+
+        // The file watcher notices within 2 s; both pages show the new list without a reload.
+        var expectation = new LocatorAssertionsToHaveCountOptions { Timeout = 5_000 };
+        await Assertions.Expect(planner.Locator("tr.list-row").Filter(new() { HasText = "Added from the terminal" })).ToHaveCountAsync(1, expectation);
+        await Assertions.Expect(purchaser.Locator("tr.list-row").Filter(new() { HasText = "Added from the terminal" })).ToHaveCountAsync(1, expectation);
+
+        var row = planner.Locator("tr.list-row").Filter(new() { HasText = "Added from the terminal" });
+        await row.GetByTestId("run-now").ClickAsync();
+        var seenByOther = purchaser.Locator("tr.list-row").Filter(new() { HasText = "Added from the terminal" }).GetByTestId("status-chip");
+        // Sensor Board ×10 needs one board built (SAMPLE_CATALOG.md, case e).
+        await Assertions.Expect(seenByOther).ToHaveAttributeAsync("data-status", "Shortages", new() { Timeout = 30_000 });
+    }
 }
