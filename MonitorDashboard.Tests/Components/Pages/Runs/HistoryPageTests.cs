@@ -36,7 +36,7 @@ public sealed class HistoryPageTests : IAsyncDisposable
         _ctx.DefineList();
         var ok = RunPageData.Run(0, RunPageData.Result([]), RunOutcome.Ok);
         var shortages = RunPageData.Run(60, RunPageData.Result([RunPageData.Order(101, "M3 screw", 4), RunPageData.Order(102, "Nut", 1)],
-            [RunPageData.Build(201, "Gadget", 2)]), email: RunPageData.Email(), delivery: RunPageData.PartialDelivery());
+            [RunPageData.Build(201, "Gadget", 2)]), email: RunPageData.ReportEmail(), delivery: RunPageData.PartialDelivery());
         var failed = RunPageData.Failed(120, "InvenTree unreachable: connection refused");
         await _ctx.AddAsync(ok, shortages, failed);
 

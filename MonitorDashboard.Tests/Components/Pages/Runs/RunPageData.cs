@@ -22,7 +22,7 @@ public static class RunPageData
     public static CalculationResult Result(IReadOnlyList<OrderRow> orders, IReadOnlyList<BuildRow>? builds = null, IReadOnlyList<string>? warnings = null) =>
         new(orders, builds ?? [], [], [], warnings ?? []);
 
-    public static EmailMessage Email(string subject = "[Monitor] Morning build: parts to order") => new(
+    public static EmailMessage ReportEmail(string subject = "[Monitor] Morning build: parts to order") => new(
         EmailKind.Report,
         subject,
         "<html><body><h1>Parts to order</h1><p>M3 screw &amp; nut: <b>100</b></p><script>alert('x')</script></body></html>",

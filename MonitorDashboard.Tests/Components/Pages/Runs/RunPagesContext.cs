@@ -33,10 +33,13 @@ public sealed class RunPagesContext : IAsyncDisposable
         Bunit.Services.AddSingleton<TimeProvider>(Time);
         Bunit.Services.AddSingleton<IOptions<MonitoringOptions>>(Microsoft.Extensions.Options.Options.Create(new MonitoringOptions { TimeZone = "UTC" }));
         Bunit.ComponentFactories.AddStub<RunNowButton>("<span data-testid=\"run-now-stub\"></span>");
-        Bunit.Render<MudBlazor.MudPopoverProvider>();
+        Popovers = Bunit.Render<MudBlazor.MudPopoverProvider>();
     }
 
     public BunitContext Bunit { get; } = new();
+
+    /// <summary>Where MudBlazor renders open menus (the select's items).</summary>
+    public IRenderedComponent<MudBlazor.MudPopoverProvider> Popovers { get; }
 
     public FakeTimeProvider Time { get; } = new(RunPageData.T0.AddDays(1));
 
