@@ -44,8 +44,8 @@ public sealed partial class HistoryPage : IAsyncDisposable
         {
             return;
         }
+        // Loaded stays true when another list is opened on the same page, so the table (and its reference) survives.
         _loadedFor = ListId;
-        Loaded = false;
         List = State.Find(ListId);
         Total = await History.CountAsync(ListId, _closing.Token);
         // A deleted list is named after its newest run.
