@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MonitorDashboard.Monitoring;
+using MonitorDashboard.Monitoring.Checks;
+using MonitorDashboard.Monitoring.History;
+using MonitorDashboard.Monitoring.State;
+using MudBlazor;
+
+namespace MonitorDashboard.Components.Shared;
+
+public sealed partial class RunNowButton : IDisposable
+{
+    private IDisposable? _subscription;
+    private bool _starting;
+
+    [Inject] public required MonitoringEngine Engine { get; init; }
+    [Inject] public required MonitorState State { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
+
+    [CascadingParameter] public Task<AuthenticationState>? Authentication { get; set; }
+
+    [Parameter, EditorRequired] public required string ListId { get; set; }
+
+    [Parameter, EditorRequired] public required string ListName { get; set; }
+
+    /// <summary>True when the list cannot run (invalid); the button shows but does nothing.</summary>
+    [Parameter] public bool Disabled { get; set; }
+
+    /// <summary>Called after the check finished, with what it did.</summary>
+    [Parameter] public EventCallback<CheckOutcome> OnCompleted { get; set; }
+
+    private bool IsAdmin { get; set; } = true;
+
+    private bool Busy => _starting || State.IsRunning(ListId);
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (Authentication is not null)
+        {
+            var user = (await Authentication).User;
+            IsAdmin = user.Identity?.IsAuthenticated != true || user.IsInRole("admin");
+        }
+        // A run of this list started elsewhere (schedule, CLI, another browser) disables the button too.
+        _subscription = State.Subscribe(change =>
+        {
+            if (change is RunStarted s && Same(s.ListId) || change is RunFinished f && Same(f.Run.ListId) || change is ListsChanged)
+            {
+                _ = InvokeAsync(StateHasChanged);
+            }
+        });
+    }
+
+    private bool Same(string listId) => string.Equals(listId, ListId, StringComparison.OrdinalIgnoreCase);
+
+    private async Task RunAsync()
+    {
+        if (!IsAdmin || Busy || Disabled)
+        {
+            return;
+        }
+        _starting = true;
+        try
+        {
+            var outcome = await Engine.RunNowAsync(ListId);
+            Snackbar.Add($"{ListName}: {outcome.Message}", SeverityOf(outcome));
+            await OnCompleted.InvokeAsync(outcome);
+        }
+        catch (OperationCanceledException)
+        {
+            Snackbar.Add($"{ListName}: cancelled, the app is stopping", Severity.Warning);
+        }
+        finally
+        {
+            _starting = false;
+        }
+    }
+
+    /// <summary>Same reading as the lists page: a recorded failure is an error, a completed check a success.</summary>
+    public static Severity SeverityOf(CheckOutcome outcome) => outcome switch
+    {
+        { Status: CheckStatus.Completed, Run.Summary.Outcome: RunOutcome.Failed or RunOutcome.EmailFailed } => Severity.Error,
+        { Status: CheckStatus.Completed } => Severity.Success,
+        { Status: CheckStatus.AlreadyRunning } => Severity.Info,
+        _ => Severity.Warning,
+    };
+
+    public void Dispose() => _subscription?.Dispose();
+}
