@@ -28,6 +28,26 @@ public sealed class CalculatorPageTests
         Assert.Contains("Buck Converter IC 3A", cut.Find("[data-testid=parts-to-order]").TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("widget assembly", "Widget Assembly (rev B) · WGT-100-B · #112", "Widget Assembly", "B", "")]
+    [InlineData("scr-m3x8", "M3x8 Screw · SCR-M3X8-ZN · #186", "#186", "", "M3x8 Screw · SCR-M3X8-ZN · #186")] // two parts share the name
+    public async Task Picking_a_suggestion_fills_name_and_revision_or_the_pk_when_the_name_is_shared(
+        string typed, string suggestion, string part, string revision, string hint)
+    {
+        await using var harness = await CalculatorPageHarness.StartAsync();
+        var cut = harness.Render();
+
+        cut.Find("input[data-testid=part-input]").Input(typed);
+        await harness.Popovers!.WaitForElements(".mud-list-item", Wait)
+            .Single(i => i.TextContent.Trim() == suggestion)
+            .ClickAsync(new MouseEventArgs());
+
+        cut.WaitForAssertion(() => Assert.Equal(part, cut.Find("input[data-testid=part-input]").GetAttribute("value")), Wait);
+        Assert.Equal(revision, cut.Find("input[data-testid=revision-input]").GetAttribute("value") ?? "");
+        Assert.Equal(hint, cut.FindAll("[data-testid=part-row] .mud-input-helper-text").Select(h => h.TextContent.Trim()).FirstOrDefault() ?? "");
+        Assert.Contains(harness.InvenTree.Emulator.Requests, r => r.PathAndQuery.Contains("search=", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Hiding_consumables_removes_solder_paste_without_a_new_calculation()
     {
@@ -123,6 +143,43 @@ public sealed class CalculatorPageTests
     }
 
     [Fact]
+    public async Task A_running_calculation_shows_progress_and_can_be_cancelled()
+    {
+        await using var harness = await CalculatorPageHarness.StartAsync();
+        var cut = harness.Render();
+        WaitForSuppliers(cut);
+        cut.Find("textarea[data-testid=paste-text]").Input("Master Assembly:60");
+        await ClickAsync(cut, "paste-add");
+        harness.InvenTree.Emulator.Faults.Hang = true;
+
+        cut.Find("[data-testid=calculate]").Click(); // not awaited: the calculation hangs until cancelled
+
+        cut.WaitForElement("[data-testid=progress]", Wait);
+        Assert.True(cut.Find("[data-testid=calculate]").HasAttribute("disabled"));
+        await ClickAsync(cut, "cancel");
+        cut.WaitForAssertion(() => Assert.Equal("Calculation cancelled.", cut.Find("[data-testid=calc-error]").TextContent.Trim()), Wait);
+        Assert.Empty(cut.FindAll("[data-testid=progress]"));
+        Assert.False(cut.Find("[data-testid=calculate]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task An_InvenTree_that_keeps_failing_is_reported_with_its_message()
+    {
+        await using var harness = await CalculatorPageHarness.StartAsync();
+        var cut = harness.Render();
+        WaitForSuppliers(cut);
+        harness.InvenTree.Emulator.Faults.FailureRate = 1;
+
+        cut.Find("textarea[data-testid=paste-text]").Input("Master Assembly:60");
+        await ClickAsync(cut, "paste-add");
+        await ClickAsync(cut, "calculate");
+
+        cut.WaitForAssertion(() => Assert.Contains("kept failing", cut.Find("[data-testid=calc-error]").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Contains("HTTP 503", cut.Find("[data-testid=calc-error]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=result-tables]"));
+    }
+
+    [Fact]
     public async Task CSV_export_downloads_the_rows_shown_through_the_browser_helper()
     {
         await using var harness = await CalculatorPageHarness.StartAsync();
@@ -153,6 +210,10 @@ public sealed class CalculatorPageTests
         Assert.Equal("https://inventree.example.com/web/part/160/", link.GetAttribute("href"));
         Assert.Equal("_blank", link.GetAttribute("target"));
     }
+
+    /// <summary>Suppliers load when the page opens; faults injected before that would hit them instead.</summary>
+    private static void WaitForSuppliers(IRenderedComponent<CalculatorPage> cut) =>
+        cut.WaitForAssertion(() => Assert.False(cut.FindComponent<MudSelect<int>>().Instance.Disabled), Wait);
 
     /// <summary>Only the active tab is rendered; tabs re-render on their own after a result arrives, so no stale click.</summary>
     private static Task ShowTabAsync(IRenderedComponent<CalculatorPage> cut, int index) =>

@@ -31,6 +31,7 @@ public sealed class CalculatorPresetsTests
     {
         await using var harness = await CalculatorPageHarness.StartAsync(File);
         var cut = harness.Render();
+        WaitForPresets(cut);
 
         await SelectPresetAsync(harness, cut, "Field stations");
         await CalculatorPageTests.ClickAsync(cut, "preset-load");
@@ -46,6 +47,7 @@ public sealed class CalculatorPresetsTests
     {
         await using var harness = await CalculatorPageHarness.StartAsync(File);
         var cut = harness.Render();
+        WaitForPresets(cut);
         await PasteRowsAsync(cut, "Master Assembly:60\nWidget Assembly@B:5\n105:2.5");
 
         cut.Find("input[data-testid=preset-name]").Input("Weekly build");
@@ -73,6 +75,7 @@ public sealed class CalculatorPresetsTests
     {
         await using var harness = await CalculatorPageHarness.StartAsync(File);
         var cut = harness.Render();
+        WaitForPresets(cut);
         await PasteRowsAsync(cut, "Sensor Board:4");
 
         cut.Find("input[data-testid=preset-name]").Input("sensor SPARES");
@@ -96,6 +99,7 @@ public sealed class CalculatorPresetsTests
     {
         await using var harness = await CalculatorPageHarness.StartAsync(File);
         var cut = harness.Render();
+        WaitForPresets(cut);
         await PasteRowsAsync(cut, "Master Assembly:1");
         var outside = File.Replace("\"Sensor spares\"", "\"Sensor spares (edited by hand)\"", StringComparison.Ordinal);
         harness.Presets.Write(outside);
@@ -120,6 +124,7 @@ public sealed class CalculatorPresetsTests
     {
         await using var harness = await CalculatorPageHarness.StartAsync(File);
         var cut = harness.Render();
+        WaitForPresets(cut);
         await SelectPresetAsync(harness, cut, "Field stations");
 
         await CalculatorPageTests.ClickAsync(cut, "preset-delete");
@@ -131,6 +136,26 @@ public sealed class CalculatorPresetsTests
         Assert.Equal(["Sensor spares"], after.RootElement.GetProperty("presets").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
         Assert.Equal(1, after.RootElement.GetProperty("monitoring_lists").GetArrayLength());
     }
+
+    [Fact]
+    public async Task A_broken_presets_json_is_reported_and_never_overwritten()
+    {
+        const string broken = "{ \"presets\": [ ";
+        await using var harness = await CalculatorPageHarness.StartAsync(broken);
+        var cut = harness.Render();
+        cut.WaitForAssertion(() => Assert.Contains("presets.json cannot be read", cut.Find("[data-testid=preset-message]").TextContent, StringComparison.Ordinal), Wait);
+        await PasteRowsAsync(cut, "Master Assembly:1");
+
+        cut.Find("input[data-testid=preset-name]").Input("Mine");
+        await CalculatorPageTests.ClickAsync(cut, "preset-save");
+
+        cut.WaitForAssertion(() => Assert.Contains("Not saved:", cut.Find("[data-testid=preset-message]").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Equal(broken, harness.Presets.Read());
+    }
+
+    /// <summary>The panel reads presets.json when it opens; a save must be based on that read.</summary>
+    private static void WaitForPresets(IRenderedComponent<CalculatorPage> cut) =>
+        cut.WaitForAssertion(() => Assert.False(cut.FindComponent<MudSelect<string>>().Instance.Disabled), Wait);
 
     private static async Task SelectPresetAsync(CalculatorPageHarness harness, IRenderedComponent<CalculatorPage> cut, string name)
     {

@@ -36,11 +36,10 @@ public sealed partial class PresetsPanel : IDisposable
         // The watcher reloads presets.json after an outside edit; show that version (and save against it) from then on.
         _subscription = Store.Subscribe(snapshot => _ = InvokeAsync(() =>
         {
-            _snapshot = snapshot;
+            Show(snapshot);
             StateHasChanged();
         }));
-        _snapshot = Store.Current ?? await Store.LoadAsync(_closing.Token);
-        ShowFileError();
+        Show(Store.Current ?? await Store.LoadAsync(_closing.Token));
     }
 
     private async Task LoadAsync()
@@ -132,15 +131,15 @@ public sealed partial class PresetsPanel : IDisposable
 
     private async Task ReloadAsync()
     {
-        _snapshot = await Store.LoadAsync(_closing.Token);
         _pending = null;
         _message = new PanelMessage(Severity.Info, "Reloaded presets.json; check the presets and save again.");
-        ShowFileError();
+        Show(await Store.LoadAsync(_closing.Token));
     }
 
-    private void ShowFileError()
+    private void Show(PresetsSnapshot snapshot)
     {
-        if (_snapshot?.FileError is { } error)
+        _snapshot = snapshot;
+        if (snapshot.FileError is { } error)
         {
             _message = new PanelMessage(Severity.Error, $"presets.json cannot be read, so presets cannot be saved: {error}");
         }
