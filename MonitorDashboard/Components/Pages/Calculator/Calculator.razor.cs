@@ -39,8 +39,8 @@ public sealed partial class Calculator : IDisposable
     private string? Error { get; set; }
     private PartLinks Links { get; set; } = PartLinks.None;
 
-    /// <summary>The result as shown: the run's result through the display filters.</summary>
-    private CalculationResult? Shown => Run is null ? null : ResultFilter.Apply(Run.Result, HideConsumables, HiddenPartPks());
+    /// <summary>The result as shown: the run's result through the display filters (kept, so tables keep their rows between renders).</summary>
+    private CalculationResult? Shown { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -80,6 +80,7 @@ public sealed partial class Calculator : IDisposable
         {
             var options = new CalculationOptions { ExcludeOptional = ExcludeOptional, CountOnOrder = CountOnOrder };
             Run = await Calculation.RunAsync(parsed.Requests, options, running.Token);
+            UpdateShown();
         }
         catch (InvenTreeException ex)
         {
@@ -110,6 +111,12 @@ public sealed partial class Calculator : IDisposable
         await RecalculateAsync();
     }
 
+    private void SetHideConsumables(bool value)
+    {
+        HideConsumables = value;
+        UpdateShown();
+    }
+
     private Task RecalculateAsync() => Run is not null && !Running ? CalculateAsync() : Task.CompletedTask;
 
     private async Task SetHiddenSuppliersAsync(IEnumerable<int>? pks)
@@ -128,7 +135,10 @@ public sealed partial class Calculator : IDisposable
                 Error = $"The parts of {SupplierName(pk)} could not be loaded, so they are not hidden: {ex.Message}";
             }
         }
+        UpdateShown();
     }
+
+    private void UpdateShown() => Shown = Run is null ? null : ResultFilter.Apply(Run.Result, HideConsumables, HiddenPartPks());
 
     private HashSet<int> HiddenPartPks() =>
         HiddenSuppliers.SelectMany(pk => _supplierParts.GetValueOrDefault(pk) ?? new HashSet<int>()).ToHashSet();
