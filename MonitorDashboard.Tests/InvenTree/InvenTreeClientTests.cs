@@ -175,4 +175,31 @@ public sealed class InvenTreeClientTests
     [InlineData("https://example.com/stock/api/", "https://example.com/stock/api/")]
     public void The_api_base_is_accepted_with_or_without_api(string configured, string expected) =>
         Assert.Equal(expected, InvenTreeOptions.NormaliseApiBase(configured).ToString());
+
+    [Fact]
+    public async Task Searching_parts_sends_search_with_one_page_limit_and_returns_only_matches()
+    {
+        await using var harness = await InvenTreeHarness.StartAsync();
+
+        var parts = await harness.Client.SearchPartsAsync("widget assembly", 2, Ct);
+
+        Assert.Equal([110, 111], parts.Select(p => p.Pk));
+        Assert.Equal("Compact wall-mount climate logger (template; build a revision)", parts[0].Description);
+        var query = Assert.Single(harness.Emulator.Requests).PathAndQuery;
+        Assert.Contains("search=widget%20assembly", query, StringComparison.Ordinal);
+        Assert.Contains("limit=2", query, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task An_empty_search_asks_nothing_because_it_would_list_every_part(string text)
+    {
+        await using var harness = await InvenTreeHarness.StartAsync();
+
+        var parts = await harness.Client.SearchPartsAsync(text, 10, Ct);
+
+        Assert.Empty(parts);
+        Assert.Empty(harness.Emulator.Requests);
+    }
 }

@@ -18,6 +18,12 @@ public interface IInvenTreeClient
     /// <summary>Parts whose name matches exactly (InvenTree's <c>name_regex</c> is case-insensitive; we compare on our side).</summary>
     Task<IReadOnlyList<InvenTreePart>> FindPartsByNameAsync(string name, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> parts for suggestions, via InvenTree's <c>search</c> parameter (DRF SearchFilter:
+    /// every word must occur, in any case, in the name, IPN, description or another search field). One page, no walking.
+    /// </summary>
+    Task<IReadOnlyList<InvenTreePart>> SearchPartsAsync(string text, int limit, CancellationToken cancellationToken);
+
     Task<InvenTreePart> GetPartAsync(int pk, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<InvenTreeBomItem>> GetBomAsync(int assemblyPk, bool includeSubstitutes, CancellationToken cancellationToken);
@@ -55,6 +61,18 @@ internal sealed class InvenTreeClient(
         return exact.Count > 0
             ? exact
             : candidates.Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+    }
+
+    public async Task<IReadOnlyList<InvenTreePart>> SearchPartsAsync(string text, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return []; // an empty search is no filter at all: it would list every part
+        }
+        var page = await GetAsync<InvenTreePage<InvenTreePart>>(
+            $"part/?search={Uri.EscapeDataString(text.Trim())}&limit={limit}&offset=0", cancellationToken);
+        return page.Results;
     }
 
     public Task<InvenTreePart> GetPartAsync(int pk, CancellationToken cancellationToken) =>

@@ -10,6 +10,7 @@ public sealed record InvenTreePart
     [JsonPropertyName("IPN")] public string? Ipn { get; init; }
     [JsonPropertyName("revision")] public string? Revision { get; init; }
     [JsonPropertyName("full_name")] public string? FullName { get; init; }
+    [JsonPropertyName("description")] public string? Description { get; init; }
     [JsonPropertyName("active")] public bool Active { get; init; } = true;
     [JsonPropertyName("assembly")] public bool Assembly { get; init; }
     [JsonPropertyName("purchaseable")] public bool Purchaseable { get; init; }

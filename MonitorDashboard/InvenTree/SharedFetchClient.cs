@@ -16,6 +16,10 @@ public sealed class SharedFetchClient(IInvenTreeClient inner) : IInvenTreeClient
     public Task<IReadOnlyList<InvenTreePart>> FindPartsByNameAsync(string name, CancellationToken cancellationToken) =>
         Once("name:" + name, ct => inner.FindPartsByNameAsync(name, ct), cancellationToken);
 
+    // Suggestions are interactive, not part of a check: never shared.
+    public Task<IReadOnlyList<InvenTreePart>> SearchPartsAsync(string text, int limit, CancellationToken cancellationToken) =>
+        inner.SearchPartsAsync(text, limit, cancellationToken);
+
     public Task<InvenTreePart> GetPartAsync(int pk, CancellationToken cancellationToken) =>
         Once($"part:{pk}", ct => inner.GetPartAsync(pk, ct), cancellationToken);
 

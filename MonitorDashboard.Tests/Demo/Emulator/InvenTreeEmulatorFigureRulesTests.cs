@@ -98,7 +98,7 @@ public sealed class InvenTreeEmulatorFigureRulesTests
 
         var part = await client.GetJsonAsync<InvenTreePart>("api/part/1/");
 
-        Assert.Equal(new InvenTreePart { Pk = 1, Name = "Bare", FullName = "Bare", Units = "", Active = true, InStock = 2, TotalInStock = 2,
+        Assert.Equal(new InvenTreePart { Pk = 1, Name = "Bare", FullName = "Bare", Description = "", Units = "", Active = true, InStock = 2, TotalInStock = 2,
             UnallocatedStock = 2, ScheduledToBuild = 0 }, part);
     }
 }

@@ -52,7 +52,7 @@ internal static class FixtureLoader
                 case "part.part":
                     parts.Add(new FixturePart(pk, f.String("name") ?? "", f.String("IPN"), f.String("revision"), f.String("units") ?? "",
                         f.Bool("active", true), f.Bool("assembly"), f.Bool("purchaseable"), f.Bool("component"), f.Bool("virtual"),
-                        f.Bool("is_template"), f.NullableInt("variant_of"), f.Decimal("minimum_stock")));
+                        f.Bool("is_template"), f.NullableInt("variant_of"), f.Decimal("minimum_stock"), f.String("description")));
                     break;
                 case "part.bomitem":
                     bomItems.Add(new FixtureBomItem(pk, f.Int("part"), f.Int("sub_part"), f.Decimal("quantity", 1),

@@ -6,7 +6,7 @@ namespace MonitorDashboard.Demo.Emulator;
 internal sealed record FixturePart(
     int Pk, string Name, string? Ipn, string? Revision, string Units,
     bool Active, bool Assembly, bool Purchaseable, bool Component, bool Virtual, bool IsTemplate,
-    int? VariantOf, decimal MinimumStock)
+    int? VariantOf, decimal MinimumStock, string? Description = null)
 {
     /// <summary>InvenTree's default PART_NAME_FORMAT: "IPN | name | revision" without the empty parts.</summary>
     public string FullName =>

@@ -1,6 +1,6 @@
 namespace MonitorDashboard.Demo.Emulator;
 
-/// <summary><c>/api/part/</c> (list with the few filters InvenTree has that we use) and <c>/api/part/&lt;pk&gt;/</c>.</summary>
+/// <summary><c>/api/part/</c> (list with the few filters InvenTree has that we use, and <c>search</c> for suggestions) and <c>/api/part/&lt;pk&gt;/</c>.</summary>
 internal sealed class PartEndpoints(InvenTreeFixture fixture, EmulatorOptions options)
 {
     public async Task ListAsync(HttpContext context)
@@ -8,6 +8,7 @@ internal sealed class PartEndpoints(InvenTreeFixture fixture, EmulatorOptions op
         var index = fixture.Index;
         var filters = new QueryFilters(context.Request.Query);
         var nameRegex = filters.CaseInsensitiveRegex("name_regex");
+        var search = filters.SearchTerms("search");
         var inBomFor = filters.Relation("in_bom_for", index.PartsByPk.ContainsKey);
         var active = filters.Boolean("active");
         var assembly = filters.Boolean("assembly");
@@ -23,6 +24,10 @@ internal sealed class PartEndpoints(InvenTreeFixture fixture, EmulatorOptions op
         if (nameRegex is not null)
         {
             parts = parts.Where(p => nameRegex.IsMatch(p.Name));
+        }
+        if (search is not null)
+        {
+            parts = parts.Where(p => search.All(term => Matches(p, term)));
         }
         if (inBomFor is { } assemblyPk)
         {
@@ -44,6 +49,10 @@ internal sealed class PartEndpoints(InvenTreeFixture fixture, EmulatorOptions op
         await page.WriteAsync(context, parts.ToList(),
             (w, part) => PartJsonWriter.Write(w, part, index.FiguresOf(part.Pk), options.ApiVersion));
     }
+
+    // Every word must occur in one of the search fields (InvenTree searches more fields; these are the ones we serve).
+    private static bool Matches(FixturePart part, string term) =>
+        new[] { part.Name, part.Ipn, part.Description }.Any(field => field?.Contains(term, StringComparison.OrdinalIgnoreCase) == true);
 
     public Task DetailAsync(HttpContext context)
     {

@@ -20,6 +20,7 @@ internal static class PartJsonWriter
         w.WriteString("IPN", part.Ipn);
         w.WriteString("revision", part.Revision);
         w.WriteString("full_name", part.FullName);
+        w.WriteString("description", part.Description ?? "");
         w.WriteBoolean("active", part.Active);
         w.WriteBoolean("assembly", part.Assembly);
         w.WriteBoolean("purchaseable", part.Purchaseable);

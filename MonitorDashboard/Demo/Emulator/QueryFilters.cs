@@ -59,6 +59,15 @@ internal sealed class QueryFilters(IQueryCollection query)
         }
     }
 
+    /// <summary>
+    /// DRF's SearchFilter: the value split into words at whitespace and commas; null (no filter) when there are none.
+    /// </summary>
+    public IReadOnlyList<string>? SearchTerms(string name)
+    {
+        var terms = Value(name)?.Split([' ', '\t', '\n', '\r', ','], StringSplitOptions.RemoveEmptyEntries);
+        return terms is { Length: > 0 } ? terms : null;
+    }
+
     /// <summary>A non-negative integer (<c>limit</c> must also be positive).</summary>
     public int? Integer(string name, int minimum)
     {

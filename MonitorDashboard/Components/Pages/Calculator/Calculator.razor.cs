@@ -1,0 +1,201 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
+using MonitorDashboard.Calculation;
+using MonitorDashboard.Email.Templates;
+using MonitorDashboard.InvenTree;
+
+namespace MonitorDashboard.Components.Pages.Calculator;
+
+/// <summary>
+/// The Python tool's interactive view. "Exclude optional" and "count on order" change the calculation and re-run
+/// it; "hide consumables" and "hide suppliers" only filter the finished result (the parts each hidden supplier
+/// supplies are fetched once, two requests per supplier), so toggling them costs no new calculation.
+/// </summary>
+public sealed partial class Calculator : IDisposable
+{
+    private readonly CancellationTokenSource _closing = new();
+    private readonly Dictionary<int, IReadOnlySet<int>> _supplierParts = [];
+    private CancellationTokenSource? _running;
+
+    [Inject] public required CalculationService Calculation { get; init; }
+    [Inject] public required IInvenTreeClient InvenTree { get; init; }
+    [Inject] public required IOptions<InvenTreeOptions> InvenTreeOptions { get; init; }
+    [Inject] public required IJSRuntime JS { get; init; }
+    [Inject] public required TimeProvider Time { get; init; }
+    [Inject] public required ILogger<Calculator> Logger { get; init; }
+
+    private List<PartRow> Rows { get; set; } = [new()];
+    private bool ExcludeOptional { get; set; }
+    private bool CountOnOrder { get; set; }
+    private bool HideConsumables { get; set; }
+    private IReadOnlyCollection<int> HiddenSuppliers { get; set; } = [];
+    private IReadOnlyList<InvenTreeCompany> Suppliers { get; set; } = [];
+    private string SupplierHelp { get; set; } = "Filters the parts to order; no recalculation";
+    private bool Running => _running is not null;
+    private CalculationRun? Run { get; set; }
+    private IReadOnlyList<string> Problems { get; set; } = [];
+    private string? Error { get; set; }
+    private PartLinks Links { get; set; } = PartLinks.None;
+
+    /// <summary>The result as shown: the run's result through the display filters (kept, so tables keep their rows between renders).</summary>
+    private CalculationResult? Shown { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        Links = new PartLinks(InvenTreeOptions.Value.InstanceUrl);
+        // InvenTree requests only once the circuit is interactive, not again for the prerender.
+        if (RendererInfo.IsInteractive)
+        {
+            await LoadSuppliersAsync();
+        }
+    }
+
+    private async Task LoadSuppliersAsync()
+    {
+        try
+        {
+            Suppliers = (await InvenTree.GetSuppliersAsync(_closing.Token)).OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        }
+        catch (InvenTreeException ex)
+        {
+            Logger.LogWarning("Loading suppliers for the calculator failed: {Reason}", ex.Message);
+            SupplierHelp = "Suppliers could not be loaded: " + ex.Message;
+        }
+    }
+
+    private async Task CalculateAsync()
+    {
+        var parsed = CalculatorModel.ToRequests(Rows);
+        Problems = parsed.Errors;
+        if (parsed.Errors.Count > 0)
+        {
+            return; // a half-read list would calculate something nobody asked for
+        }
+        Error = null;
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
+        _running = running;
+        try
+        {
+            var options = new CalculationOptions { ExcludeOptional = ExcludeOptional, CountOnOrder = CountOnOrder };
+            Run = await Calculation.RunAsync(parsed.Requests, options, running.Token);
+            UpdateShown();
+        }
+        catch (InvenTreeException ex)
+        {
+            Logger.LogWarning(ex, "Calculator run for {PartCount} parts failed", parsed.Requests.Count);
+            Error = ex.Message;
+        }
+        catch (OperationCanceledException) when (running.IsCancellationRequested)
+        {
+            Error = _closing.IsCancellationRequested ? null : "Calculation cancelled.";
+        }
+        finally
+        {
+            _running = null;
+        }
+    }
+
+    private void Cancel() => _running?.Cancel();
+
+    private async Task SetExcludeOptionalAsync(bool value)
+    {
+        ExcludeOptional = value;
+        await RecalculateAsync();
+    }
+
+    private async Task SetCountOnOrderAsync(bool value)
+    {
+        CountOnOrder = value;
+        await RecalculateAsync();
+    }
+
+    private void SetHideConsumables(bool value)
+    {
+        HideConsumables = value;
+        UpdateShown();
+    }
+
+    private Task RecalculateAsync() => Run is not null && !Running ? CalculateAsync() : Task.CompletedTask;
+
+    private async Task SetHiddenSuppliersAsync(IEnumerable<int>? pks)
+    {
+        HiddenSuppliers = pks?.ToList() ?? [];
+        foreach (var pk in HiddenSuppliers.Where(pk => !_supplierParts.ContainsKey(pk)).ToList())
+        {
+            try
+            {
+                var parts = await InvenTree.GetSupplierPartsAsync(pk, _closing.Token);
+                _supplierParts[pk] = parts.Select(sp => sp.Part).ToHashSet();
+            }
+            catch (InvenTreeException ex)
+            {
+                Logger.LogWarning("Loading the parts of supplier {SupplierPk} failed: {Reason}", pk, ex.Message);
+                Error = $"The parts of {SupplierName(pk)} could not be loaded, so they are not hidden: {ex.Message}";
+            }
+        }
+        UpdateShown();
+    }
+
+    private void UpdateShown() => Shown = Run is null ? null : ResultFilter.Apply(Run.Result, HideConsumables, HiddenPartPks());
+
+    private HashSet<int> HiddenPartPks() =>
+        HiddenSuppliers.SelectMany(pk => _supplierParts.GetValueOrDefault(pk) ?? new HashSet<int>()).ToHashSet();
+
+    private string SupplierName(int pk) => Suppliers.FirstOrDefault(s => s.Pk == pk)?.Name ?? $"#{pk}";
+
+    private Task AddPastedAsync(IReadOnlyList<PartRequest> requests)
+    {
+        Rows = CalculatorModel.Merge(Rows, requests);
+        return ResolvePkNamesAsync();
+    }
+
+    private Task LoadRowsAsync(IReadOnlyList<PartRequest> requests)
+    {
+        Rows = requests.Count > 0 ? requests.Select(CalculatorModel.ToRow).ToList() : [new()];
+        return ResolvePkNamesAsync();
+    }
+
+    /// <summary>Rows given as a pk (presets store pks) show the part's name underneath, so people know what they load.</summary>
+    private async Task ResolvePkNamesAsync()
+    {
+        var pkRows = Rows.Where(r => r.Hint is null && string.IsNullOrWhiteSpace(r.Revision) && CalculatorModel.ParsePk(r.Part) is not null).ToList();
+        await Task.WhenAll(pkRows.Select(async row =>
+        {
+            try
+            {
+                var part = await InvenTree.GetPartAsync(CalculatorModel.ParsePk(row.Part)!.Value, _closing.Token);
+                row.Hint = string.IsNullOrEmpty(part.Revision) ? part.Name : $"{part.Name} (rev {part.Revision})";
+            }
+            catch (InvenTreeNotFoundException)
+            {
+                row.Hint = "no such part in InvenTree";
+            }
+            catch (InvenTreeException ex)
+            {
+                Logger.LogDebug("Looking up part {Part} for the calculator failed: {Reason}", row.Part, ex.Message);
+            }
+        }));
+    }
+
+    private Task ExportOrderAsync() => DownloadAsync("parts-to-order", CsvExport.PartsToOrder(Shown?.PartsToOrder ?? []));
+
+    private Task ExportBuildAsync() => DownloadAsync("subassemblies-to-build", CsvExport.SubassembliesToBuild(Shown?.SubassembliesToBuild ?? []));
+
+    private async Task DownloadAsync(string name, string csv)
+    {
+        var stamp = Time.GetLocalNow().ToString("yyyy-MM-dd-HHmm", CultureInfo.InvariantCulture);
+        // A byte-order mark, so spreadsheet programs read the UTF-8 names correctly.
+        await JS.InvokeVoidAsync("monitorDashboard.download", $"{name}-{stamp}.csv", "text/csv;charset=utf-8", "\uFEFF" + csv);
+    }
+
+    private static string Cost(CalculationRun run) =>
+        string.Create(CultureInfo.InvariantCulture, $"{run.Requests} requests, {run.Elapsed.TotalSeconds:0.00} s");
+
+    public void Dispose()
+    {
+        _closing.Cancel();
+        _closing.Dispose();
+    }
+}
