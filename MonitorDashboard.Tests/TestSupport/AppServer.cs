@@ -27,6 +27,9 @@ public sealed partial class AppServer : IAsyncDisposable
 
     public string PresetsPath => Path.Combine(_folder, "presets.json");
 
+    /// <summary>Where reports go as .eml files when no SMTP server is configured.</summary>
+    public string OutboxFolder => Path.Combine(_folder, "outbox");
+
     public string Output
     {
         get
@@ -58,6 +61,9 @@ public sealed partial class AppServer : IAsyncDisposable
             start.Environment.Remove(inherited);
         }
         start.Environment["PRESETS_FILE_PATH"] = Path.Combine(folder, "presets.json");
+        // The run history and the outbox too, or they would land in the repository (the content root).
+        start.Environment["History__DatabasePath"] = Path.Combine(folder, "data", "monitor.db");
+        start.Environment["Email__OutboxFolder"] = Path.Combine(folder, "outbox");
         start.Environment["DOTNET_NOLOGO"] = "1";
         // The rolling log file goes with the server's other data, not into the repository.
         start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(folder, "logs", "monitor-.json");
