@@ -4,6 +4,7 @@ using MonitorDashboard.Components;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Logging;
 using MonitorDashboard.Monitoring;
+using MonitorDashboard.Monitoring.Health;
 using Serilog;
 using MudBlazor.Services;
 
@@ -22,6 +23,7 @@ builder.AddSerilogLogging();
 builder.WebHost.UseStaticWebAssets();
 builder.AddMonitorDashboardCore();
 builder.AddMonitoringEngine();
+builder.AddMonitorHealthChecks();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
@@ -35,6 +37,7 @@ app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseAntiforgery();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapMonitorHealthChecks();
 try
 {
     await app.RunAsync();

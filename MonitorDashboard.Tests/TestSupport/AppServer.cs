@@ -27,6 +27,9 @@ public sealed partial class AppServer : IAsyncDisposable
 
     public string PresetsPath => Path.Combine(_folder, "presets.json");
 
+    /// <summary>Where reports go as .eml files when no SMTP server is configured.</summary>
+    public string OutboxFolder => Path.Combine(_folder, "outbox");
+
     public string Output
     {
         get
@@ -58,7 +61,7 @@ public sealed partial class AppServer : IAsyncDisposable
             start.Environment.Remove(inherited);
         }
         start.Environment["PRESETS_FILE_PATH"] = Path.Combine(folder, "presets.json");
-        // Everything the app writes stays in the server's own folder.
+        // Everything the app writes stays in the server's own folder, not in the repository (the content root).
         start.Environment["History__DatabasePath"] = Path.Combine(folder, "data", "monitor.db");
         start.Environment["Email__OutboxFolder"] = Path.Combine(folder, "outbox");
         start.Environment["DOTNET_NOLOGO"] = "1";

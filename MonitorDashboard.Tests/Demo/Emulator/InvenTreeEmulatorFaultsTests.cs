@@ -94,6 +94,22 @@ public sealed class InvenTreeEmulatorFaultsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_paused_server_holds_requests_until_it_is_resumed_then_answers_them()
+    {
+        emulator.Faults.Paused = true;
+        var pending = client.GetAsync("api/part/1/", TestContext.Current.CancellationToken);
+        await Poll.UntilAsync(() => emulator.RequestCount == 1);
+        Assert.False(pending.IsCompleted);
+        Assert.Empty(emulator.Requests);
+
+        emulator.Faults.Paused = false;
+
+        using var response = await pending;
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(200, Assert.Single(emulator.Requests).StatusCode);
+    }
+
+    [Fact]
     public async Task Disposing_releases_hung_requests_promptly()
     {
         emulator.Faults.Hang = true;

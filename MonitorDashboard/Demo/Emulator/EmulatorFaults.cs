@@ -2,7 +2,7 @@ namespace MonitorDashboard.Demo.Emulator;
 
 /// <summary>
 /// Faults injected into the emulator's <c>/api/</c> responses, settable by tests at any time (thread-safe).
-/// Order per request: latency, hang, dropped connection, scripted failures (<see cref="FailNext"/>), random
+/// Order per request: latency, pause, hang, dropped connection, scripted failures (<see cref="FailNext"/>), random
 /// failures (<see cref="FailureRate"/>), then <see cref="Unauthorized"/> on authenticated endpoints.
 /// </summary>
 public sealed class EmulatorFaults
@@ -16,6 +16,7 @@ public sealed class EmulatorFaults
     private volatile bool hang;
     private volatile bool dropConnections;
     private volatile bool unauthorized;
+    private TaskCompletionSource? paused;
 
     /// <summary>Delay added before every <c>/api/</c> request is answered (emulates a slow server).</summary>
     public TimeSpan Latency
@@ -52,6 +53,31 @@ public sealed class EmulatorFaults
 
     /// <summary>Requests are never answered until the client gives up (or the emulator stops).</summary>
     public bool Hang { get => hang; set => hang = value; }
+
+    /// <summary>
+    /// Requests wait until this is switched off, then are answered normally: a server that stalls and recovers, so a
+    /// test can hold checks in flight for as long as it needs and then let them finish.
+    /// </summary>
+    public bool Paused
+    {
+        get { lock (gate) { return paused is not null; } }
+        set
+        {
+            TaskCompletionSource? released = null;
+            lock (gate)
+            {
+                if (value)
+                {
+                    paused ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+                else
+                {
+                    (released, paused) = (paused, null);
+                }
+            }
+            released?.TrySetResult();
+        }
+    }
 
     /// <summary>Connections are aborted without a response.</summary>
     public bool DropConnections { get => dropConnections; set => dropConnections = value; }
@@ -91,9 +117,19 @@ public sealed class EmulatorFaults
             failureRate = 0;
             failureStatus = 503;
         }
+        Paused = false;
         hang = false;
         dropConnections = false;
         unauthorized = false;
+    }
+
+    /// <summary>Completes when <see cref="Paused"/> is off (at once when it is).</summary>
+    internal Task WhilePaused()
+    {
+        lock (gate)
+        {
+            return paused?.Task ?? Task.CompletedTask;
+        }
     }
 
     /// <summary>The status this request must fail with, if any (consumes one scripted failure).</summary>

@@ -20,6 +20,7 @@ internal sealed class FaultMiddleware(EmulatorFaults faults, RequestLog log, Can
             {
                 await Task.Delay(latency, linked.Token);
             }
+            await faults.WhilePaused().WaitAsync(linked.Token);
             if (faults.Hang)
             {
                 await Task.Delay(Timeout.InfiniteTimeSpan, linked.Token);

@@ -1,0 +1,104 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using MonitorDashboard.Email;
+using MonitorDashboard.Email.Smtp;
+using MonitorDashboard.InvenTree;
+using MonitorDashboard.Monitoring;
+using MonitorDashboard.Monitoring.Health;
+using MonitorDashboard.Monitoring.State;
+using MonitorDashboard.Presets;
+using MonitorDashboard.Tests.Email.Smtp;
+using MonitorDashboard.Tests.TestSupport;
+
+namespace MonitorDashboard.Tests.Monitoring.Health;
+
+/// <summary>Each /healthz check against the real thing: a ticking or silent scheduler, a live or dead InvenTree and SMTP server, a broken file.</summary>
+public sealed class HealthCheckTests : IDisposable
+{
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("md-health-");
+
+    public void Dispose() => folder.Delete(recursive: true);
+
+    private static Task<HealthCheckResult> Run(IHealthCheck check) =>
+        check.CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task The_scheduler_is_healthy_while_it_ticks_and_unhealthy_once_the_heartbeat_is_older_than_ten_seconds()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 8, 0, 0, TimeSpan.Zero));
+        var state = new MonitorState(time, Options.Create(new MonitoringOptions()), NullLogger<MonitorState>.Instance);
+        var check = new SchedulerHealthCheck(state, time);
+
+        Assert.Equal((HealthStatus.Unhealthy, "no scheduler tick yet"), await Status(check));
+        state.Heartbeat();
+        time.Advance(TimeSpan.FromSeconds(9));
+        Assert.Equal(HealthStatus.Healthy, (await Run(check)).Status);
+        time.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal((HealthStatus.Unhealthy, "no scheduler tick since 2025-03-03 08:00:00Z (12 s ago)"), await Status(check));
+    }
+
+    [Fact]
+    public async Task InvenTree_is_healthy_with_its_version_while_it_answers_and_unhealthy_when_it_is_down()
+    {
+        var harness = await InvenTreeHarness.StartAsync();
+        await using var _ = harness;
+        var check = new InvenTreeHealthCheck(harness.Client, harness.Services.GetRequiredService<IInvenTreeConnection>());
+
+        var up = await Run(check);
+        Assert.Equal(HealthStatus.Healthy, up.Status);
+        Assert.Equal($"InvenTree 1.4.0 dev (API 479), {harness.Emulator.BaseAddress}api/", up.Description);
+
+        await harness.Emulator.DisposeAsync();
+        var down = await Run(check);
+        Assert.Equal(HealthStatus.Unhealthy, down.Status);
+        Assert.DoesNotContain(harness.Emulator.Token, down.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Smtp_is_healthy_when_the_server_answers_and_degraded_when_it_does_not()
+    {
+        await using var server = await SmtpTestServer.StartAsync(new(TestServerSecurity.None));
+        var up = await Run(SmtpCheck(new SmtpSenderHarness(server.Port, SmtpSecurity.None, caFile: null, withCredentials: false).Options));
+        Assert.Equal((HealthStatus.Healthy, $"127.0.0.1:{server.Port} reachable"), (up.Status, up.Description));
+
+        var down = await Run(SmtpCheck(new SmtpSenderHarness(SmtpTestServer.FreePort(), SmtpSecurity.None, caFile: null, withCredentials: false).Options));
+        Assert.Equal(HealthStatus.Degraded, down.Status);
+        Assert.False(string.IsNullOrEmpty(down.Description));
+    }
+
+    [Theory]
+    [InlineData(true, "outbox mode: /srv/outbox")]
+    [InlineData(false, "email is globally disabled (GLOBAL_EMAIL_NOTIFICATIONS_ENABLED=false)")]
+    public async Task Smtp_without_a_server_to_probe_is_healthy_and_says_why(bool enabled, string description)
+    {
+        var options = new EmailOptions { SmtpServer = enabled ? null : "smtp.invalid", OutboxFolder = "/srv/outbox", GlobalNotificationsEnabled = enabled };
+
+        Assert.Equal((HealthStatus.Healthy, description), await Status(SmtpCheck(options)));
+    }
+
+    [Fact]
+    public async Task A_broken_presets_file_is_unhealthy_with_line_and_column_and_a_good_one_is_healthy()
+    {
+        var path = Path.Combine(folder.FullName, "presets.json");
+        await File.WriteAllTextAsync(path, "{\n  \"monitoring_lists\": [ { \"id\": \"x\", }\n", TestContext.Current.CancellationToken);
+        var store = new PresetsStore(Options.Create(new PresetsOptions { FilePath = path }),
+            new MonitoringListValidator(Options.Create(new MonitoringOptions()), TimeProvider.System), TimeProvider.System, NullLogger<PresetsStore>.Instance);
+        var check = new PresetsHealthCheck(store);
+
+        var broken = await Run(check);
+        Assert.Equal(HealthStatus.Unhealthy, broken.Status);
+        Assert.Contains("line 2", broken.Description, StringComparison.OrdinalIgnoreCase);
+
+        await File.WriteAllTextAsync(path, """{ "presets": [], "monitoring_lists": [] }""", TestContext.Current.CancellationToken);
+        await store.LoadAsync(TestContext.Current.CancellationToken);
+        Assert.Equal((HealthStatus.Healthy, $"{path}: 0 monitoring lists"), await Status(check));
+    }
+
+    private static async Task<(HealthStatus, string?)> Status(IHealthCheck check) => (await Run(check)) is var r ? (r.Status, r.Description) : default;
+
+    private static SmtpHealthCheck SmtpCheck(EmailOptions options) =>
+        new(new SmtpProbe(Options.Create(options), TimeProvider.System, NullLogger<SmtpProbe>.Instance), Options.Create(options));
+}
