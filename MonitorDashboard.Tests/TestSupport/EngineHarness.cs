@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using MonitorDashboard.Demo.Emulator;
 using MonitorDashboard.Monitoring;
 using MonitorDashboard.Monitoring.Checks;
@@ -181,9 +182,28 @@ internal sealed class EngineHarness : IAsyncDisposable
         }
         await host.Services.GetRequiredService<MonitoringEngine>().StopAsync(CancellationToken.None);
         _earlierLogs.AddRange(host.Services.GetFakeLogCollector().GetSnapshot());
-        host.Dispose();
+        await DisposeAsync(host);
         // Pooled SQLite connections keep the file open; a restart must start from the file alone.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>
+    /// Polly's HTTP pipeline, when disposed, waits for attempts still finishing (a cancelled one takes a moment)
+    /// by sleeping on the injected clock; a fake clock has to move for that sleep to end, as time would.
+    /// </summary>
+    private async Task DisposeAsync(IHost host)
+    {
+        var disposal = ((IAsyncDisposable)host).DisposeAsync().AsTask();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!disposal.IsCompleted && _time is FakeTimeProvider fake && DateTime.UtcNow < deadline)
+        {
+            await Task.WhenAny(disposal, Task.Delay(20, CancellationToken.None));
+            if (!disposal.IsCompleted)
+            {
+                fake.Advance(TimeSpan.FromSeconds(1));
+            }
+        }
+        await disposal.WaitAsync(TimeSpan.FromSeconds(20));
     }
 
     public async ValueTask DisposeAsync()
