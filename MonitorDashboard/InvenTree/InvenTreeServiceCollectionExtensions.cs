@@ -20,6 +20,10 @@ public static class InvenTreeServiceCollectionExtensions
 
         services.AddTransient<RequestCountingHandler>();
         var http = services.AddHttpClient<IInvenTreeClient, InvenTreeClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // The default loggers put raw header values (the API token) into their records' structured state.
+        // Inside the resilience handler, so every attempt (retries included) is logged.
+        services.AddSingleton<InvenTreeHttpLogger>();
+        http.RemoveAllLoggers().AddLogger<InvenTreeHttpLogger>(wrapHandlersPipeline: false);
         http.AddResilienceHandler("inventree", static (pipeline, context) =>
             {
                 var o = context.ServiceProvider.GetRequiredService<IOptions<InvenTreeOptions>>().Value;

@@ -146,8 +146,27 @@ public sealed class MonitorDispatcher(
         {
             return false;
         }
-        var latest = await history.LatestAsync(listId, cancellationToken);
-        return latest?.ScheduledFor is not { } recorded || recorded < lastScheduled;
+        // Not just the latest run: a "Run now" or CLI run (no ScheduledFor) may have come after the scheduled one.
+        const int pageSize = 20;
+        for (var offset = 0; ; offset += pageSize)
+        {
+            var runs = await history.ListAsync(listId, offset, pageSize, cancellationToken);
+            foreach (var run in runs)
+            {
+                if (run.ScheduledFor is { } recorded && recorded >= lastScheduled)
+                {
+                    return false;
+                }
+                if (run.StartedAt < lastScheduled)
+                {
+                    return true;
+                }
+            }
+            if (runs.Count < pageSize)
+            {
+                return true;
+            }
+        }
     }
 
     private async Task RecordMissedAsync(MonitoringList list, MissedRuns skipped, DateTimeOffset now, CancellationToken cancellationToken)
