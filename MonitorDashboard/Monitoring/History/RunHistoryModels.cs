@@ -29,7 +29,8 @@ public sealed record RunCounts(int ToOrder, int ToBuild, int Critical, int NotFo
 
     public static RunCounts Of(CalculationResult result) => new(
         result.PartsToOrder.Count,
-        result.SubassembliesToBuild.Count,
+        // Rows kept only because a build is running are not something to build.
+        result.SubassembliesToBuild.Count(b => b.ToBuild > 0),
         result.Critical.Count,
         result.NotFound.Count,
         result.Warnings.Count);
