@@ -4,6 +4,7 @@ using MonitorDashboard.Components;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Logging;
 using MonitorDashboard.Monitoring;
+using MonitorDashboard.Security;
 using Serilog;
 using MudBlazor.Services;
 
@@ -22,6 +23,7 @@ builder.AddSerilogLogging();
 builder.WebHost.UseStaticWebAssets();
 builder.AddMonitorDashboardCore();
 builder.AddMonitoringEngine();
+builder.AddSecurity();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
@@ -31,9 +33,12 @@ if (!ConfigurationProblems.ValidateAll(app.Services, Console.Error))
     return 1;
 }
 app.Services.UseMonitoringEngine();
+app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
+app.UseSecurity();
 app.UseAntiforgery();
+app.MapSignIn();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 try
 {
