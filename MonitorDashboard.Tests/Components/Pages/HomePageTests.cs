@@ -13,7 +13,9 @@ public sealed class HomePageTests(BrowserFixture browser) : IClassFixture<Browse
         await using var app = await AppServer.StartAsync();
         var page = await chromium.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
 
-        await page.GotoAsync(app.BaseAddress.ToString());
+        // No accounts configured: sign in with the URL the app printed, as a user copies it from the console.
+        await page.GotoAsync((await app.WaitForSignInUrlAsync()).ToString());
+        await Assertions.Expect(page).ToHaveURLAsync(app.BaseAddress.ToString());
 
         await Assertions.Expect(page.GetByTestId("demo-banner")).ToContainTextAsync("Demo mode");
         var summaries = page.GetByTestId("list-summary");
