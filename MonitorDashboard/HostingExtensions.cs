@@ -7,6 +7,7 @@ using MonitorDashboard.InvenTree;
 using MonitorDashboard.Monitoring;
 using MonitorDashboard.Monitoring.History;
 using MonitorDashboard.Presets;
+using MonitorDashboard.Security;
 
 namespace MonitorDashboard;
 
@@ -22,6 +23,7 @@ public static class HostingExtensions
         builder.AddEmail();
         builder.AddEmailTemplates();
         builder.AddRunHistory();
+        builder.AddAuthOptions();
         builder.Services.AddSingleton<EffectiveConfiguration>();
         builder.AddMonitoringChecks();
         return builder;

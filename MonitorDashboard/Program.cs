@@ -5,6 +5,7 @@ using MonitorDashboard.Configuration;
 using MonitorDashboard.Logging;
 using MonitorDashboard.Monitoring;
 using MonitorDashboard.Monitoring.Health;
+using MonitorDashboard.Security;
 using Serilog;
 using MudBlazor.Services;
 
@@ -24,6 +25,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddMonitorDashboardCore();
 builder.AddMonitoringEngine();
 builder.AddMonitorHealthChecks();
+builder.AddSecurity();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
@@ -33,9 +35,12 @@ if (!ConfigurationProblems.ValidateAll(app.Services, Console.Error))
     return 1;
 }
 app.Services.UseMonitoringEngine();
+app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
+app.UseSecurity();
 app.UseAntiforgery();
+app.MapSignIn();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapMonitorHealthChecks();
 try

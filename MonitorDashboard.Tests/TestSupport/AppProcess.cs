@@ -11,11 +11,13 @@ public static class AppProcess
 
     /// <param name="environment">Variables to set; a null value removes the variable.</param>
     /// <param name="workingDirectory">Defaults to a fresh empty folder, so no stray .env or presets.json is read.</param>
+    /// <param name="stdin">Text piped to the command; without it stdin is closed at once.</param>
     public static async Task<ProcessResult> RunAsync(
         IEnumerable<string> arguments,
         IDictionary<string, string?>? environment = null,
         string? workingDirectory = null,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null,
+        string? stdin = null)
     {
         var folder = workingDirectory ?? Directory.CreateTempSubdirectory("md-cli-").FullName;
         var start = new ProcessStartInfo("dotnet")
@@ -51,6 +53,10 @@ public static class AppProcess
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+        }
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -41,7 +41,11 @@ public sealed partial class AppServer : IAsyncDisposable
         }
     }
 
-    public static async Task<AppServer> StartAsync(IDictionary<string, string?>? environment = null, string? presetsSource = null)
+    /// <summary>The token sign-in URL the app printed (no accounts configured); null before it is printed or with accounts.</summary>
+    public Uri? SignInUrl { get; private set; }
+
+    /// <param name="urls">What <c>--urls</c> says; without accounts the app moves any address to 127.0.0.1 itself.</param>
+    public static async Task<AppServer> StartAsync(IDictionary<string, string?>? environment = null, string? presetsSource = null, string urls = "http://127.0.0.1:0")
     {
         var folder = Directory.CreateTempSubdirectory("md-app-").FullName;
         File.Copy(presetsSource ?? Path.Combine(TestPaths.RepoRoot, "presets.json"), Path.Combine(folder, "presets.json"));
@@ -55,8 +59,8 @@ public sealed partial class AppServer : IAsyncDisposable
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MonitorDashboard.dll"));
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
-        foreach (var inherited in new[] { "INVENTREE_URL", "INVENTREE_API_TOKEN", "INVENTREE_INSTANCE_URL", "ASPNETCORE_ENVIRONMENT" })
+        start.ArgumentList.Add(urls);
+        foreach (var inherited in new[] { "INVENTREE_URL", "INVENTREE_API_TOKEN", "INVENTREE_INSTANCE_URL", "ASPNETCORE_ENVIRONMENT", "ASPNETCORE_URLS" })
         {
             start.Environment.Remove(inherited);
         }
@@ -115,7 +119,33 @@ public sealed partial class AppServer : IAsyncDisposable
         {
             listening.TrySetResult(new Uri(match.Groups[1].Value + "/"));
         }
+        if (SignInLine().Match(line) is { Success: true } signIn)
+        {
+            SignInUrl = new Uri(signIn.Groups[1].Value);
+            _signInUrl.TrySetResult(SignInUrl);
+        }
     }
+
+    private readonly TaskCompletionSource<Uri> _signInUrl = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Waits for the token sign-in URL, printed just after the server starts when no account is configured.</summary>
+    public Task<Uri> WaitForSignInUrlAsync() => _signInUrl.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+    /// <summary>An HTTP client that keeps cookies and does not follow redirects, so tests see every 302.</summary>
+    public HttpClient CreateClient(System.Net.CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { CookieContainer = cookies ?? new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+
+    /// <summary>A client signed in with the start-up token (no accounts configured).</summary>
+    public async Task<HttpClient> CreateSignedInClientAsync()
+    {
+        var client = CreateClient();
+        using var response = await client.GetAsync(await WaitForSignInUrlAsync());
+        Assert.Equal(System.Net.HttpStatusCode.Found, response.StatusCode);
+        return client;
+    }
+
+    [GeneratedRegex(@"Sign in at (http://127\.0\.0\.1:\d+/signin\?token=[A-Za-z0-9_-]+)")]
+    private static partial Regex SignInLine();
 
     [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningLine();

@@ -16,14 +16,23 @@ public static class CliApp
     public const int Failed = 1;
     public const int Usage = 2;
 
-    private static readonly string[] Commands = ["calc", "monitor"];
+    private const string HashPassword = "hash-password";
+    private static readonly string[] Commands = ["calc", "monitor", HashPassword];
     private static readonly string[] HelpWords = ["--help", "-h", "-?"];
 
     public static bool IsCliInvocation(string[] args) =>
         args.Length > 0 && (Commands.Contains(args[0], StringComparer.Ordinal) || HelpWords.Contains(args[0], StringComparer.Ordinal));
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    /// <param name="stdin">Defaults to the console's input (hash-password reads it).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default, TextReader? stdin = null)
     {
+        var hashPassword = HashPasswordCommand.Create(stdin ?? Console.In, stdin is null && !Console.IsInputRedirected, stdout, stderr);
+        if (args.Length > 0 && args[0] == HashPassword)
+        {
+            // Before the host: a user fixing a broken Auth section must be able to make a hash while the rest is invalid.
+            return await Invoke(new RootCommand { hashPassword }, args, stdout, stderr, cancellationToken);
+        }
+
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = Directory.GetCurrentDirectory(),
@@ -47,7 +56,18 @@ public static class CliApp
         var root = new RootCommand("MonitorDashboard: watches parts lists in InvenTree and reports what to order or build.");
         root.Subcommands.Add(CalcCommand.Create(host.Services, stdout, stderr));
         root.Subcommands.Add(MonitorCommand.Create(host.Services, stdout, stderr));
+        root.Subcommands.Add(hashPassword);
 
+        var exitCode = await Invoke(root, args, stdout, stderr, cancellationToken);
+        if (args.Length == 1 && HelpWords.Contains(args[0], StringComparer.Ordinal))
+        {
+            WriteConfiguration(stdout, host.Services.GetRequiredService<EffectiveConfiguration>());
+        }
+        return exitCode;
+    }
+
+    private static async Task<int> Invoke(RootCommand root, string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
         // No response files: "@daily" is a cron macro for --schedule, not a file of arguments to read.
         var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
@@ -55,12 +75,7 @@ public static class CliApp
             await stderr.WriteLineAsync("error: " + parsed.Errors[0].Message);
             return Usage;
         }
-        var exitCode = await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken);
-        if (args.Length == 1 && HelpWords.Contains(args[0], StringComparer.Ordinal))
-        {
-            WriteConfiguration(stdout, host.Services.GetRequiredService<EffectiveConfiguration>());
-        }
-        return exitCode;
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken);
     }
 
     private static void WriteConfiguration(TextWriter output, EffectiveConfiguration configuration)

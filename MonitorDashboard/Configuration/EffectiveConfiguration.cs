@@ -4,6 +4,7 @@ using MonitorDashboard.Email;
 using MonitorDashboard.InvenTree;
 using MonitorDashboard.Monitoring;
 using MonitorDashboard.Presets;
+using MonitorDashboard.Security;
 
 namespace MonitorDashboard.Configuration;
 
@@ -18,13 +19,15 @@ public sealed class EffectiveConfiguration(
     IOptions<InvenTreeOptions> inventree,
     IOptions<EmailOptions> email,
     IOptions<MonitoringOptions> monitoring,
-    IOptions<PresetsOptions> presets)
+    IOptions<PresetsOptions> presets,
+    IOptions<AuthOptions> auth)
 {
     public IReadOnlyList<ConfigurationEntry> Entries()
     {
         var i = inventree.Value;
         var e = email.Value;
         var m = monitoring.Value;
+        var a = auth.Value;
         return
         [
             new("INVENTREE_URL", i.IsDemo ? "not set (demo mode: embedded sample catalog)" : i.Url!),
@@ -44,6 +47,14 @@ public sealed class EffectiveConfiguration(
             new("EMAIL_SENDER_ADDRESS", e.SenderAddress ?? "not set"),
             new("ADMIN_EMAIL_RECIPIENTS", e.AdminRecipients.Count == 0 ? "none" : string.Join(", ", e.AdminRecipients)),
             new("GLOBAL_EMAIL_NOTIFICATIONS_ENABLED", e.GlobalNotificationsEnabled ? "true" : "false (no email of any kind)"),
+            new("Email:OutboxFolder", e.OutboxFolder),
+            new("Email:CaCertificateFile", e.CaCertificateFile ?? "not set (system trust store)"),
+            new("Email:AllowPlainTextAuth", e.AllowPlainTextAuth ? "true" : "false"),
+            new("Email:Timeout", e.Timeout.ToString()),
+            new("Email:MaxRetries", e.MaxRetries.ToString(CultureInfo.InvariantCulture)),
+            new("Email:RetryBaseDelay", e.RetryBaseDelay.ToString()),
+            new("Email:CircuitBreakerFailureThreshold", e.CircuitBreakerFailureThreshold.ToString(CultureInfo.InvariantCulture)),
+            new("Email:CircuitBreakerBreakDuration", e.CircuitBreakerBreakDuration.ToString()),
             new("Monitoring:TimeZone", m.TimeZone),
             new("Monitoring:MinimumInterval", m.MinimumInterval.ToString()),
             new("Monitoring:MaxConcurrentChecks", m.MaxConcurrentChecks.ToString(CultureInfo.InvariantCulture)),
@@ -52,6 +63,11 @@ public sealed class EffectiveConfiguration(
             new("InvenTree:MaxConcurrency", i.MaxConcurrency.ToString(CultureInfo.InvariantCulture)),
             new("InvenTree:RequestTimeout", i.RequestTimeout.ToString()),
             new("InvenTree:MaxRetries", i.MaxRetries.ToString(CultureInfo.InvariantCulture)),
+            // Names and roles only: password hashes stay out, like every other secret.
+            new("Auth:Accounts", a.UsesStartupToken
+                ? "none (sign-in with the start-up token printed on the console; listening on 127.0.0.1 only)"
+                : string.Join(", ", a.Accounts.Select(x => $"{x.UserName} ({Roles.Normalize(x.Role) ?? x.Role})"))),
+            new("Auth:SessionLifetime", a.SessionLifetime.ToString()),
         ];
     }
 

@@ -23,7 +23,8 @@ public static class HealthCheckExtensions
     }
 
     public static IEndpointConventionBuilder MapMonitorHealthChecks(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapHealthChecks(Path, new HealthCheckOptions { ResponseWriter = WriteJsonAsync });
+        // Monitoring systems call it without signing in; it reveals states and descriptions, never secrets.
+        endpoints.MapHealthChecks(Path, new HealthCheckOptions { ResponseWriter = WriteJsonAsync }).AllowAnonymous();
 
     /// <summary>Overall status and one entry per check; descriptions only (exceptions can carry too much detail).</summary>
     private static Task WriteJsonAsync(HttpContext context, HealthReport report)

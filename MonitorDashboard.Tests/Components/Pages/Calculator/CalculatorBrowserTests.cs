@@ -11,12 +11,7 @@ public sealed class CalculatorBrowserTests(BrowserFixture browser) : IClassFixtu
     {
         var chromium = browser.Browser;
         await using var app = await AppServer.StartAsync();
-        var page = await chromium.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-
-        await page.GotoAsync(new Uri(app.BaseAddress, "calculator").ToString());
-        // Sign-in is being added alongside this page; until the test can sign in, say so instead of failing.
-        Assert.SkipWhen(page.Url.Contains("/signin", StringComparison.OrdinalIgnoreCase) || page.Url.Contains("/login", StringComparison.OrdinalIgnoreCase),
-            $"/calculator redirected to {page.Url}: this test does not sign in yet");
+        var page = await BrowserPages.OpenSignedInAsync(chromium, app, "calculator", height: 1000);
         await Assertions.Expect(page.Locator("[data-testid=calculator][data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         await page.GetByTestId("paste-text").FillAsync("Master Assembly:60");

@@ -16,9 +16,7 @@ public sealed class EditListEndToEndTests(BrowserFixture browser) : IClassFixtur
     {
         var chromium = browser.Browser;
         await using var app = await AppServer.StartAsync();
-        var page = await chromium.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1100 } });
-        await page.GotoAsync(new Uri(app.BaseAddress, "lists/new").ToString());
-        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var page = await BrowserPages.OpenSignedInAsync(chromium, app, "lists/new", height: 1100);
 
         await Input(page, "name-input").FillAsync("Gateway line <test> & co");
         var firstPart = page.GetByTestId("part-row").First;

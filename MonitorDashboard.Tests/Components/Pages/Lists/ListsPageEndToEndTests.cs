@@ -6,14 +6,7 @@ namespace MonitorDashboard.Tests.Components.Pages.Lists;
 /// <summary>The app started as a user starts it, with no configuration, looked at in a real browser.</summary>
 public sealed class ListsPageEndToEndTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static async Task<IPage> OpenAsync(IBrowser chromium, AppServer app)
-    {
-        var page = await chromium.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
-        await page.GotoAsync(app.BaseAddress.ToString());
-        // Prerendered buttons do nothing until the circuit is connected.
-        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        return page;
-    }
+    private static Task<IPage> OpenAsync(IBrowser chromium, AppServer app) => BrowserPages.OpenSignedInAsync(chromium, app);
 
     [Fact]
     public async Task A_first_start_shows_demo_mode_and_the_sample_lists_and_run_now_updates_the_status_live()

@@ -13,12 +13,7 @@ public sealed class RunDetailEndToEndTests(BrowserFixture browser) : IClassFixtu
     {
         var chromium = browser.Browser;
         await using var app = await AppServer.StartAsync();
-        var page = await chromium.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
-        await page.GotoAsync(app.BaseAddress.ToString());
-        // Another branch adds sign-in; this test only covers the anonymous demo app.
-        Assert.SkipWhen(page.Url.Contains("login", StringComparison.OrdinalIgnoreCase) || page.Url.Contains("signin", StringComparison.OrdinalIgnoreCase),
-            "the app asks for sign-in");
-        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var page = await BrowserPages.OpenSignedInAsync(chromium, app);
 
         var row = page.Locator("tr.list-row").Filter(new() { HasText = ListName });
         await row.GetByTestId("run-now").ClickAsync();

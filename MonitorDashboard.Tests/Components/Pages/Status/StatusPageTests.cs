@@ -1,0 +1,154 @@
+using Bunit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using MonitorDashboard.Configuration;
+using MonitorDashboard.Demo;
+using MonitorDashboard.Demo.Emulator;
+using MonitorDashboard.Email;
+using MonitorDashboard.Email.Smtp;
+using MonitorDashboard.InvenTree;
+using MonitorDashboard.Monitoring;
+using MonitorDashboard.Monitoring.State;
+using MonitorDashboard.Presets;
+using MonitorDashboard.Security;
+using MonitorDashboard.Tests.Presets;
+using MudBlazor;
+using MudBlazor.Services;
+using StatusPage = MonitorDashboard.Components.Pages.Status.Status;
+
+namespace MonitorDashboard.Tests.Components.Pages.Status;
+
+/// <summary>The status page on real services: an emulated InvenTree over HTTP, the real state, probe and configuration.</summary>
+public sealed class StatusPageTests : IAsyncLifetime
+{
+    private readonly BunitContext _ctx = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+    private readonly TempPresetsFolder _folder;
+    private InvenTreeEmulator _emulator = null!;
+    private MonitorState _state = null!;
+
+    public StatusPageTests() => _folder = new TempPresetsFolder(_time);
+
+    public async ValueTask InitializeAsync()
+    {
+        _emulator = await InvenTreeEmulator.StartAsync(InvenTreeFixture.LoadSampleCatalog(), cancellationToken: Xunit.TestContext.Current.CancellationToken);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["INVENTREE_URL"] = _emulator.BaseAddress.ToString(),
+            ["INVENTREE_API_TOKEN"] = _emulator.Token,
+        }).Build();
+        var services = _ctx.Services;
+        services.AddMudServices();
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        services.AddSingleton<TimeProvider>(_time);
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddInvenTreeClient(configuration);
+        services.AddInvenTreeConnection();
+        services.AddSingleton(Options.Create(new EmailOptions { OutboxFolder = "/srv/outbox" }));
+        services.AddSingleton(Options.Create(new MonitoringOptions()));
+        services.AddSingleton(Options.Create(new PresetsOptions { FilePath = _folder.FilePath }));
+        services.AddSingleton(Options.Create(new AuthOptions
+        {
+            Accounts = [new AuthAccount { UserName = "alice", PasswordHash = PasswordHashing.Hash("pw"), Role = "admin" }],
+        }));
+        services.AddSingleton<SmtpProbe>();
+        services.AddSingleton<EffectiveConfiguration>();
+        services.AddSingleton<MonitorState>();
+        _state = _ctx.Services.GetRequiredService<MonitorState>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _ctx.DisposeAsync();
+        await _emulator.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private IRenderedComponent<StatusPage> Render()
+    {
+        _ctx.Render<MudPopoverProvider>();
+        return _ctx.Render<StatusPage>();
+    }
+
+    [Fact]
+    public void InvenTree_is_probed_and_shown_reachable_with_its_version()
+    {
+        var cut = Render();
+
+        cut.WaitForState(() => cut.FindAll("[data-testid=inventree-version]").Count == 1, TimeSpan.FromSeconds(10));
+        Assert.Contains("reachable", cut.Find("[data-testid=inventree-status]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("InvenTree 1.4.0 dev (API 479)", cut.Find("[data-testid=inventree-version]").TextContent);
+        Assert.Contains(_emulator.BaseAddress + "api/", cut.Find("[data-testid=inventree-card]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=demo-mode]"));
+    }
+
+    [Fact]
+    public void The_outbox_and_the_global_switch_are_explained()
+    {
+        var cut = Render();
+
+        Assert.Contains("emails are written as .eml files to /srv/outbox", cut.Find("[data-testid=smtp-status]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Email is globally enabled.", cut.Find("[data-testid=email-enabled]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_heartbeat_age_follows_the_clock()
+    {
+        var cut = Render();
+        Assert.Contains("no tick yet", cut.Find("[data-testid=scheduler-heartbeat]").TextContent, StringComparison.Ordinal);
+
+        _state.Heartbeat();
+        _time.Advance(TimeSpan.FromSeconds(3));
+
+        cut.WaitForState(() => cut.Find("[data-testid=scheduler-heartbeat]").TextContent.Contains("last tick 3 s ago", StringComparison.Ordinal));
+        Assert.Contains("alive", cut.Find("[data-testid=scheduler-heartbeat]").TextContent, StringComparison.Ordinal);
+
+        _time.Advance(StatusPage.HeartbeatStale);
+        cut.WaitForState(() => cut.Find("[data-testid=scheduler-heartbeat]").TextContent.Contains("stopped", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_broken_presets_file_shows_its_error_with_line_and_column()
+    {
+        var cut = Render();
+        Assert.Contains("OK", cut.Find("[data-testid=presets-state]").TextContent, StringComparison.Ordinal);
+
+        _folder.Write("{\n  \"presets\": [,\n}");
+        _state.ApplyPresets(await _folder.Store.LoadAsync(Xunit.TestContext.Current.CancellationToken));
+
+        cut.WaitForState(() => cut.Find("[data-testid=presets-state]").TextContent.Contains("broken", StringComparison.Ordinal));
+        var text = cut.Find("[data-testid=presets-state]").TextContent;
+        Assert.Matches(@"line 2, column \d+", text);
+        Assert.Contains(_folder.FilePath, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void System_errors_appear_live()
+    {
+        var cut = Render();
+        Assert.Contains("No system errors since start-up.", cut.Find("[data-testid=recent-errors]").TextContent, StringComparison.Ordinal);
+
+        _state.ReportSystemError("InvenTree", "InvenTree at http://inventree.local is unreachable");
+
+        cut.WaitForState(() => cut.FindAll("[data-testid=recent-error]").Count == 1);
+        Assert.Contains("InvenTree at http://inventree.local is unreachable", cut.Find("[data-testid=recent-error]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_configuration_table_is_redacted_and_lists_accounts_by_name_and_role_only()
+    {
+        var cut = Render();
+
+        var table = cut.Find("[data-testid=configuration]").TextContent;
+        Assert.Contains("Auth:Accounts", table, StringComparison.Ordinal);
+        Assert.Contains("alice (admin)", table, StringComparison.Ordinal);
+        Assert.Contains("Email:MaxRetries", table, StringComparison.Ordinal);
+        Assert.DoesNotContain(_emulator.Token, table, StringComparison.Ordinal);
+        Assert.DoesNotContain("AQAAAA", table, StringComparison.Ordinal); // the start of every v3 hash
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MonitorDashboard.Security;
+
+namespace MonitorDashboard.Tests.Security;
+
+/// <summary>
+/// The app's security pipeline (AddSecurity, UseSecurityHeaders, UseSecurity, UseAntiforgery, MapSignIn) in a small
+/// real Kestrel host on 127.0.0.1, with a page for everyone signed in and one for admins only.
+/// </summary>
+public sealed partial class SecurityTestHost : IAsyncDisposable
+{
+    public const string AdminPassword = "admin password";
+    public const string ViewerPassword = "viewer password";
+
+    private readonly WebApplication _app;
+
+    private SecurityTestHost(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<SecurityTestHost> StartAsync()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Auth:Accounts:0:UserName"] = "alice",
+            ["Auth:Accounts:0:PasswordHash"] = PasswordHashing.Hash(AdminPassword),
+            ["Auth:Accounts:0:Role"] = "admin",
+            ["Auth:Accounts:1:UserName"] = "bob",
+            ["Auth:Accounts:1:PasswordHash"] = PasswordHashing.Hash(ViewerPassword),
+            ["Auth:Accounts:1:Role"] = "viewer",
+        });
+        builder.AddSecurity();
+        builder.Services.AddAntiforgery();
+
+        var app = builder.Build();
+        app.UseSecurityHeaders();
+        app.UseSecurity();
+        app.UseAntiforgery();
+        app.MapSignIn();
+        app.MapGet("/", (HttpContext c) => $"hello {c.User.Identity?.Name}");
+        app.MapGet("/admin-only", () => "admin stuff").RequireAuthorization(Policies.Admin);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new SecurityTestHost(app, new Uri(address + "/"));
+    }
+
+    public HttpClient CreateClient() =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+
+    /// <summary>Fetches the form (for its antiforgery token) and posts it, as a browser does.</summary>
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string userName, string password, string? returnUrl = null)
+    {
+        var fields = await FormFieldsAsync(client, "signin" + (returnUrl is null ? "" : "?returnUrl=" + Uri.EscapeDataString(returnUrl)));
+        fields["userName"] = userName;
+        fields["password"] = password;
+        return await client.PostAsync("signin", new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>The hidden fields of the sign-in form: the antiforgery token (for this client's user) and the return URL.</summary>
+    public static async Task<Dictionary<string, string>> FormFieldsAsync(HttpClient client, string path = "signin")
+    {
+        var form = await client.GetStringAsync(path);
+        var antiforgery = AntiforgeryField().Match(form);
+        Assert.True(antiforgery.Success, "the form has an antiforgery field");
+        return new Dictionary<string, string>
+        {
+            [antiforgery.Groups[1].Value] = WebUtility.HtmlDecode(antiforgery.Groups[2].Value),
+            ["returnUrl"] = WebUtility.HtmlDecode(ReturnUrlField().Match(form).Groups[1].Value),
+        };
+    }
+
+    public static async Task SignInAsync(HttpClient client, string userName, string password)
+    {
+        using var response = await PostSignInAsync(client, userName, password);
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+    }
+
+    [GeneratedRegex("""<input type="hidden" name="(__RequestVerificationToken[^"]*)" value="([^"]+)">""")]
+    private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("""<input type="hidden" name="returnUrl" value="([^"]*)">""")]
+    private static partial Regex ReturnUrlField();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Playwright;
+
+namespace MonitorDashboard.Tests.TestSupport;
+
+/// <summary>Opening pages of the real app in Chromium as a signed-in user would.</summary>
+public static class BrowserPages
+{
+    /// <summary>
+    /// A new browser page signed in with the start-up token URL the app printed (each page has its own cookie
+    /// jar), at <paramref name="path"/>, once the Blazor circuit is live so clicks are handled.
+    /// </summary>
+    public static async Task<IPage> OpenSignedInAsync(IBrowser browser, AppServer app, string path = "", int width = 1400, int height = 900)
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        await page.GotoAsync((await app.WaitForSignInUrlAsync()).ToString());
+        if (path.Length > 0)
+        {
+            await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
+        }
+        // Prerendered buttons do nothing until the circuit is connected.
+        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        return page;
+    }
+}

@@ -1,0 +1,28 @@
+namespace MonitorDashboard.Security;
+
+/// <summary>
+/// Who may sign in. Bound from the <c>Auth</c> section (<c>Auth__Accounts__0__UserName</c> ... in the environment).
+/// With no account the app signs in with a token generated at start-up and listens on 127.0.0.1 only.
+/// </summary>
+public sealed class AuthOptions
+{
+    public const string SectionName = "Auth";
+
+    public List<AuthAccount> Accounts { get; set; } = [];
+
+    /// <summary>How long a session lasts without activity (sliding).</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    public bool UsesStartupToken => Accounts.Count == 0;
+
+    public AuthAccount? Find(string userName) =>
+        Accounts.FirstOrDefault(a => string.Equals(a.UserName, userName, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>One account; <see cref="PasswordHash"/> is made by <c>MonitorDashboard hash-password</c>.</summary>
+public sealed class AuthAccount
+{
+    public string? UserName { get; set; }
+    public string? PasswordHash { get; set; }
+    public string? Role { get; set; }
+}

@@ -1,0 +1,120 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace MonitorDashboard.Security;
+
+/// <summary>
+/// Sign-in in front of every page and the Blazor hub. Anonymous are only: static files (served before authorization,
+/// so the sign-in page can style itself), <c>/signin</c>, <c>/signout</c>, and endpoints that call
+/// <c>.AllowAnonymous()</c> themselves — <c>/healthz</c> does, because monitoring systems call it without a session.
+/// </summary>
+public static class SecurityExtensions
+{
+    /// <summary>The <c>Auth</c> options, validated at start; shared with the command line (its --help shows them).</summary>
+    public static IHostApplicationBuilder AddAuthOptions(this IHostApplicationBuilder builder)
+    {
+        if (builder.Services.Any(d => d.ServiceType == typeof(IValidateOptions<AuthOptions>)))
+        {
+            return builder;
+        }
+        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        return builder;
+    }
+
+    /// <summary>Cookie authentication, the fallback and admin policies, the sign-in rate limits, and token mode.</summary>
+    public static WebApplicationBuilder AddSecurity(this WebApplicationBuilder builder)
+    {
+        builder.AddAuthOptions();
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StartupToken>();
+        services.AddSingleton<SessionPrincipals>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<CurrentUser>();
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.Cookie.Name = "MonitorDashboard.Session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SlidingExpiration = true;
+            o.LoginPath = "/signin";
+            o.LogoutPath = "/signout";
+            o.AccessDeniedPath = "/signin/denied";
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                var principals = context.HttpContext.RequestServices.GetRequiredService<SessionPrincipals>();
+                if (context.Principal is null || !principals.IsStillValid(context.Principal))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                }
+            };
+            // The circuit's own requests get a status, not a redirect to an HTML page they cannot use.
+            o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>>((cookie, auth) => cookie.ExpireTimeSpan = auth.Value.SessionLifetime);
+        Policies.Add(services.AddAuthorizationBuilder());
+        services.AddCascadingAuthenticationState();
+
+        services.AddRateLimiter(o =>
+        {
+            // A coarse cap on sign-in posts per address whatever their outcome: each one costs a password hash.
+            // Failures have their own, tighter limit (SignInThrottle), which tells the user how long to wait.
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+        var auth = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        if (auth.UsesStartupToken)
+        {
+            services.AddSingleton(LoopbackBinding.Apply(builder));
+            services.AddHostedService<SignInUrlAnnouncer>();
+        }
+        return builder;
+    }
+
+    /// <summary>Security headers on every response. First in the pipeline, so static files and redirects get them too.</summary>
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    {
+        SecurityHeaders.UseSecurityHeaders(app);
+        return app;
+    }
+
+    /// <summary>Authentication, authorization and rate limiting; after UseStaticFiles, before UseAntiforgery.</summary>
+    public static WebApplication UseSecurity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    public static WebApplication MapSignIn(this WebApplication app)
+    {
+        SignInEndpoints.Map(app);
+        return app;
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/_blazor"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
+    }
+}

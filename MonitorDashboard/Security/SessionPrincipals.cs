@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+
+namespace MonitorDashboard.Security;
+
+/// <summary>
+/// Checks credentials and builds the signed-in user; re-checks every session cookie against the configuration in
+/// force, so removing an account, changing its role or password, configuring accounts, or restarting (token sessions)
+/// ends the sessions concerned.
+/// </summary>
+public sealed class SessionPrincipals(IOptionsMonitor<AuthOptions> options, StartupToken token)
+{
+    internal const string MethodClaim = "md:method";
+    internal const string StampClaim = "md:stamp";
+    internal const string PasswordMethod = "password";
+    internal const string TokenMethod = "token";
+
+    /// <summary>The name shown for a session opened with the start-up token.</summary>
+    public const string TokenUserName = "local admin";
+
+    public bool UsesStartupToken => options.CurrentValue.UsesStartupToken;
+
+    /// <summary>The user for a right name and password; null otherwise, after the same work either way.</summary>
+    public ClaimsPrincipal? VerifyPassword(string userName, string password)
+    {
+        var account = options.CurrentValue.Find(userName.Trim());
+        if (account?.PasswordHash is not { } hash || Roles.Normalize(account.Role) is not { } role)
+        {
+            PasswordHashing.VerifyDecoy(password);
+            return null;
+        }
+        return PasswordHashing.Verify(hash, password)
+            ? Build(account.UserName!, role, PasswordMethod, Stamp(hash))
+            : null;
+    }
+
+    /// <summary>The admin for the start-up token; null when accounts are configured or the token is wrong.</summary>
+    public ClaimsPrincipal? VerifyToken(string? candidate) =>
+        UsesStartupToken && token.Matches(candidate) ? Build(TokenUserName, Roles.Admin, TokenMethod, token.Generation) : null;
+
+    public bool IsStillValid(ClaimsPrincipal principal)
+    {
+        var stamp = principal.FindFirstValue(StampClaim);
+        return principal.FindFirstValue(MethodClaim) switch
+        {
+            TokenMethod => UsesStartupToken && stamp == token.Generation,
+            PasswordMethod => options.CurrentValue.Find(principal.Identity?.Name ?? "") is { PasswordHash: { } hash } account
+                && Roles.Normalize(account.Role) is { } role && principal.IsInRole(role)
+                && stamp == Stamp(hash),
+            _ => false,
+        };
+    }
+
+    private static ClaimsPrincipal Build(string name, string role, string method, string stamp) =>
+        new(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.Name, name),
+                new Claim(ClaimTypes.Role, role),
+                new Claim(MethodClaim, method),
+                new Claim(StampClaim, stamp),
+            ],
+            CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role));
+
+    /// <summary>Short fingerprint of the hash (not the hash): a changed password ends old sessions.</summary>
+    private static string Stamp(string hash) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(hash)), 0, 8);
+}
