@@ -75,4 +75,35 @@ public sealed class ListsPageEndToEndTests(BrowserFixture browser) : IClassFixtu
             throw new InvalidOperationException("The other browser did not see the run. App output:\n" + app.Output, ex);
         }
     }
+
+    [Fact]
+    public async Task Run_now_delivers_the_report_through_a_real_smtp_server_with_starttls_and_auth()
+    {
+        var chromium = browser.Browser;
+        var certificateFolder = Directory.CreateTempSubdirectory("md-e2e-cert-").FullName;
+        var certificate = MonitorDashboard.Tests.Email.Smtp.TestCertificate.Create(certificateFolder);
+        await using var smtp = await MonitorDashboard.Tests.Email.Smtp.SmtpTestServer.StartAsync(
+            new(MonitorDashboard.Tests.Email.Smtp.TestServerSecurity.StartTls, certificate.Certificate, ("planner-bot", "smtp-pw-e2e")));
+        await using var app = await AppServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["EMAIL_SMTP_SERVER"] = "127.0.0.1",
+            ["EMAIL_SMTP_PORT"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["EMAIL_USE_TLS"] = "true",
+            ["EMAIL_USERNAME"] = "planner-bot",
+            ["EMAIL_PASSWORD"] = "smtp-pw-e2e",
+            ["EMAIL_SENDER_ADDRESS"] = "monitor@example.com",
+            ["Email__CaCertificateFile"] = certificate.PemFile,
+        });
+        var page = await OpenAsync(chromium, app);
+        var row = page.Locator("tr.list-row").Filter(new() { HasText = "Field stations and widgets" });
+
+        await row.GetByTestId("run-now").ClickAsync();
+
+        await Assertions.Expect(row.GetByTestId("status-chip")).ToHaveAttributeAsync("data-status", "Shortages", new() { Timeout = 30_000 });
+        var received = await smtp.FirstMessageAsync();
+        Assert.StartsWith("[MonitorDashboard] Field stations and widgets", received.Message.Subject, StringComparison.Ordinal);
+        Assert.Equal(2, received.EnvelopeTo.Count);
+        Assert.DoesNotContain("smtp-pw-e2e", app.Output, StringComparison.Ordinal);
+        Directory.Delete(certificateFolder, recursive: true);
+    }
 }
