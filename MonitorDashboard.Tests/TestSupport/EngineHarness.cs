@@ -195,9 +195,10 @@ internal sealed class EngineHarness : IAsyncDisposable
     {
         var disposal = ((IAsyncDisposable)host).DisposeAsync().AsTask();
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        using var interval = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
         while (!disposal.IsCompleted && _time is FakeTimeProvider fake && DateTime.UtcNow < deadline)
         {
-            await Task.WhenAny(disposal, Task.Delay(20, CancellationToken.None));
+            await Task.WhenAny(disposal, interval.WaitForNextTickAsync().AsTask());
             if (!disposal.IsCompleted)
             {
                 fake.Advance(TimeSpan.FromSeconds(1));
