@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using MonitorDashboard.Components.Shared;
 using MonitorDashboard.Monitoring;
-using MonitorDashboard.Monitoring.Checks;
 using MonitorDashboard.Monitoring.State;
 using MonitorDashboard.Presets;
 using MudBlazor;
@@ -80,14 +80,7 @@ public sealed partial class ListsPage : IAsyncDisposable
         try
         {
             var outcome = await Engine.RunNowAsync(list.Id);
-            var severity = outcome switch
-            {
-                { Status: CheckStatus.Completed, Run.Summary.Outcome: Monitoring.History.RunOutcome.Failed or Monitoring.History.RunOutcome.EmailFailed } => Severity.Error,
-                { Status: CheckStatus.Completed } => Severity.Success,
-                { Status: CheckStatus.AlreadyRunning } => Severity.Info,
-                _ => Severity.Warning,
-            };
-            Snackbar.Add($"{list.Name}: {outcome.Message}", severity);
+            Snackbar.Add($"{list.Name}: {outcome.Message}", RunNowButton.SeverityOf(outcome));
         }
         catch (OperationCanceledException)
         {
