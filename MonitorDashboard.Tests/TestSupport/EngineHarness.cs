@@ -182,29 +182,16 @@ internal sealed class EngineHarness : IAsyncDisposable
         }
         await host.Services.GetRequiredService<MonitoringEngine>().StopAsync(CancellationToken.None);
         _earlierLogs.AddRange(host.Services.GetFakeLogCollector().GetSnapshot());
-        await DisposeAsync(host);
+        if (_time is FakeTimeProvider fake)
+        {
+            await FakeClockDisposal.DisposeAsync(fake, ((IAsyncDisposable)host).DisposeAsync);
+        }
+        else
+        {
+            await ((IAsyncDisposable)host).DisposeAsync();
+        }
         // Pooled SQLite connections keep the file open; a restart must start from the file alone.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    }
-
-    /// <summary>
-    /// Polly's HTTP pipeline, when disposed, waits for attempts still finishing (a cancelled one takes a moment)
-    /// by sleeping on the injected clock; a fake clock has to move for that sleep to end, as time would.
-    /// </summary>
-    private async Task DisposeAsync(IHost host)
-    {
-        var disposal = ((IAsyncDisposable)host).DisposeAsync().AsTask();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        using var interval = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
-        while (!disposal.IsCompleted && _time is FakeTimeProvider fake && DateTime.UtcNow < deadline)
-        {
-            await Task.WhenAny(disposal, interval.WaitForNextTickAsync().AsTask());
-            if (!disposal.IsCompleted)
-            {
-                fake.Advance(TimeSpan.FromSeconds(1));
-            }
-        }
-        await disposal.WaitAsync(TimeSpan.FromSeconds(20));
     }
 
     public async ValueTask DisposeAsync()

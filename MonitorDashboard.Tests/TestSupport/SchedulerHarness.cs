@@ -132,13 +132,14 @@ public sealed class SchedulerHarness : IAsyncDisposable
     /// <summary>
     /// The process ends (nothing is shut down gracefully, as after a crash or a kill) and a new one starts on the same
     /// presets.json and monitor.db, after <paramref name="downtime"/> on the clock. No InvenTree request may be in
-    /// flight: the resilience pipeline's disposal waits for running requests on the (fake) clock.
+    /// flight: the resilience pipeline's disposal waits for running requests on the (fake) clock, which must not move
+    /// here; a test that breaks this rule fails instead of hanging.
     /// </summary>
     public async Task RestartAsync(TimeSpan downtime)
     {
         var old = _host;
         _host = null!;
-        await DisposeHostAsync(old);
+        await DisposeHostAsync(old).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
         SqliteConnection.ClearAllPools();
         Clock.Advance(downtime);
         _host = await BuildAsync(Folder, Clock, _settings);
@@ -171,7 +172,7 @@ public sealed class SchedulerHarness : IAsyncDisposable
         Emulator.Faults.Reset();
         if (_host is not null)
         {
-            await DisposeHostAsync(_host);
+            await FakeClockDisposal.DisposeAsync(Clock, () => DisposeHostAsync(_host));
         }
         await Emulator.DisposeAsync();
         SqliteConnection.ClearAllPools();
