@@ -16,6 +16,7 @@ using MonitorDashboard.Monitoring.State;
 using MonitorDashboard.Presets;
 using MonitorDashboard.Security;
 using MonitorDashboard.Tests.Presets;
+using MonitorDashboard.Tests.TestSupport;
 using MudBlazor;
 using MudBlazor.Services;
 using StatusPage = MonitorDashboard.Components.Pages.Status.Status;
@@ -64,7 +65,8 @@ public sealed class StatusPageTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        await _ctx.DisposeAsync();
+        // The page's InvenTree probe may still be unwinding through the resilience pipeline.
+        await FakeClockDisposal.DisposeAsync(_time, _ctx.DisposeAsync);
         await _emulator.DisposeAsync();
         _folder.Dispose();
     }
@@ -85,6 +87,27 @@ public sealed class StatusPageTests : IAsyncLifetime
         Assert.Equal("InvenTree 1.4.0 dev (API 479)", cut.Find("[data-testid=inventree-version]").TextContent);
         Assert.Contains(_emulator.BaseAddress + "api/", cut.Find("[data-testid=inventree-card]").TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=demo-mode]"));
+    }
+
+    [Fact]
+    public async Task An_InvenTree_that_never_answers_is_shown_unreachable_after_the_pages_deadline()
+    {
+        _emulator.Faults.Hang = true;
+        var cut = Render();
+        Assert.Empty(cut.FindAll("[data-testid=inventree-status]"));
+        Assert.True(cut.Find("[data-testid=refresh]").HasAttribute("disabled"));
+
+        // The deadline runs on the page's clock; it is armed once the probe has started, so the clock moves until it fires.
+        await Poll.UntilAsync(() =>
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            return cut.FindAll("[data-testid=inventree-status]").Count == 1;
+        });
+
+        var status = cut.Find("[data-testid=inventree-status]").TextContent;
+        Assert.Contains("unreachable", status, StringComparison.Ordinal);
+        Assert.Contains($"no answer within {StatusPage.InvenTreeTimeout.TotalSeconds:0} s", status, StringComparison.Ordinal);
+        Assert.False(cut.Find("[data-testid=refresh]").HasAttribute("disabled"));
     }
 
     [Fact]

@@ -12,8 +12,9 @@ public sealed record InvenTreeCheck(string Url, bool IsDemo, bool Reachable, Inv
     public static async Task<InvenTreeCheck> RunAsync(
         IInvenTreeConnection connection, IInvenTreeClient client, TimeProvider time, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
+        // On the injected clock, like every other wait in the app.
+        using var timer = new CancellationTokenSource(timeout, time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         var started = time.GetTimestamp();
         string url = "";
         var isDemo = false;

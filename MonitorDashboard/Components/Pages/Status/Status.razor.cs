@@ -95,8 +95,8 @@ public sealed partial class Status : IDisposable
 
     private async Task<SmtpProbeResult> ProbeSmtpAsync()
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
-        deadline.CancelAfter(SmtpTimeout);
+        using var timer = new CancellationTokenSource(SmtpTimeout, Time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token, timer.Token);
         try
         {
             return await SmtpProbe.ProbeAsync(deadline.Token);
