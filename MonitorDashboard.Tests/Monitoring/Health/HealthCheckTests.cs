@@ -45,7 +45,7 @@ public sealed class HealthCheckTests : IDisposable
     {
         var harness = await InvenTreeHarness.StartAsync();
         await using var _ = harness;
-        var check = new InvenTreeHealthCheck(harness.Client, harness.Services.GetRequiredService<IInvenTreeConnection>());
+        var check = new InvenTreeHealthCheck(harness.Client, harness.Services.GetRequiredService<IInvenTreeConnection>(), TimeProvider.System);
 
         var up = await Run(check);
         Assert.Equal(HealthStatus.Healthy, up.Status);
@@ -55,6 +55,26 @@ public sealed class HealthCheckTests : IDisposable
         var down = await Run(check);
         Assert.Equal(HealthStatus.Unhealthy, down.Status);
         Assert.DoesNotContain(harness.Emulator.Token, down.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_InvenTree_that_never_answers_is_unhealthy_once_the_checks_deadline_passes()
+    {
+        var harness = await InvenTreeHarness.StartAsync();
+        await using var _ = harness;
+        harness.Emulator.Faults.Hang = true;
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 8, 0, 0, TimeSpan.Zero));
+        var check = new InvenTreeHealthCheck(harness.Client, harness.Services.GetRequiredService<IInvenTreeConnection>(), clock);
+
+        var running = Run(check);
+        // The deadline is armed once the check has started; the clock moves until it fires.
+        await Poll.UntilAsync(() =>
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            return running.IsCompleted;
+        });
+
+        Assert.Equal((HealthStatus.Unhealthy, "InvenTree did not answer within 5 s"), Status(await running));
     }
 
     [Fact]
@@ -97,8 +117,10 @@ public sealed class HealthCheckTests : IDisposable
         Assert.Equal((HealthStatus.Healthy, $"{path}: 0 monitoring lists"), await Status(check));
     }
 
-    private static async Task<(HealthStatus, string?)> Status(IHealthCheck check) => (await Run(check)) is var r ? (r.Status, r.Description) : default;
+    private static async Task<(HealthStatus, string?)> Status(IHealthCheck check) => Status(await Run(check));
+
+    private static (HealthStatus, string?) Status(HealthCheckResult result) => (result.Status, result.Description);
 
     private static SmtpHealthCheck SmtpCheck(EmailOptions options) =>
-        new(new SmtpProbe(Options.Create(options), TimeProvider.System, NullLogger<SmtpProbe>.Instance), Options.Create(options));
+        new(new SmtpProbe(Options.Create(options), TimeProvider.System, NullLogger<SmtpProbe>.Instance), Options.Create(options), TimeProvider.System);
 }

@@ -7,15 +7,15 @@ namespace MonitorDashboard.Monitoring.Health;
 /// Asks InvenTree for its version. Unreachable is Unhealthy: without InvenTree no check can run, so the app is
 /// alive but cannot do its job.
 /// </summary>
-public sealed class InvenTreeHealthCheck(IInvenTreeClient client, IInvenTreeConnection connection) : IHealthCheck
+public sealed class InvenTreeHealthCheck(IInvenTreeClient client, IInvenTreeConnection connection, TimeProvider time) : IHealthCheck
 {
     /// <summary>Covers the client's retries of a brief hiccup, but not a health probe that hangs.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(Timeout);
+        using var timer = new CancellationTokenSource(Timeout, time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
             var endpoint = await connection.GetEndpointAsync(deadline.Token);

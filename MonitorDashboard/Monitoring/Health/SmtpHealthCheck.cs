@@ -9,7 +9,7 @@ namespace MonitorDashboard.Monitoring.Health;
 /// Connects to the SMTP server as a send would, then quits. Unreachable is only Degraded: checks still run and are
 /// recorded, and a report that could not be sent is sent again by the next run (last_hash is not updated).
 /// </summary>
-public sealed class SmtpHealthCheck(SmtpProbe probe, IOptions<EmailOptions> options) : IHealthCheck
+public sealed class SmtpHealthCheck(SmtpProbe probe, IOptions<EmailOptions> options, TimeProvider time) : IHealthCheck
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
@@ -24,8 +24,8 @@ public sealed class SmtpHealthCheck(SmtpProbe probe, IOptions<EmailOptions> opti
         {
             return HealthCheckResult.Healthy($"outbox mode: {o.OutboxFolder}");
         }
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(Timeout);
+        using var timer = new CancellationTokenSource(Timeout, time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
             var result = await probe.ProbeAsync(deadline.Token);
