@@ -26,6 +26,9 @@ public sealed partial class RunNowButton : IDisposable
     /// <summary>True when the list cannot run (invalid); the button shows but does nothing.</summary>
     [Parameter] public bool Disabled { get; set; }
 
+    /// <summary>An icon with a tooltip instead of a labelled button (one per row of the lists grid).</summary>
+    [Parameter] public bool Compact { get; set; }
+
     /// <summary>Called after the check finished, with what it did.</summary>
     [Parameter] public EventCallback<CheckOutcome> OnCompleted { get; set; }
 

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using MonitorDashboard.Components.Shared;
-using MonitorDashboard.Monitoring;
 using MonitorDashboard.Monitoring.State;
 using MonitorDashboard.Presets;
 using MudBlazor;
@@ -14,13 +12,11 @@ namespace MonitorDashboard.Components.Pages.Lists;
 /// </summary>
 public sealed partial class ListsPage : IAsyncDisposable
 {
-    private readonly HashSet<string> _starting = new(StringComparer.OrdinalIgnoreCase);
     private readonly CancellationTokenSource _closing = new();
     private IDisposable? _subscription;
     private PeriodicTimer? _clock;
 
     [Inject] public required MonitorState State { get; init; }
-    [Inject] public required MonitoringEngine Engine { get; init; }
     [Inject] public required PresetsStore Presets { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
@@ -34,7 +30,6 @@ public sealed partial class ListsPage : IAsyncDisposable
     private bool Loaded { get; set; }
     private bool IsAdmin { get; set; } = true;
     private bool CanEdit => IsAdmin;
-    private bool CanRun => IsAdmin;
     private DateTimeOffset Now => Time.GetUtcNow();
 
     private IEnumerable<ListView> Visible => State.Lists.Where(Matches);
@@ -69,27 +64,6 @@ public sealed partial class ListsPage : IAsyncDisposable
                || list.Parts.Any(p => p.Contains(term, StringComparison.OrdinalIgnoreCase))
                || list.Recipients.Any(r => r.Contains(term, StringComparison.OrdinalIgnoreCase))
                || list.Id.StartsWith(term, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private async Task RunNowAsync(ListView list)
-    {
-        if (!CanRun || !_starting.Add(list.Id))
-        {
-            return;
-        }
-        try
-        {
-            var outcome = await Engine.RunNowAsync(list.Id);
-            Snackbar.Add($"{list.Name}: {outcome.Message}", RunNowButton.SeverityOf(outcome));
-        }
-        catch (OperationCanceledException)
-        {
-            Snackbar.Add($"{list.Name}: cancelled, the app is stopping", Severity.Warning);
-        }
-        finally
-        {
-            _starting.Remove(list.Id);
-        }
     }
 
     private async Task SetActiveAsync(ListView list, bool active)
