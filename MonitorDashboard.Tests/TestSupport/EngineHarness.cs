@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -158,21 +157,8 @@ internal sealed class EngineHarness : IAsyncDisposable
     public string AllLogText() => string.Join("\n", AllLogs().Select(r =>
         $"{r.Level} {r.Category}: {r.Message} | {string.Join(" ", r.StructuredState?.Select(kv => $"{kv.Key}={kv.Value}") ?? [])} | {r.Exception}"));
 
-    private async Task BuildHostAsync()
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Folder });
-        builder.Configuration.AddInMemoryCollection(Settings);
-        builder.Logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging();
-        if (_time is not null)
-        {
-            builder.Services.AddSingleton(_time);
-        }
-        builder.AddMonitorDashboardCore();
-        builder.AddMonitoringEngine();
-        _host = builder.Build();
-        // What the dashboard's hosted engine does at start: the state service follows presets.json and the history.
-        await _host.Services.GetRequiredService<MonitoringEngine>().StartAsync(TestContext.Current.CancellationToken);
-    }
+    private async Task BuildHostAsync() =>
+        _host = await MonitoringHost.StartAsync(Folder, Settings, _time, LogLevel.Trace);
 
     private async Task StopHostAsync()
     {

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -145,24 +144,8 @@ public sealed class SchedulerHarness : IAsyncDisposable
         _host = await BuildAsync(Folder, Clock, _settings);
     }
 
-    private static async Task<IHost> BuildAsync(string folder, FakeTimeProvider clock, IDictionary<string, string?> values)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            ContentRootPath = folder,
-            DisableDefaults = true,
-            EnvironmentName = "Test",
-        });
-        builder.Configuration.AddInMemoryCollection(values);
-        builder.Logging.SetMinimumLevel(LogLevel.Debug).AddFakeLogging();
-        // Before AddMonitorDashboardCore, which only adds the system clock when none is registered.
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.AddMonitorDashboardCore();
-        builder.AddMonitoringEngine();
-        var host = builder.Build();
-        await host.Services.GetRequiredService<MonitoringEngine>().StartAsync(CancellationToken.None);
-        return host;
-    }
+    private static Task<IHost> BuildAsync(string folder, FakeTimeProvider clock, IDictionary<string, string?> values) =>
+        MonitoringHost.StartAsync(folder, values, clock, LogLevel.Debug);
 
     // The run history is only asynchronously disposable, so the host must be too.
     private static ValueTask DisposeHostAsync(IHost host) => ((IAsyncDisposable)host).DisposeAsync();
