@@ -17,13 +17,20 @@ public sealed class ListsPageTests
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tr.list-row").Count));
         Assert.Equal("Pending", Chip(cut, list.Name));
 
+        Assert.False(RunNow(cut, list.Name).HasAttribute("disabled"));
+
         dashboard.State.MarkRunStarted(list.Id, RunTrigger.Schedule);
         cut.WaitForAssertion(() => Assert.Equal("Running", Chip(cut, list.Name)));
+        // A run started elsewhere (here the schedule) disables that row's Run now, and only that row's.
+        cut.WaitForAssertion(() => Assert.Equal("true", RunNow(cut, list.Name).GetAttribute("aria-busy")));
+        Assert.True(RunNow(cut, list.Name).HasAttribute("disabled"));
+        Assert.False(RunNow(cut, dashboard.State.Lists[1].Name).HasAttribute("disabled"));
 
         var now = DateTimeOffset.UtcNow;
         dashboard.State.MarkRunFinished(new RunSummary(Guid.NewGuid(), list.Id, list.Name, RunTrigger.Schedule, now, now, now.AddSeconds(3),
             RunOutcome.Failed, RunCounts.None, null, false, null, "InvenTree at http://x is unreachable", "c1"));
         cut.WaitForAssertion(() => Assert.Equal("Failing", Chip(cut, list.Name)));
+        cut.WaitForAssertion(() => Assert.False(RunNow(cut, list.Name).HasAttribute("disabled")));
         Assert.Contains("is unreachable", cut.Markup, StringComparison.Ordinal);
     }
 
@@ -65,7 +72,12 @@ public sealed class ListsPageTests
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=run-now]").Count));
     }
 
+    private static AngleSharp.Dom.IElement Row(IRenderedComponent<ListsPage> cut, string listName) =>
+        cut.FindAll("tr.list-row").Single(r => r.TextContent.Contains(listName, StringComparison.Ordinal));
+
+    private static AngleSharp.Dom.IElement RunNow(IRenderedComponent<ListsPage> cut, string listName) =>
+        Row(cut, listName).QuerySelector("[data-testid=run-now]")!;
+
     private static string Chip(IRenderedComponent<ListsPage> cut, string listName) =>
-        cut.FindAll("tr.list-row").Single(r => r.TextContent.Contains(listName, StringComparison.Ordinal))
-            .QuerySelector("[data-testid=status-chip]")!.GetAttribute("data-status")!;
+        Row(cut, listName).QuerySelector("[data-testid=status-chip]")!.GetAttribute("data-status")!;
 }
