@@ -30,6 +30,25 @@ public sealed partial class AppServer : IAsyncDisposable
     /// <summary>Where reports go as .eml files when no SMTP server is configured.</summary>
     public string OutboxFolder => Path.Combine(_folder, "outbox");
 
+    /// <summary>
+    /// How long a check started from the browser may take to show: a Debug build using every code path for the first
+    /// time (JIT), beside a test suite that keeps both cores of a CI machine busy. A run normally shows in 3–5 s.
+    /// </summary>
+    public const float RunTimeoutMilliseconds = 60_000;
+
+    /// <summary>A browser expectation about this app; when it fails, the failure carries the app's log output.</summary>
+    public async Task ExpectAsync(Func<Task> expectation, string what)
+    {
+        try
+        {
+            await expectation();
+        }
+        catch (Microsoft.Playwright.PlaywrightException ex)
+        {
+            throw new InvalidOperationException($"{what}. App output:\n{Output}", ex);
+        }
+    }
+
     public string Output
     {
         get

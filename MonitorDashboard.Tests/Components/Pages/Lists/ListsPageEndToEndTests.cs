@@ -26,7 +26,8 @@ public sealed class ListsPageEndToEndTests(BrowserFixture browser) : IClassFixtu
         await first.GetByTestId("run-now").ClickAsync();
 
         // The report goes to the outbox; the chip changes without a reload.
-        await Assertions.Expect(first.GetByTestId("status-chip")).ToHaveAttributeAsync("data-status", "Shortages", new() { Timeout = 30_000 });
+        await app.ExpectAsync(() => Assertions.Expect(first.GetByTestId("status-chip"))
+            .ToHaveAttributeAsync("data-status", "Shortages", new() { Timeout = AppServer.RunTimeoutMilliseconds }), "The run did not show");
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("report sent to 2 recipients");
         Assert.Single(Directory.GetFiles(Path.Combine(app.DataFolder, "outbox"), "*.eml"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "lists-after-run.png"), FullPage = true });
@@ -66,14 +67,8 @@ public sealed class ListsPageEndToEndTests(BrowserFixture browser) : IClassFixtu
         }
         var seenByOther = purchaser.Locator("tr.list-row").Filter(new() { HasText = "Added from the terminal" }).GetByTestId("status-chip");
         // Sensor Board ×10 needs one board built (SAMPLE_CATALOG.md, case e).
-        try
-        {
-            await Assertions.Expect(seenByOther).ToHaveAttributeAsync("data-status", "Shortages", new() { Timeout = 30_000 });
-        }
-        catch (PlaywrightException ex)
-        {
-            throw new InvalidOperationException("The other browser did not see the run. App output:\n" + app.Output, ex);
-        }
+        await app.ExpectAsync(() => Assertions.Expect(seenByOther)
+            .ToHaveAttributeAsync("data-status", "Shortages", new() { Timeout = AppServer.RunTimeoutMilliseconds }), "The other browser did not see the run");
     }
 
     [Fact]
@@ -99,7 +94,8 @@ public sealed class ListsPageEndToEndTests(BrowserFixture browser) : IClassFixtu
 
         await row.GetByTestId("run-now").ClickAsync();
 
-        await Assertions.Expect(row.GetByTestId("status-chip")).ToHaveAttributeAsync("data-status", "Shortages", new() { Timeout = 30_000 });
+        await app.ExpectAsync(() => Assertions.Expect(row.GetByTestId("status-chip"))
+            .ToHaveAttributeAsync("data-status", "Shortages", new() { Timeout = AppServer.RunTimeoutMilliseconds }), "The run did not show");
         var received = await smtp.FirstMessageAsync();
         Assert.StartsWith("[MonitorDashboard] Field stations and widgets", received.Message.Subject, StringComparison.Ordinal);
         Assert.Equal(2, received.EnvelopeTo.Count);

@@ -17,7 +17,8 @@ public sealed class RunDetailEndToEndTests(BrowserFixture browser) : IClassFixtu
 
         var row = page.Locator("tr.list-row").Filter(new() { HasText = ListName });
         await row.GetByTestId("run-now").ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("report sent to 2 recipients", new() { Timeout = 30_000 });
+        await app.ExpectAsync(() => Assertions.Expect(page.Locator(".mud-snackbar"))
+            .ToContainTextAsync("report sent to 2 recipients", new() { Timeout = AppServer.RunTimeoutMilliseconds }), "The run did not report");
 
         await row.GetByTestId("last-run").ClickAsync();
         await Assertions.Expect(page.GetByTestId("run-summary")).ToBeVisibleAsync();
@@ -34,7 +35,8 @@ public sealed class RunDetailEndToEndTests(BrowserFixture browser) : IClassFixtu
 
         // Run now from the run page: the demo data did not move, so on_change sends nothing, and the page opens the new run.
         await page.GetByTestId("run-now").ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("no change, no email", new() { Timeout = 30_000 });
+        await app.ExpectAsync(() => Assertions.Expect(page.Locator(".mud-snackbar").Last)
+            .ToContainTextAsync("no change, no email", new() { Timeout = AppServer.RunTimeoutMilliseconds }), "The second run did not report");
         await Assertions.Expect(page).Not.ToHaveURLAsync(firstRunUrl);
         await Assertions.Expect(page.GetByTestId("run-summary").GetByTestId("outcome-chip")).ToHaveTextAsync("unchanged, no email");
         await Assertions.Expect(page.GetByTestId("changes-none")).ToBeVisibleAsync();
