@@ -38,4 +38,39 @@ public sealed class PhoneWidthBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByTestId("signout")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("signout-compact")).Not.ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task Every_page_fits_a_phone_screen_without_sideways_scrolling()
+    {
+        var chromium = browser.Browser;
+        await using var app = await AppServer.StartAsync();
+        var page = await BrowserPages.OpenSignedInAsync(chromium, app, width: Width, height: 844);
+        var row = page.Locator("tr.list-row").Filter(new() { HasText = "Field stations and widgets" });
+        await row.GetByTestId("run-now").ClickAsync();
+        await app.ExpectAsync(() => Assertions.Expect(row.GetByTestId("last-run")).ToBeVisibleAsync(new() { Timeout = AppServer.RunTimeoutMilliseconds }),
+            "The run did not show");
+        await row.GetByTestId("last-run").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("run-summary")).ToBeVisibleAsync();
+        var runPath = new Uri(page.Url).AbsolutePath.TrimStart('/');
+        var listId = await page.GetByTestId("history").GetAttributeAsync("href");
+
+        var wider = new List<string>();
+        foreach (var (path, name) in new[]
+                 {
+                     ("", "lists"), ("lists/new", "edit-list"), (runPath, "run-detail"), (listId!.TrimStart('/'), "run-history"),
+                     ("calculator", "calculator"), ("status", "status"),
+                 })
+        {
+            await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
+            await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"phone-{name}.png"), FullPage = true });
+            var scrollWidth = await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth");
+            if (scrollWidth > Width)
+            {
+                wider.Add($"/{path} is {scrollWidth} px wide");
+            }
+        }
+
+        Assert.Empty(wider);
+    }
 }
