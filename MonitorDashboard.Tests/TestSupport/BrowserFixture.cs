@@ -39,6 +39,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             return;
         }
+        // Every expectation here waits on a separate app process (a Debug build, each path JIT-compiled on first use)
+        // while the rest of the suite keeps the cores busy; 5 s, Playwright's default, proved too short for a first
+        // part lookup on a loaded 2-core machine. Passing expectations still return as soon as they hold.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
