@@ -26,6 +26,10 @@ public static class FakeClockDisposal
             }
         }
         // A disposal that never ends fails the test that caused it, by name, instead of holding the run.
-        await disposal.WaitAsync(Deadline);
+        if (!disposal.IsCompleted)
+        {
+            throw new TimeoutException($"disposal did not finish within {Deadline.TotalSeconds:0} s although the fake clock moved");
+        }
+        await disposal;
     }
 }
