@@ -9,13 +9,16 @@ public sealed class SqliteRunHistorySchemaTests : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
-    private static readonly IReadOnlyList<HistoryMigration> WithV2 =
+    private static int Current => HistorySchema.Migrations.Count;
+
+    /// <summary>The schema of a newer MonitorDashboard: today's plus one step.</summary>
+    private static readonly IReadOnlyList<HistoryMigration> WithNext =
     [
         .. HistorySchema.Migrations,
-        new(2, """
+        new(HistorySchema.Migrations.Count + 1, """
             ALTER TABLE runs ADD COLUMN note TEXT NULL;
-            UPDATE runs SET note = 'from v1';
-            CREATE TABLE v2_marker (x INTEGER);
+            UPDATE runs SET note = 'from before';
+            CREATE TABLE next_marker (x INTEGER);
             """),
     ];
 
@@ -58,19 +61,43 @@ public sealed class SqliteRunHistorySchemaTests : IAsyncDisposable
     [Fact]
     public async Task A_forward_migration_keeps_the_rows_of_the_older_version()
     {
-        var v1 = _db.Open();
+        var older = _db.Open();
         var run = RunSamples.Full();
-        await v1.AddAsync(run, Ct);
-        await v1.DisposeAsync();
+        await older.AddAsync(run, Ct);
+        await older.DisposeAsync();
 
-        var v2 = _db.Open(WithV2);
-        var read = await v2.GetAsync(run.Summary.RunId, Ct);
-        await v2.AddAsync(RunSamples.At("morning", 600), Ct);
+        var newer = _db.Open(WithNext);
+        var read = await newer.GetAsync(run.Summary.RunId, Ct);
+        await newer.AddAsync(RunSamples.At("morning", 600), Ct);
 
         Assert.Equal(RunSamples.Json(run), RunSamples.Json(read));
-        Assert.Equal(2L, _db.Scalar("PRAGMA user_version"));
-        Assert.Equal("from v1", _db.Scalar($"SELECT note FROM runs WHERE run_id = '{run.Summary.RunId}'"));
-        Assert.Equal(2, await v2.CountAsync("morning", Ct));
+        Assert.Equal((long)Current + 1, _db.Scalar("PRAGMA user_version"));
+        Assert.Equal("from before", _db.Scalar($"SELECT note FROM runs WHERE run_id = '{run.Summary.RunId}'"));
+        Assert.Equal(2, await newer.CountAsync("morning", Ct));
+    }
+
+    [Fact]
+    public async Task A_database_of_the_first_release_gains_leases_and_kept_hashes_and_keeps_its_runs_and_states()
+    {
+        var first = _db.Open([HistorySchema.Migrations[0]]);
+        var run = RunSamples.Full();
+        await first.AddAsync(run, Ct);
+        await first.DisposeAsync();
+        using (var connection = _db.Connect())
+        using (var insert = connection.CreateCommand())
+        {
+            insert.CommandText = "INSERT INTO list_state (list_id, next_due, consecutive_failures) VALUES ('morning', '2025-03-03T06:00:00.0000000Z', 2);";
+            insert.ExecuteNonQuery();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        var current = _db.Open();
+        var state = await current.GetStateAsync("morning", Ct);
+
+        Assert.Equal(RunSamples.Json(run), RunSamples.Json(await current.GetAsync(run.Summary.RunId, Ct)));
+        Assert.Equal((2, null, null), (state!.ConsecutiveFailures, state.UnsavedHash, state.UnsavedHashBase));
+        Assert.Equal(0L, _db.Scalar("SELECT COUNT(*) FROM run_leases"));
+        Assert.Equal((long)Current, _db.Scalar("PRAGMA user_version"));
     }
 
     [Fact]
@@ -92,14 +119,14 @@ public sealed class SqliteRunHistorySchemaTests : IAsyncDisposable
     [Fact]
     public async Task An_older_app_refuses_a_database_a_newer_app_migrated()
     {
-        await _db.Open(WithV2).CountAsync("a", Ct);
+        await _db.Open(WithNext).CountAsync("a", Ct);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _db.Open().CountAsync("a", Ct));
 
-        Assert.Contains("schema version 2, this MonitorDashboard knows up to 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"schema version {Current + 1}, this MonitorDashboard knows up to {Current}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Migrations_must_be_numbered_without_gaps() =>
-        Assert.Throws<ArgumentException>(() => _db.Open([.. HistorySchema.Migrations, new HistoryMigration(3, "SELECT 1")]));
+        Assert.Throws<ArgumentException>(() => _db.Open([.. HistorySchema.Migrations, new HistoryMigration(Current + 2, "SELECT 1")]));
 }

@@ -12,7 +12,7 @@ internal sealed class HistoryDatabase : IAsyncDisposable
     // busy_timeout: the dashboard and a `monitor run` process write to the same file; a writer waits for the
     // other's transaction instead of failing. synchronous=NORMAL is durable enough in WAL mode (a power cut can
     // lose the last commits, never corrupt the file) and avoids an fsync per run.
-    private const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+    private readonly string _connectionPragmas;
 
     private readonly string _connectionString;
     private readonly IReadOnlyList<HistoryMigration> _migrations;
@@ -21,8 +21,11 @@ internal sealed class HistoryDatabase : IAsyncDisposable
     private volatile bool _ready;
     private bool _disposed;
 
-    public HistoryDatabase(string path, IReadOnlyList<HistoryMigration> migrations, ILogger logger)
+    public HistoryDatabase(string path, IReadOnlyList<HistoryMigration> migrations, ILogger logger, TimeSpan? busyTimeout = null)
     {
+        var busy = (long)(busyTimeout ?? TimeSpan.FromSeconds(5)).TotalMilliseconds;
+        _connectionPragmas = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"PRAGMA busy_timeout = {busy}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
         HistoryMigrator.CheckOrder(migrations);
         FullPath = System.IO.Path.GetFullPath(path);
         _migrations = migrations;
@@ -32,6 +35,9 @@ internal sealed class HistoryDatabase : IAsyncDisposable
             DataSource = FullPath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
+            // Microsoft.Data.Sqlite retries a busy database on its own until this many seconds passed (0 would be for
+            // ever); together with busy_timeout it bounds how long a write waits for another process.
+            DefaultTimeout = (int)Math.Max(1, Math.Ceiling(busy / 1000.0)),
         }.ToString();
     }
 
@@ -86,7 +92,7 @@ internal sealed class HistoryDatabase : IAsyncDisposable
         {
             await connection.OpenAsync(ct);
             await using var command = connection.CreateCommand();
-            command.CommandText = ConnectionPragmas;
+            command.CommandText = _connectionPragmas;
             await command.ExecuteNonQueryAsync(ct);
             return connection;
         }

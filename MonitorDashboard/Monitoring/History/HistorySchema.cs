@@ -50,5 +50,32 @@ internal static class HistorySchema
                 delivery_failure_notice_sent INTEGER NOT NULL DEFAULT 0
             );
             """),
+        new(2, """
+            -- A report accepted for delivery whose hash could not be written to presets.json (read-only file, a
+            -- conflict): kept here so the next run does not send it again, and written to presets.json later.
+            -- unsaved_hash_base is the last_hash presets.json had then; an outside change to it wins.
+            ALTER TABLE list_state ADD COLUMN unsaved_hash TEXT NULL;
+            ALTER TABLE list_state ADD COLUMN unsaved_hash_base TEXT NULL;
+
+            -- One row per list being checked right now, by any process: the claim that keeps the same list from
+            -- running twice at once across the dashboard and `monitor run`. It expires unless renewed, so a killed
+            -- process does not block the list; its row then tells what the killed run was doing.
+            CREATE TABLE run_leases (
+                list_id        TEXT    NOT NULL PRIMARY KEY,
+                run_id         TEXT    NOT NULL,
+                list_name      TEXT    NOT NULL,
+                trigger        TEXT    NOT NULL,
+                scheduled_for  TEXT    NULL,
+                started_at     TEXT    NOT NULL,
+                expires_at     TEXT    NOT NULL,
+                owner_host     TEXT    NOT NULL,
+                owner_pid      INTEGER NOT NULL,
+                owner_started  TEXT    NOT NULL,
+                owner_kind     TEXT    NOT NULL,
+                owner_instance TEXT    NOT NULL,
+                stage          TEXT    NULL,
+                correlation_id TEXT    NULL
+            );
+            """),
     ];
 }

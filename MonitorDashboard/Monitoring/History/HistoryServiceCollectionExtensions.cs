@@ -24,8 +24,22 @@ public static class HistoryServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<HistoryOptions>, HistoryOptionsValidator>();
         builder.Services.AddOptions<MonitoringOptions>();
-        builder.Services.AddSingleton<SqliteRunHistory>();
+        // One database object shared by the history and the leases: one pool, one migration, one place that disposes it.
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<HistoryOptions>>().Value;
+            return new HistoryDatabase(options.DatabasePath, HistorySchema.Migrations, sp.GetRequiredService<ILogger<HistoryDatabase>>(), options.BusyTimeout);
+        });
+        builder.Services.AddSingleton(sp => new SqliteRunHistory(sp.GetRequiredService<HistoryDatabase>(), Retention(sp)));
         builder.Services.AddSingleton<IRunHistory>(sp => sp.GetRequiredService<SqliteRunHistory>());
+        builder.Services.AddSingleton<IRunLeases>(sp => new SqliteRunLeases(sp.GetRequiredService<HistoryDatabase>(), Retention(sp)));
+        builder.Services.AddSingleton<PendingRuns>();
         return builder;
+    }
+
+    private static Func<int> Retention(IServiceProvider services)
+    {
+        var monitoring = services.GetRequiredService<IOptionsMonitor<MonitoringOptions>>();
+        return () => monitoring.CurrentValue.HistoryRetention;
     }
 }

@@ -34,5 +34,8 @@ public interface IRunHistory
     /// <summary>Inserts or replaces the list's state.</summary>
     Task SaveStateAsync(ListScheduleState state, CancellationToken ct);
 
+    /// <summary>Reads, changes and writes the list's state in one transaction that no other process can interleave.</summary>
+    Task<ListScheduleState> UpdateStateAsync(string listId, Func<ListScheduleState, ListScheduleState> change, CancellationToken ct);
+
     Task DeleteStateAsync(string listId, CancellationToken ct);
 }

@@ -20,7 +20,12 @@ public enum RunOutcome
     Failed,
     EmailFailed,
     SkippedUnchanged,
+    /// <summary>Not run: missed during downtime, or its list was still being checked (here or in another process).</summary>
     Missed,
+    /// <summary>The report was delivered, but its hash could not be written to presets.json (kept in the history instead).</summary>
+    SentHashNotSaved,
+    /// <summary>MonitorDashboard stopped (or was killed) during the run; a scheduled run is caught up at restart.</summary>
+    Interrupted,
 }
 
 public sealed record RunCounts(int ToOrder, int ToBuild, int Critical, int NotFound, int Warnings)
@@ -66,6 +71,10 @@ public sealed record RunRecord(
 /// <summary>The scheduler's persisted state of one list, so a restart neither loses nor repeats a run.</summary>
 /// <param name="ScheduleKey">What the next due time was computed from (cron + zone), to notice edits.</param>
 /// <param name="FailingSince">Start of the current failure streak; null while checks succeed.</param>
+/// <param name="UnsavedHash">The hash of a report that was delivered but could not be written to presets.json as
+/// <c>last_hash</c>; it counts as the list's last hash until it is written there.</param>
+/// <param name="UnsavedHashBase">The <c>last_hash</c> presets.json had when <paramref name="UnsavedHash"/> was kept; when
+/// someone changes it meanwhile, their value wins.</param>
 public sealed record ListScheduleState(
     string ListId,
     DateTimeOffset? NextDue,
@@ -74,4 +83,15 @@ public sealed record ListScheduleState(
     DateTimeOffset? FailingSince,
     int ConsecutiveFailures,
     bool FailureNoticeSent,
-    bool DeliveryFailureNoticeSent);
+    bool DeliveryFailureNoticeSent,
+    string? UnsavedHash = null,
+    string? UnsavedHashBase = null)
+{
+    /// <summary>The hash the last delivered report had: the unsaved one while presets.json still holds <see cref="UnsavedHashBase"/>.</summary>
+    public static ListScheduleState Empty(string listId) => new(listId, null, null, null, null, 0, false, false);
+
+    public string? EffectiveLastHash(string? lastHashInPresets) =>
+        UnsavedHash is not null && string.Equals(lastHashInPresets, UnsavedHashBase, StringComparison.OrdinalIgnoreCase)
+            ? UnsavedHash
+            : lastHashInPresets;
+}

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace MonitorDashboard.Monitoring.History;
 
@@ -16,16 +15,16 @@ public sealed class SqliteRunHistory : IRunHistory, IAsyncDisposable
     private readonly HistoryDatabase _database;
     private readonly Func<int> _retention;
 
-    public SqliteRunHistory(IOptions<HistoryOptions> options, IOptionsMonitor<MonitoringOptions> monitoring, ILogger<SqliteRunHistory> logger)
-        : this(options.Value.DatabasePath, () => monitoring.CurrentValue.HistoryRetention, logger)
+    /// <param name="migrations">The schema steps; tests pass their own to exercise a future migration.</param>
+    internal SqliteRunHistory(string databasePath, Func<int> retention, ILogger logger, IReadOnlyList<HistoryMigration>? migrations = null)
+        : this(new HistoryDatabase(databasePath, migrations ?? HistorySchema.Migrations, logger), retention)
     {
     }
 
-    /// <param name="migrations">The schema steps; tests pass their own to exercise a future migration.</param>
-    internal SqliteRunHistory(string databasePath, Func<int> retention, ILogger logger, IReadOnlyList<HistoryMigration>? migrations = null)
+    /// <summary>Over a database file shared with the other stores of the app (leases); whoever created it disposes it.</summary>
+    internal SqliteRunHistory(HistoryDatabase database, Func<int> retention)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        _database = new HistoryDatabase(databasePath, migrations ?? HistorySchema.Migrations, logger);
+        _database = database;
         _retention = retention;
     }
 
@@ -41,22 +40,9 @@ public sealed class SqliteRunHistory : IRunHistory, IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(run.Summary.ListId);
         await using var connection = await _database.OpenAsync(ct);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var insert = Command(connection, transaction, RunColumns.Insert))
-        {
-            RunColumns.Bind(insert, run);
-            await insert.ExecuteNonQueryAsync(ct);
-        }
+        await RunWriter.InsertAsync(connection, transaction, run, ct);
         AfterInsertForTests?.Invoke();
-        await using (var trim = Command(connection, transaction, $"""
-            DELETE FROM runs
-            WHERE list_id = $list_id
-              AND rowid NOT IN (SELECT rowid FROM runs WHERE list_id = $list_id {NewestFirst} LIMIT $keep);
-            """))
-        {
-            trim.Parameters.AddWithValue("$list_id", run.Summary.ListId);
-            trim.Parameters.AddWithValue("$keep", Math.Max(1, _retention()));
-            await trim.ExecuteNonQueryAsync(ct);
-        }
+        await RunWriter.TrimAsync(connection, transaction, run.Summary.ListId, _retention(), ct);
         // The last point where cancellation may still abandon the run; once the commit starts it completes, so a
         // caller never sees "cancelled" for a run that was in fact stored.
         ct.ThrowIfCancellationRequested();
@@ -133,6 +119,36 @@ public sealed class SqliteRunHistory : IRunHistory, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(state);
         ArgumentException.ThrowIfNullOrWhiteSpace(state.ListId);
         await ExecuteAsync(StateColumns.Upsert, c => StateColumns.Bind(c, state), ct);
+    }
+
+    public async Task<ListScheduleState> UpdateStateAsync(string listId, Func<ListScheduleState, ListScheduleState> change, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(listId);
+        ArgumentNullException.ThrowIfNull(change);
+        await using var connection = await _database.OpenAsync(ct);
+        // BEGIN IMMEDIATE: the read and the write are one step for every process on the file, so a `monitor run`
+        // counting a failure and the dashboard moving the next due time never overwrite each other.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        ListScheduleState? current = null;
+        await using (var read = Command(connection, transaction, $"{StateColumns.Select} WHERE list_id = $list_id;"))
+        {
+            read.Parameters.AddWithValue("$list_id", listId);
+            await using var reader = await read.ExecuteReaderAsync(ct);
+            if (await reader.ReadAsync(ct))
+            {
+                current = StateColumns.Read(reader);
+            }
+        }
+        var before = current ?? ListScheduleState.Empty(listId);
+        var updated = change(before);
+        if (updated != before || current is null)
+        {
+            await using var write = Command(connection, transaction, StateColumns.Upsert);
+            StateColumns.Bind(write, updated);
+            await write.ExecuteNonQueryAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        return updated;
     }
 
     public Task DeleteStateAsync(string listId, CancellationToken ct) =>

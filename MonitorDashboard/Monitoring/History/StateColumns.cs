@@ -7,15 +7,15 @@ internal static class StateColumns
 {
     public const string Select = """
         SELECT list_id, next_due, last_scheduled, schedule_key, failing_since, consecutive_failures,
-               failure_notice_sent, delivery_failure_notice_sent
+               failure_notice_sent, delivery_failure_notice_sent, unsaved_hash, unsaved_hash_base
         FROM list_state
         """;
 
     public const string Upsert = """
         INSERT INTO list_state (list_id, next_due, last_scheduled, schedule_key, failing_since, consecutive_failures,
-                                failure_notice_sent, delivery_failure_notice_sent)
+                                failure_notice_sent, delivery_failure_notice_sent, unsaved_hash, unsaved_hash_base)
         VALUES ($list_id, $next_due, $last_scheduled, $schedule_key, $failing_since, $consecutive_failures,
-                $failure_notice_sent, $delivery_failure_notice_sent)
+                $failure_notice_sent, $delivery_failure_notice_sent, $unsaved_hash, $unsaved_hash_base)
         ON CONFLICT (list_id) DO UPDATE SET
             next_due = excluded.next_due,
             last_scheduled = excluded.last_scheduled,
@@ -23,7 +23,9 @@ internal static class StateColumns
             failing_since = excluded.failing_since,
             consecutive_failures = excluded.consecutive_failures,
             failure_notice_sent = excluded.failure_notice_sent,
-            delivery_failure_notice_sent = excluded.delivery_failure_notice_sent;
+            delivery_failure_notice_sent = excluded.delivery_failure_notice_sent,
+            unsaved_hash = excluded.unsaved_hash,
+            unsaved_hash_base = excluded.unsaved_hash_base;
         """;
 
     public static void Bind(SqliteCommand command, ListScheduleState state)
@@ -37,6 +39,8 @@ internal static class StateColumns
         p.AddWithValue("$consecutive_failures", state.ConsecutiveFailures);
         p.AddWithValue("$failure_notice_sent", state.FailureNoticeSent);
         p.AddWithValue("$delivery_failure_notice_sent", state.DeliveryFailureNoticeSent);
+        p.AddWithValue("$unsaved_hash", HistoryValues.ToDb(state.UnsavedHash));
+        p.AddWithValue("$unsaved_hash_base", HistoryValues.ToDb(state.UnsavedHashBase));
     }
 
     public static ListScheduleState Read(SqliteDataReader r) => new(
@@ -47,5 +51,7 @@ internal static class StateColumns
         r.IsDBNull(4) ? null : HistoryValues.ParseTime(r.GetString(4)),
         r.GetInt32(5),
         r.GetBoolean(6),
-        r.GetBoolean(7));
+        r.GetBoolean(7),
+        r.IsDBNull(8) ? null : r.GetString(8),
+        r.IsDBNull(9) ? null : r.GetString(9));
 }
