@@ -79,7 +79,7 @@ public sealed class EngineRestartSchedulingTests
     }
 
     [Fact]
-    public async Task A_scheduled_run_cut_short_by_shutdown_runs_again_as_catch_up_after_the_restart()
+    public async Task A_scheduled_run_cut_short_by_shutdown_is_recorded_as_interrupted_and_runs_again_as_catch_up_after_the_restart()
     {
         var due = Morning;
         var time = new FakeTimeProvider(due.AddMinutes(-1));
@@ -92,8 +92,12 @@ public sealed class EngineRestartSchedulingTests
         await Poll.UntilAsync(() => engine.Emulator.RequestCount > 0, because: "the run should be waiting for InvenTree");
 
         await shutdown.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cutShort);
-        Assert.Equal(0, await engine.History.CountAsync(EngineLists.AlwaysId, Ct));
+        var interrupted = (await cutShort).Run!.Summary;
+        Assert.Equal((RunOutcome.Interrupted, due), (interrupted.Outcome, interrupted.ScheduledFor));
+        Assert.StartsWith("interrupted: MonitorDashboard stopped while ", interrupted.Error, StringComparison.Ordinal);
+        Assert.EndsWith("; the run is caught up at the next start", interrupted.Error, StringComparison.Ordinal);
+        Assert.Equal(interrupted.RunId, (await engine.History.LatestAsync(EngineLists.AlwaysId, Ct))!.RunId);
+        Assert.Empty(engine.Smtp.Messages);
         engine.Emulator.Faults.Reset();
         await engine.RestartAsync();
         time.SetUtcNow(due.AddMinutes(3));
@@ -103,5 +107,7 @@ public sealed class EngineRestartSchedulingTests
         Assert.Equal((RunTrigger.CatchUp, due, RunOutcome.Shortages), (catchUp.Trigger, catchUp.ScheduledFor, catchUp.Outcome));
         Assert.Single(engine.Smtp.Messages);
         Assert.Empty((await engine.Dispatcher.TickAsync(Ct)).Started);
+        Assert.Equal([RunOutcome.Shortages, RunOutcome.Interrupted],
+            (await engine.History.ListAsync(EngineLists.AlwaysId, 0, 10, Ct)).Select(r => r.Outcome));
     }
 }

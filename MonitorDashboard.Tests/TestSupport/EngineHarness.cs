@@ -8,6 +8,7 @@ using MonitorDashboard.Demo.Emulator;
 using MonitorDashboard.Monitoring;
 using MonitorDashboard.Monitoring.Checks;
 using MonitorDashboard.Monitoring.History;
+using MonitorDashboard.Monitoring.Notices;
 using MonitorDashboard.Monitoring.Scheduling;
 using MonitorDashboard.Monitoring.State;
 using MonitorDashboard.Presets;
@@ -107,9 +108,17 @@ internal sealed class EngineHarness : IAsyncDisposable
         return harness;
     }
 
-    /// <summary>One check through the same pipeline as "Run now".</summary>
-    public Task<CheckOutcome> RunAsync(string listId, RunTrigger trigger = RunTrigger.Manual) =>
-        Runner.RunAsync(new CheckRequest(listId, trigger), TestContext.Current.CancellationToken);
+    /// <summary>One check through the same pipeline as "Run now", and the admin notices it caused sent (they go out from a queue).</summary>
+    public async Task<CheckOutcome> RunAsync(string listId, RunTrigger trigger = RunTrigger.Manual)
+    {
+        var outcome = await Runner.RunAsync(new CheckRequest(listId, trigger), TestContext.Current.CancellationToken);
+        await NoticesSentAsync();
+        return outcome;
+    }
+
+    /// <summary>Waits until every queued admin notice was sent or given up on.</summary>
+    public Task NoticesSentAsync() =>
+        Services.GetRequiredService<AdminNoticeQueue>().WhenIdleAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60));
 
     /// <summary>As a process restart: the host is stopped and disposed, a new one is built over the same files.</summary>
     public async Task RestartAsync()

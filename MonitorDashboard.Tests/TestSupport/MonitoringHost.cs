@@ -3,13 +3,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MonitorDashboard.Monitoring;
+using MonitorDashboard.Monitoring.Notices;
 
 namespace MonitorDashboard.Tests.TestSupport;
 
 /// <summary>
 /// The monitoring services as the app builds them (<c>AddMonitorDashboardCore</c> + <c>AddMonitoringEngine</c>) over a
 /// folder, with logs captured by the fake collector. Hosted services are not started (no Coravel tick, no file
-/// watcher); only the engine's start-up runs, because it feeds the state service from presets.json and the history.
+/// watcher) except the engine's start-up, because it feeds the state service from presets.json and the history, and
+/// the admin notice sender, because notices are sent from its queue.
 /// </summary>
 internal static class MonitoringHost
 {
@@ -28,6 +30,8 @@ internal static class MonitoringHost
         builder.AddMonitoringEngine();
         var host = builder.Build();
         await host.Services.GetRequiredService<MonitoringEngine>().StartAsync(CancellationToken.None);
+        // Admin notices go out from their own queue, as in the app.
+        await host.Services.GetRequiredService<AdminNoticeSender>().StartAsync(CancellationToken.None);
         return host;
     }
 }

@@ -62,6 +62,8 @@ public sealed class SchedulerHarness : IAsyncDisposable
             // The client's resilience pipeline runs on the fake clock too, so a held request would time out (and its
             // retry wait forever) as soon as a test moves the clock past the timeout. Tests release held requests.
             ["InvenTree:RequestTimeout"] = "12:00:00",
+            // Likewise a check's deadline: tests that hold a check across several scheduled times set their own.
+            ["Monitoring:CheckTimeout"] = "01:00:00",
             ["InvenTree:RetryBaseDelay"] = "00:00:00.010",
             ["PRESETS_FILE_PATH"] = Path.Combine(folder, "presets.json"),
             ["History:DatabasePath"] = Path.Combine(folder, "monitor.db"),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MonitorDashboard.Cli.Monitor;
 using MonitorDashboard.Configuration;
+using MonitorDashboard.Monitoring.History;
 using MonitorDashboard.Text;
 
 namespace MonitorDashboard.Cli;
@@ -45,6 +46,8 @@ public static class CliApp
         // The monitor commands report presets.json problems themselves, as one line; the store's own log line would repeat it.
         builder.Logging.AddFilter("MonitorDashboard.Presets.PresetsStore", LogLevel.None);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        // How this process is named to the dashboard when both want to check the same list at once.
+        builder.Services.AddSingleton(LeaseOwner.ForCurrentProcess("monitor run"));
         builder.AddMonitorDashboardCore();
         using var host = builder.Build();
         // The same start-up validation as the dashboard: every configuration problem at once.

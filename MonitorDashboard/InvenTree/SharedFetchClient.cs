@@ -6,7 +6,8 @@ namespace MonitorDashboard.InvenTree;
 /// Shares InvenTree answers between checks due in the same scheduler tick: two lists that both contain a
 /// subassembly fetch its BOM once. Lives for one tick only, so no answer is ever stale by more than that.
 /// </summary>
-public sealed class SharedFetchClient(IInvenTreeClient inner) : IInvenTreeClient
+/// <param name="lifetime">Cancels the shared requests (the app stopping); no single caller's token does.</param>
+public sealed class SharedFetchClient(IInvenTreeClient inner, CancellationToken lifetime = default) : IInvenTreeClient
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _answers = new(StringComparer.Ordinal);
 
@@ -40,8 +41,10 @@ public sealed class SharedFetchClient(IInvenTreeClient inner) : IInvenTreeClient
 
     private async Task<T> Once<T>(string key, Func<CancellationToken, Task<T>> fetch, CancellationToken cancellationToken)
     {
-        // The first caller's token governs the shared request; a check that gives up stops waiting, not the fetch.
-        var answer = _answers.GetOrAdd(key, _ => new Lazy<Task<object>>(async () => (await fetch(cancellationToken))!));
+        // No single caller's token governs the shared request: one check reaching its deadline (or giving up) must
+        // not fail the others waiting for the same answer. Each caller stops waiting on its own token; the request
+        // itself is bounded by the client's per-attempt timeout and retries, and by the lifetime token.
+        var answer = _answers.GetOrAdd(key, _ => new Lazy<Task<object>>(async () => (await fetch(lifetime))!));
         return (T)await answer.Value.WaitAsync(cancellationToken);
     }
 }

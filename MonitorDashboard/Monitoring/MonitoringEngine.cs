@@ -16,6 +16,7 @@ namespace MonitorDashboard.Monitoring;
 public sealed class MonitoringEngine(
     MonitorDispatcher dispatcher,
     CheckRunner runner,
+    ListLeases leases,
     PresetsStore presets,
     MonitorState state,
     IRunHistory history,
@@ -30,7 +31,18 @@ public sealed class MonitoringEngine(
     {
         _presetsSubscription = presets.Subscribe(state.ApplyPresets);
         state.ApplyPresets(presets.Current ?? await presets.LoadAsync(cancellationToken));
-        _knownLatest = await history.LatestPerListAsync(cancellationToken);
+        try
+        {
+            // Runs cut short by a kill or a crash of this or another process end in the history before anything else.
+            await leases.RecoverAbandonedAsync(cancellationToken);
+            _knownLatest = await history.LatestPerListAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            // The dashboard still starts; runs are kept for later until the database answers (RunRecorder).
+            logger.LogError(ex, "The run history could not be read at start-up");
+            state.ReportSystemError("run history", $"the run history could not be read at start-up: {ex.Message}");
+        }
         state.LoadLastRuns(_knownLatest);
     }
 
@@ -60,16 +72,39 @@ public sealed class MonitoringEngine(
         }
     }
 
-    /// <summary>"Run now": the same pipeline as a scheduled run, tracked for shutdown.</summary>
+    /// <summary>
+    /// "Run now": the same pipeline as a scheduled run, tracked for shutdown. Never throws: whatever went wrong is in
+    /// the outcome's message (and, once the run started, in the history), so a browser session never breaks on it.
+    /// </summary>
     public Task<CheckOutcome> RunNowAsync(string listId)
     {
         // Off the caller's synchronization context (a Blazor circuit): a check is background work, and libraries
         // below it (template rendering, CSS inlining) may block on tasks that would need that context.
-        var run = Task.Run(() => runner.RunAsync(new CheckRequest(listId, RunTrigger.Manual), _stopping.Token));
+        var run = Task.Run(async () =>
+        {
+            try
+            {
+                return await runner.RunAsync(new CheckRequest(listId, RunTrigger.Manual), _stopping.Token);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return new CheckOutcome(CheckStatus.Error, "MonitorDashboard is stopping; the run was not started");
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Run now of {ListId} could not be started", listId);
+                state.ReportSystemError("run now", ex.Message);
+                return new CheckOutcome(CheckStatus.Error, $"the run could not be started: {ex.Message}");
+            }
+        });
         Track(run);
         return run;
     }
 
+    /// <summary>
+    /// Cancels every check: each ends in the history as interrupted (a report already being sent gets
+    /// <c>Monitoring:StopGrace</c> to finish), so stopping takes seconds, not the length of a check.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
@@ -81,6 +116,10 @@ public sealed class MonitoringEngine(
         catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
         {
             logger.LogWarning("Stopped with {Count} checks still finishing", _inFlight.Count);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "A check failed while the app stopped");
         }
     }
 

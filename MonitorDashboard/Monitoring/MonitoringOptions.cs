@@ -18,4 +18,16 @@ public sealed class MonitoringOptions
 
     /// <summary>How many runs per list the history keeps.</summary>
     public int HistoryRetention { get; set; } = 500;
+
+    /// <summary>A whole check (fetch, calculation, report, delivery) is cancelled and recorded as failed after this.</summary>
+    public TimeSpan CheckTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long a running check's claim on its list (in the history database) lasts without renewal. A process that
+    /// is killed leaves its claim behind; another process takes it over once it expires (at once on the same machine).
+    /// </summary>
+    public TimeSpan RunLease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>When the app stops, a report already being sent gets this long to finish before it is cancelled too.</summary>
+    public TimeSpan StopGrace { get; set; } = TimeSpan.FromSeconds(5);
 }

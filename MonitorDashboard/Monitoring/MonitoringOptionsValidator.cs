@@ -28,6 +28,18 @@ internal sealed class MonitoringOptionsValidator : IValidateOptions<MonitoringOp
         {
             errors.Add($"Monitoring:HistoryRetention: {options.HistoryRetention} must be at least 1");
         }
+        if (options.CheckTimeout < TimeSpan.FromSeconds(1) || options.CheckTimeout > TimeSpan.FromHours(1))
+        {
+            errors.Add($"Monitoring:CheckTimeout: {options.CheckTimeout} is outside 00:00:01–01:00:00");
+        }
+        if (options.RunLease < TimeSpan.FromSeconds(3))
+        {
+            errors.Add($"Monitoring:RunLease: {options.RunLease} is shorter than three seconds");
+        }
+        if (options.StopGrace < TimeSpan.Zero || options.StopGrace > TimeSpan.FromSeconds(20))
+        {
+            errors.Add($"Monitoring:StopGrace: {options.StopGrace} is outside 00:00:00–00:00:20 (the host allows 30 s to stop)");
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

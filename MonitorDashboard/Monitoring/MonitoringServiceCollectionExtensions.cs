@@ -1,5 +1,8 @@
 using Coravel;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MonitorDashboard.Monitoring.Checks;
+using MonitorDashboard.Monitoring.History;
+using MonitorDashboard.Monitoring.Notices;
 using MonitorDashboard.Monitoring.Scheduling;
 using MonitorDashboard.Monitoring.State;
 
@@ -12,7 +15,15 @@ public static class MonitoringServiceCollectionExtensions
     {
         builder.Services.AddSingleton<MonitorState>();
         builder.Services.AddSingleton<ListStateStore>();
+        builder.Services.AddSingleton<AdminNoticeQueue>();
+        builder.Services.AddSingleton<AdminNoticeSender>();
         builder.Services.AddSingleton<AdminNotifier>();
+        // The command line registers its own owner ("monitor run") before this.
+        builder.Services.TryAddSingleton(_ => LeaseOwner.ForCurrentProcess("MonitorDashboard"));
+        builder.Services.AddSingleton<ListLeases>();
+        builder.Services.AddSingleton<RunRecorder>();
+        builder.Services.AddSingleton<RunTracker>();
+        builder.Services.AddSingleton<UnsavedHashes>();
         builder.Services.AddSingleton<ListCheck>();
         builder.Services.AddSingleton<CheckRunner>();
         return builder;
@@ -24,6 +35,7 @@ public static class MonitoringServiceCollectionExtensions
         builder.Services.AddSingleton<MonitorDispatcher>();
         builder.Services.AddSingleton<MonitoringEngine>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MonitoringEngine>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AdminNoticeSender>());
         builder.Services.AddTransient<DispatcherTick>();
         builder.Services.AddScheduler();
         return builder;

@@ -40,6 +40,12 @@ public sealed class NoticeRendererTests
             "[MonitorDashboard] Presets file unreadable: presets.json",
             ["The presets file cannot be read", "/srv/monitor/presets.json", "line 12, column 5", "'}' is invalid after a value"]
         },
+        {
+            new SystemNotice("Monitoring lists restored in presets.json", "Another program saved presets.json without its monitoring lists; Widget line is back.",
+                "The file as the other program left it is kept in presets.json.backups.", Since),
+            "[MonitorDashboard] Monitoring lists restored in presets.json",
+            ["Monitoring lists restored in presets.json", "Widget line is back", "presets.json.backups", "Wed 26 Nov 2025 07:00 UTC+01:00 (Europe/Berlin)"]
+        },
     };
 
     [Theory]

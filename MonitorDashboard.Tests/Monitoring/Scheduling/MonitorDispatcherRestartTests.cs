@@ -73,7 +73,7 @@ public sealed class MonitorDispatcherRestartTests
     }
 
     [Fact]
-    public async Task A_run_cut_off_by_a_crash_before_it_was_recorded_runs_again_once_after_the_restart()
+    public async Task A_run_cut_short_by_shutdown_is_recorded_as_interrupted_and_runs_again_once_after_the_restart()
     {
         var list = SchedulerHarness.List("Interrupted", "0 */4 * * *");
         await using var harness = await SchedulerHarness.StartAsync([list]);
@@ -85,11 +85,11 @@ public sealed class MonitorDispatcherRestartTests
         await Poll.UntilAsync(() => harness.Emulator.RequestCount > 0, because: "the noon check reaches InvenTree");
 
         await crash.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => interrupted);
+        Assert.Equal(RunOutcome.Interrupted, (await interrupted).Run!.Summary.Outcome);
         // Until the abandoned requests are over, disposing the old services would wait for them on the fake clock.
         await Poll.UntilAsync(() => harness.Emulator.Requests.Count == harness.Emulator.RequestCount, because: "InvenTree sees the requests given up");
         harness.Emulator.Faults.Paused = false;
-        Assert.Empty(await harness.RunsAsync(list.Id));
+        Assert.Equal([(RunOutcome.Interrupted, At(12, 0))], (await harness.RunsAsync(list.Id)).Select(r => (r.Outcome, r.ScheduledFor!.Value)));
         await harness.RestartAsync(TimeSpan.FromMinutes(2));
         var first = await harness.TickAndWaitAsync();
         var later = await harness.AdvanceAndTickAsync(TimeSpan.FromSeconds(30));
@@ -97,6 +97,6 @@ public sealed class MonitorDispatcherRestartTests
         var rerun = Assert.Single(first).Run!.Summary;
         Assert.Equal((RunTrigger.CatchUp, At(12, 0)), (rerun.Trigger, rerun.ScheduledFor));
         Assert.Empty(later);
-        Assert.Single(await harness.RunsAsync(list.Id));
+        Assert.Equal([RunOutcome.Interrupted, rerun.Outcome], (await harness.RunsAsync(list.Id)).Select(r => r.Outcome));
     }
 }

@@ -43,10 +43,13 @@ public sealed class MonitorDispatcherRunTests
         Assert.Equal(CheckStatus.Completed, (await slow).Status);
         await harness.AdvanceAndTickAsync(FiveMinutes);
 
-        var runs = await harness.RunsAsync(list.Id);
-        Assert.Equal([At(8, 5), At(8, 15)], runs.Select(r => r.ScheduledFor!.Value));
+        var runs = (await harness.RunsAsync(list.Id)).OrderBy(r => r.ScheduledFor).ToList();
+        Assert.Equal([(At(8, 5), false), (At(8, 10), true), (At(8, 15), false)],
+            runs.Select(r => (r.ScheduledFor!.Value, r.Outcome == RunOutcome.Missed)));
+        // The 08:10 occurrence is in the history with the reason it did not run.
+        Assert.Equal("not run: the previous run of 'Slow' was still running", runs[1].Error);
         Assert.Equal(At(8, 10), runs[0].FinishedAt);
-        Assert.True(runs[1].StartedAt >= runs[0].FinishedAt);
+        Assert.True(runs[2].StartedAt >= runs[0].FinishedAt);
         Assert.Equal(At(8, 20), harness.State.Find(list.Id)!.NextRun);
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using MonitorDashboard.Monitoring.Checks;
 using MonitorDashboard.Monitoring.History;
+using MonitorDashboard.Monitoring.Notices;
 
 namespace MonitorDashboard.Cli.Monitor;
 
@@ -35,6 +36,8 @@ internal static class RunCommand
             var isDryRun = parse.GetValue(dryRun);
             var runner = services.GetRequiredService<CheckRunner>();
             var outcome = await runner.RunAsync(new CheckRequest(found.List.Id, RunTrigger.Cli, DryRun: isDryRun), cancellationToken);
+            // No background service in a command: admin notices the run caused go out before the process ends.
+            await services.GetRequiredService<AdminNoticeSender>().DrainAsync(cancellationToken);
             if (outcome.Run is not { } run)
             {
                 return await cli.FailAsync(outcome.Message);
@@ -78,7 +81,7 @@ internal static class RunCommand
             {
                 await cli.WarnAsync("nothing would be sent: " + outcome.Message);
             }
-            return run.Summary.Outcome is RunOutcome.Failed or RunOutcome.EmailFailed ? CliApp.Failed : CliApp.Ok;
+            return run.Summary.Outcome is RunOutcome.Failed or RunOutcome.EmailFailed or RunOutcome.Interrupted ? CliApp.Failed : CliApp.Ok;
         });
         return command;
     }

@@ -72,6 +72,11 @@ public sealed partial class RunNowButton : IDisposable
         {
             Snackbar.Add($"{ListName}: cancelled, the app is stopping", Severity.Warning);
         }
+        catch (Exception ex)
+        {
+            // Never let a failed run break the browser session: the engine records what it can; the user reads why here.
+            Snackbar.Add($"{ListName}: the run could not be started: {ex.Message}", Severity.Error);
+        }
         finally
         {
             _starting = false;
@@ -82,6 +87,8 @@ public sealed partial class RunNowButton : IDisposable
     public static Severity SeverityOf(CheckOutcome outcome) => outcome switch
     {
         { Status: CheckStatus.Completed, Run.Summary.Outcome: RunOutcome.Failed or RunOutcome.EmailFailed } => Severity.Error,
+        { Status: CheckStatus.Completed, Run.Summary.Outcome: RunOutcome.SentHashNotSaved or RunOutcome.Interrupted or RunOutcome.Missed } => Severity.Warning,
+        { Status: CheckStatus.Error } => Severity.Error,
         { Status: CheckStatus.Completed } => Severity.Success,
         { Status: CheckStatus.AlreadyRunning } => Severity.Info,
         _ => Severity.Warning,

@@ -31,6 +31,7 @@ public static class RunText
         RunOutcome.SkippedUnchanged => "No change since the last report, so no email was sent.",
         RunOutcome.Failed => "The check failed, so no report was sent.",
         RunOutcome.Missed => "The run was missed, so nothing was checked or sent.",
+        RunOutcome.Interrupted => "The run was interrupted before it could send a report.",
         _ when run.EmailOutcome == DeliveryOutcome.Disabled => "Email is globally disabled; nothing was sent.",
         _ => "No email was sent for this run.",
     };

@@ -21,3 +21,12 @@ public sealed record ListInvalidNotice(string ListId, string ListName, IReadOnly
 
 /// <summary>presets.json cannot be read or has the wrong shape; nothing runs until it is fixed.</summary>
 public sealed record PresetsUnreadableNotice(string File, string Message, long? Line = null, long? Column = null) : NoticeModel;
+
+/// <summary>
+/// Something about the app itself went wrong or was repaired: presets.json's lists restored after another program
+/// dropped them, last_hash or a run that could not be written, a check that crashed. Sent once per problem.
+/// </summary>
+/// <param name="Title">One line, also the subject: "Monitoring lists restored in presets.json".</param>
+/// <param name="Detail">What happened, in full.</param>
+/// <param name="Advice">What, if anything, an admin should do.</param>
+public sealed record SystemNotice(string Title, string Detail, string Advice, DateTimeOffset At, string? ListId = null) : NoticeModel;

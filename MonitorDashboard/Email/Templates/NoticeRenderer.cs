@@ -28,6 +28,8 @@ public sealed class NoticeRenderer(TemplateStore templates, CssInliner inliner, 
                 s => new ListInvalidView(s, n.ListId, n.ListName, n.Reasons, n.Deactivated)),
             PresetsUnreadableNotice n => View("presets-unreadable", EmailSubjects.Notice("Presets file unreadable", Path.GetFileName(n.File)), null,
                 s => new PresetsUnreadableView(s, n.File, n.Message, Position(n.Line, n.Column))),
+            SystemNotice n => View("system-notice", EmailSubjects.Notice(n.Title), n.ListId,
+                s => new SystemNoticeView(s, n.Title, n.Detail, n.Advice, f.DateTime(n.At))),
             _ => throw new ArgumentException($"No template for {model.GetType().Name}.", nameof(model)),
         };
         var html = inliner.Inline(templates.Render(template + ".html", "notice", view, HtmlEncoder.Default, f.Zone));

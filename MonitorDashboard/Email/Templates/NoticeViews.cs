@@ -12,3 +12,5 @@ public sealed record ListInvalidView(string Subject, string ListId, string ListN
 
 /// <param name="Position">"line 3, column 14", or "" when the error has no position.</param>
 public sealed record PresetsUnreadableView(string Subject, string File, string Message, string Position);
+
+public sealed record SystemNoticeView(string Subject, string Title, string Detail, string Advice, string At);

@@ -20,6 +20,8 @@ public enum CheckStatus
     NotFound,
     /// <summary>The list is invalid (or presets.json unreadable); it is not run.</summary>
     Invalid,
+    /// <summary>The run could not even be started (presets.json could not be read); nothing was recorded.</summary>
+    Error,
 }
 
 /// <param name="Run">The recorded run (also for dry runs, where it is not stored).</param>
@@ -27,4 +29,7 @@ public enum CheckStatus
 public sealed record CheckOutcome(CheckStatus Status, string Message, RunRecord? Run = null)
 {
     public static CheckOutcome NotFound(string listId) => new(CheckStatus.NotFound, $"no list with id '{listId}'");
+
+    /// <summary>A recorded run, with what it did in words.</summary>
+    public static CheckOutcome Completed(RunRecord run) => new(CheckStatus.Completed, CheckRunner.Describe(run), run);
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Email;
 using MonitorDashboard.Monitoring.History;
+using MonitorDashboard.Monitoring.Notices;
 using MonitorDashboard.Monitoring.State;
 using MonitorDashboard.Presets;
 using Serilog.Context;
@@ -9,30 +10,42 @@ using Serilog.Context;
 namespace MonitorDashboard.Monitoring.Checks;
 
 /// <summary>
-/// The one pipeline for scheduled runs, "Run now", catch-up and the CLI: never two runs of the same list at
-/// once, at most <c>Monitoring:MaxConcurrentChecks</c> checks at a time (the rest queue), a correlation id in
-/// every log line, the run recorded in the history and announced to the dashboard. A failing list never
-/// affects the others.
+/// The one pipeline for scheduled runs, "Run now", catch-up and the CLI: a list never runs twice at once (in this
+/// process, and across processes through a lease in the history database), at most <c>Monitoring:MaxConcurrentChecks</c>
+/// checks at a time (the rest queue), each within <c>Monitoring:CheckTimeout</c>, a correlation id in every log line.
+/// Whatever happens inside a check — InvenTree, template, SMTP, disk, deadline, shutdown, a bug — the run ends in the
+/// history with a reason a person understands, counts in the failure streak and reaches the admins by the notice rules.
+/// A failing list never affects the others.
 /// </summary>
-public sealed class CheckRunner : IDisposable
+public sealed partial class CheckRunner : IDisposable
 {
     private readonly ConcurrentDictionary<string, byte> _running = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim _slots;
     private readonly PresetsStore _presets;
     private readonly ListCheck _check;
-    private readonly IRunHistory _history;
+    private readonly ListLeases _leases;
+    private readonly RunRecorder _recorder;
+    private readonly AdminNotifier _admins;
     private readonly MonitorState _state;
+    private readonly RunTracker _tracker;
+    private readonly MonitoringOptions _options;
+    private readonly TimeProvider _time;
     private readonly ILogger<CheckRunner> _logger;
 
-    public CheckRunner(PresetsStore presets, ListCheck check, IRunHistory history, MonitorState state,
-        IOptions<MonitoringOptions> options, ILogger<CheckRunner> logger)
+    public CheckRunner(PresetsStore presets, ListCheck check, ListLeases leases, RunRecorder recorder, AdminNotifier admins,
+        MonitorState state, RunTracker tracker, IOptions<MonitoringOptions> options, TimeProvider time, ILogger<CheckRunner> logger)
     {
         _presets = presets;
         _check = check;
-        _history = history;
+        _leases = leases;
+        _recorder = recorder;
+        _admins = admins;
         _state = state;
+        _tracker = tracker;
+        _options = options.Value;
+        _time = time;
         _logger = logger;
-        _slots = new SemaphoreSlim(options.Value.MaxConcurrentChecks);
+        _slots = new SemaphoreSlim(_options.MaxConcurrentChecks);
     }
 
     /// <summary>Checks waiting for a slot or running now (for tests and the status page).</summary>
@@ -54,6 +67,12 @@ public sealed class CheckRunner : IDisposable
         }
         if (!_running.TryAdd(list.Id, 0))
         {
+            var busy = RunReasons.StillRunning(list.Name);
+            LogNotRun(list.Name, busy);
+            if (IsScheduled(request) && !request.DryRun)
+            {
+                await RecordMissedAsync(list, request, Guid.NewGuid(), busy);
+            }
             return new CheckOutcome(CheckStatus.AlreadyRunning, $"'{list.Name}' is already running");
         }
 
@@ -61,59 +80,144 @@ public sealed class CheckRunner : IDisposable
         var correlationId = runId.ToString("N")[..12];
         using var correlation = LogContext.PushProperty("CorrelationId", correlationId);
         using var listProperty = LogContext.PushProperty("ListId", list.Id);
+        var progress = new CheckProgress();
         try
         {
             if (!request.DryRun)
             {
-                _state.MarkRunStarted(list.Id, request.Trigger);
+                _state.MarkRunStarted(list.Id, request.Trigger, runId);
             }
-            await _slots.WaitAsync(cancellationToken);
-            RunRecord run;
+            using var tracked = _tracker.Queued(list.Id, list.Name, request.Trigger, progress);
+            progress.Enter("waiting for a free check slot");
             try
             {
-                _logger.LogInformation("Check of {ListName} ({Trigger}) started", list.Name, request.Trigger);
-                run = await _check.RunAsync(list, request, runId, correlationId, cancellationToken);
+                await _slots.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                var now = _time.GetUtcNow();
+                var stopped = ListCheck.Recorded(list, request, Context(runId, correlationId, progress), now, now, RunOutcome.Interrupted,
+                    RunReasons.StoppedBeforeStart(request.Trigger));
+                if (!request.DryRun)
+                {
+                    await _recorder.RecordAsync(stopped, null);
+                }
+                return CheckOutcome.Completed(stopped);
+            }
+            try
+            {
+                tracked.Started(_options.CheckTimeout);
+                return await RunClaimedAsync(list, request, runId, correlationId, progress, cancellationToken);
             }
             finally
             {
                 _slots.Release();
             }
-
-            if (!request.DryRun)
-            {
-                await _history.AddAsync(run, CancellationToken.None);
-                _state.MarkRunFinished(run.Summary);
-                if (run.Summary.Outcome == RunOutcome.EmailFailed)
-                {
-                    _state.ReportEmailFailure(list.Id, run.Summary.Error ?? "delivery failed");
-                }
-            }
-            _logger.LogInformation("Check of {ListName} finished in {Elapsed}: {Outcome}",
-                list.Name, run.Summary.FinishedAt - run.Summary.StartedAt, run.Summary.Outcome);
-            return new CheckOutcome(CheckStatus.Completed, Describe(run), run);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            _logger.LogInformation("Check of {ListName} cancelled before it sent anything; nothing recorded", list.Name);
-            throw;
-        }
-        catch (Exception ex)
-        {
-            // A bug or an unexpected failure in one list's check: log it, tell the dashboard, keep going.
-            _logger.LogError(ex, "Check of {ListName} crashed", list.Name);
-            _state.ReportSystemError($"check {list.Name}", ex.Message);
-            throw;
         }
         finally
         {
             _running.TryRemove(list.Id, out _);
             if (!request.DryRun)
             {
-                // No-op after MarkRunFinished; clears the spinner when the run ended by an exception.
+                // No-op after the run was recorded; clears the spinner of a run that could not be.
                 _state.ClearRunning(list.Id);
             }
         }
     }
+
+    private async Task<CheckOutcome> RunClaimedAsync(MonitoringList list, CheckRequest request, Guid runId, string correlationId,
+        CheckProgress progress, CancellationToken stopping)
+    {
+        RunLease? lease = null;
+        if (!request.DryRun)
+        {
+            progress.Enter("claiming the list in the run history");
+            switch (await _leases.AcquireAsync(list, request, runId, correlationId, stopping))
+            {
+                case LeaseRefused refused:
+                    var elsewhere = RunReasons.RunningElsewhere(refused.Holder);
+                    LogNotRun(list.Name, elsewhere);
+                    if (IsScheduled(request))
+                    {
+                        await RecordMissedAsync(list, request, runId, elsewhere);
+                    }
+                    return new CheckOutcome(CheckStatus.AlreadyRunning,
+                        $"'{list.Name}' is already running in {refused.Holder.Owner.Describe()}");
+                case LeaseGranted granted:
+                    lease = granted.Lease;
+                    if (granted.Abandoned is { } abandoned)
+                    {
+                        _state.MarkRunFinished(abandoned);
+                    }
+                    break;
+            }
+        }
+
+        using var deadline = new CancellationTokenSource(_options.CheckTimeout, _time);
+        using var checkToken = CancellationTokenSource.CreateLinkedTokenSource(stopping, deadline.Token);
+        // A report already being sent gets a short grace when the app stops, so it is not cut off in the middle.
+        using var stopGrace = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
+        using var graceRegistration = stopping.Register(() => stopGrace.CancelAfter(_options.StopGrace));
+        using var sendToken = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stopGrace.Token);
+        using var keeping = new CancellationTokenSource();
+        var keeper = lease is null ? Task.CompletedTask : _leases.KeepAsync(lease, progress, keeping.Token);
+
+        var context = Context(runId, correlationId, progress) with { CancellationToken = checkToken.Token, SendToken = sendToken.Token };
+        var startedAt = _time.GetUtcNow();
+        LogStarted(list.Name, request.Trigger);
+        RunRecord record;
+        try
+        {
+            record = await _check.RunAsync(list, request, context);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            record = Ended(RunOutcome.Failed, RunReasons.TimedOut(_options.CheckTimeout, progress.Describe()));
+            LogTimedOut(list.Name, record.Summary.Error);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            record = Ended(RunOutcome.Interrupted, RunReasons.Stopped(progress.Describe(), request.Trigger));
+            LogInterrupted(list.Name, progress.Describe());
+        }
+        catch (Exception ex)
+        {
+            // A bug or an unexpected failure in one list's check: recorded like any failure, never the end of the others.
+            record = Ended(RunOutcome.Failed, RunReasons.Crashed(ex, progress.Describe(), correlationId));
+            LogCrashed(ex, list.Name);
+            _state.ReportSystemError($"check {list.Name}", record.Summary.Error!);
+        }
+        finally
+        {
+            await keeping.CancelAsync();
+            await keeper;
+        }
+
+        if (request.DryRun)
+        {
+            return CheckOutcome.Completed(record);
+        }
+        await _recorder.RecordAsync(record, lease);
+        await _admins.AfterRunAsync(list, record.Summary, CancellationToken.None);
+        LogFinished(list.Name, record.Summary.FinishedAt - record.Summary.StartedAt, record.Summary.Outcome);
+        return CheckOutcome.Completed(record);
+
+        RunRecord Ended(RunOutcome outcome, string reason) =>
+            ListCheck.Recorded(list, request, context, startedAt, _time.GetUtcNow(), outcome, reason);
+    }
+
+    private async Task RecordMissedAsync(MonitoringList list, CheckRequest request, Guid runId, string reason)
+    {
+        var now = _time.GetUtcNow();
+        var summary = new RunSummary(runId, list.Id, list.Name, request.Trigger, request.ScheduledFor, now, now, RunOutcome.Missed,
+            RunCounts.None, null, false, null, reason, null);
+        await _recorder.RecordAsync(new RunRecord(summary, null, null, null), null);
+    }
+
+    private static CheckContext Context(Guid runId, string correlationId, CheckProgress progress) =>
+        new(runId, correlationId, progress, CancellationToken.None, CancellationToken.None);
+
+    private static bool IsScheduled(CheckRequest request) => request.Trigger is RunTrigger.Schedule or RunTrigger.CatchUp;
 
     /// <summary>What a user reads in a snackbar or on stderr.</summary>
     public static string Describe(RunRecord run)
@@ -124,12 +228,38 @@ public sealed class CheckRunner : IDisposable
             RunOutcome.Failed => $"check failed: {s.Error}",
             RunOutcome.EmailFailed => $"report could not be sent: {s.Error}",
             RunOutcome.SkippedUnchanged => "no change, no email",
+            RunOutcome.Interrupted or RunOutcome.Missed => s.Error ?? "not run",
+            RunOutcome.SentHashNotSaved => $"report sent to {Accepted(run.Delivery)}, but {s.Error}",
             _ when run.Delivery is { Outcome: DeliveryOutcome.Disabled } => "email is globally disabled; nothing sent",
-            _ when run.Delivery is { } d => $"report sent to {d.Recipients.Count(r => r.Accepted)} recipient{(d.Recipients.Count(r => r.Accepted) == 1 ? "" : "s")}"
+            _ when run.Delivery is { } d => $"report sent to {Accepted(d)}"
                                             + (d.Outcome == DeliveryOutcome.PartiallySent ? $", {d.Recipients.Count(r => !r.Accepted)} rejected" : ""),
             _ => "calculated (dry run, nothing sent)",
         };
+
+        static string Accepted(DeliveryResult? d)
+        {
+            var count = d?.Recipients.Count(r => r.Accepted) ?? 0;
+            return $"{count} recipient{(count == 1 ? "" : "s")}";
+        }
     }
 
     public void Dispose() => _slots.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Check of {ListName} ({Trigger}) started")]
+    private partial void LogStarted(string listName, RunTrigger trigger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Check of {ListName} finished in {Elapsed}: {Outcome}")]
+    private partial void LogFinished(string listName, TimeSpan elapsed, RunOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Check of {ListName} not run: {Reason}")]
+    private partial void LogNotRun(string listName, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Check of {ListName} {Reason}")]
+    private partial void LogTimedOut(string listName, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Check of {ListName} interrupted by shutdown while {Stage}")]
+    private partial void LogInterrupted(string listName, string stage);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Check of {ListName} crashed")]
+    private partial void LogCrashed(Exception exception, string listName);
 }

@@ -8,93 +8,131 @@ using Microsoft.Extensions.Options;
 
 namespace MonitorDashboard.Monitoring.Checks;
 
+/// <summary>What a check runs under: its identity, where it reports progress, and its two deadlines.</summary>
+/// <param name="CancellationToken">The check's deadline and the app's shutdown.</param>
+/// <param name="SendToken">For handing the report to the sender: the check's deadline, and the shutdown after a short grace,
+/// so a report already being sent may finish when the app stops.</param>
+public sealed record CheckContext(
+    Guid RunId,
+    string CorrelationId,
+    CheckProgress Progress,
+    CancellationToken CancellationToken,
+    CancellationToken SendToken);
+
 /// <summary>
-/// One check of one list: calculate, decide whether to report (always / on_change), render, send, and only
-/// after the report was accepted write <c>last_hash</c>. Returns the run to record; failures of InvenTree or
-/// SMTP become the run's outcome, never an exception.
+/// One check of one list: calculate, decide whether to report (always / on_change), render, send, and only after the
+/// report was accepted write <c>last_hash</c> (kept in the history instead when presets.json cannot be written, so the
+/// report is not sent again). InvenTree failures and delivery failures become the run's outcome; anything else (a
+/// template error, a deadline, a bug) escapes to <see cref="CheckRunner"/>, which records it from <see cref="CheckProgress"/>.
 /// </summary>
-public sealed class ListCheck(
+public sealed partial class ListCheck(
     CalculationService calculation,
     IRunHistory history,
     ReportRenderer reports,
     IEmailSender email,
-    PresetsStore presets,
-    AdminNotifier admins,
+    UnsavedHashes unsaved,
     IOptions<EmailOptions> emailOptions,
     TimeProvider time,
     ILogger<ListCheck> logger)
 {
-    public async Task<RunRecord> RunAsync(MonitoringList list, CheckRequest request, Guid runId, string correlationId, CancellationToken cancellationToken)
+    public async Task<RunRecord> RunAsync(MonitoringList list, CheckRequest request, CheckContext context)
     {
         var startedAt = time.GetUtcNow();
+        var progress = context.Progress;
+        var cancellationToken = context.CancellationToken;
         var requests = list.Parts.Select(p => new PartRequest(p.Name, string.IsNullOrWhiteSpace(p.Version) ? null : p.Version, null, p.Quantity)).ToList();
 
         CalculationRun run;
         try
         {
+            progress.Enter("fetching from InvenTree");
             run = await calculation.RunAsync(requests, CalculationOptions.Default, cancellationToken, request.SharedClient);
         }
         catch (InvenTreeException ex)
         {
-            logger.LogWarning("Check of {ListId} failed: {Error}", list.Id, ex.Message);
-            if (!request.DryRun)
-            {
-                await admins.CheckFailedAsync(list, ex.Message, CancellationToken.None);
-            }
-            return Record(RunOutcome.Failed, RunCounts.None, null, false, null, null, null, ex.Message);
-        }
-        if (!request.DryRun)
-        {
-            await admins.CheckSucceededAsync(list, CancellationToken.None);
+            LogInvenTreeFailed(list.Id, ex.Message);
+            return Record(RunOutcome.Failed, ex.Message);
         }
 
+        progress.Enter("deciding whether to report");
         var result = run.Result;
         var hash = SignificantResult.Hash(result);
-        var changed = !string.Equals(hash, list.LastHash, StringComparison.OrdinalIgnoreCase);
+        var lastHash = request.DryRun ? list.LastHash : await unsaved.EffectiveLastHashAsync(list, cancellationToken);
+        var changed = !string.Equals(hash, lastHash, StringComparison.OrdinalIgnoreCase);
+        progress.Calculated(result, hash, changed);
         var shortages = result.PartsToOrder.Count > 0 || result.SubassembliesToBuild.Any(b => b.ToBuild > 0)
                         || result.Critical.Count > 0 || result.NotFound.Count > 0;
         var resultOutcome = shortages ? RunOutcome.Shortages : RunOutcome.Ok;
 
         if (!changed && string.Equals(list.NotifyCondition, NotifyConditions.OnChange, StringComparison.OrdinalIgnoreCase))
         {
-            logger.LogInformation("Check of {ListId}: no change since the last report, no email", list.Id);
-            return Record(RunOutcome.SkippedUnchanged, RunCounts.Of(result), result, false, null, null, hash, null);
+            LogUnchanged(list.Id);
+            return Record(RunOutcome.SkippedUnchanged, null);
         }
 
+        progress.Enter("reading the previous report from the history");
         var previous = await history.LastReportedAsync(list.Id, cancellationToken);
+        progress.Enter("rendering the report");
         var message = reports.RenderReport(new ReportModel(
             list.Id, list.Name, list.TimeZone, list.Recipients, startedAt, result,
             ResultDiff.Compare(previous?.Result, result), changed));
+        progress.Rendered(message);
         if (request.DryRun)
         {
-            return Record(resultOutcome, RunCounts.Of(result), result, changed, message, null, hash, null);
+            return Record(resultOutcome, null);
         }
         if (!emailOptions.Value.GlobalNotificationsEnabled)
         {
             // Checks still run and are recorded; last_hash stays so the report goes out once email is back on.
-            var disabled = new DeliveryResult(DeliveryOutcome.Disabled, []);
-            return Record(resultOutcome, RunCounts.Of(result), result, changed, message, disabled, hash, null);
+            progress.Delivered(new DeliveryResult(DeliveryOutcome.Disabled, []));
+            return Record(resultOutcome, null);
         }
 
-        // Once sending starts, finish the bookkeeping even if the app is stopping: no half-written state.
-        var delivery = await email.SendAsync(message, CancellationToken.None);
-        if (delivery.Accepted)
+        progress.Enter($"sending the report to {Plural(list.Recipients.Count, "recipient")}");
+        var delivery = await email.SendAsync(message, context.SendToken);
+        progress.Delivered(delivery);
+        if (!delivery.Accepted)
         {
-            await presets.SetLastHashAsync(list.Id, hash, CancellationToken.None);
-            await admins.DeliverySucceededAsync(list, CancellationToken.None);
-            logger.LogInformation("Report for {ListId} sent: {Outcome} to {Accepted} of {Recipients} recipients",
-                list.Id, delivery.Outcome, delivery.Recipients.Count(r => r.Accepted), list.Recipients.Count);
-            return Record(resultOutcome, RunCounts.Of(result), result, changed, message, delivery, hash, null);
+            LogNotDelivered(list.Id, delivery.Error);
+            return Record(RunOutcome.EmailFailed, delivery.Error ?? "delivery failed");
         }
+        LogSent(list.Id, delivery.Outcome, delivery.Recipients.Count(r => r.Accepted), list.Recipients.Count);
 
-        logger.LogError("Report for {ListId} could not be delivered: {Error}", list.Id, delivery.Error);
-        await admins.DeliveryFailedAsync(list, delivery.Error ?? "delivery failed", CancellationToken.None);
-        return Record(RunOutcome.EmailFailed, RunCounts.Of(result), result, changed, message, delivery, hash, delivery.Error);
+        // The report is out: whatever happens now, the run says so and the next run must not send it again.
+        progress.Enter("saving last_hash to presets.json");
+        if (await unsaved.SaveAsync(list, hash) is { } notSaved)
+        {
+            return Record(RunOutcome.SentHashNotSaved, notSaved);
+        }
+        return Record(resultOutcome, null);
 
-        RunRecord Record(RunOutcome outcome, RunCounts counts, CalculationResult? calculated, bool isChanged, EmailMessage? sent,
-            DeliveryResult? delivered, string? resultHash, string? error) =>
-            new(new RunSummary(runId, list.Id, list.Name, request.Trigger, request.ScheduledFor, startedAt, time.GetUtcNow(), outcome, counts,
-                    resultHash, isChanged, delivered?.Outcome, error, correlationId),
-                calculated, sent, delivered);
+        RunRecord Record(RunOutcome outcome, string? error) =>
+            Recorded(list, request, context, startedAt, time.GetUtcNow(), outcome, error);
     }
+
+    /// <summary>The run as far as <paramref name="context"/>'s progress knows it, ended with <paramref name="outcome"/>.</summary>
+    public static RunRecord Recorded(MonitoringList list, CheckRequest request, CheckContext context, DateTimeOffset startedAt,
+        DateTimeOffset finishedAt, RunOutcome outcome, string? error)
+    {
+        var p = context.Progress;
+        var counts = p.Result is { } result ? RunCounts.Of(result) : RunCounts.None;
+        return new RunRecord(
+            new RunSummary(context.RunId, list.Id, list.Name, request.Trigger, request.ScheduledFor, startedAt, finishedAt, outcome, counts,
+                p.Hash, p.Result is not null && p.Changed, p.Delivery?.Outcome, error, context.CorrelationId),
+            p.Result, p.Email, p.Delivery);
+    }
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Check of {ListId} failed: {Error}")]
+    private partial void LogInvenTreeFailed(string listId, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Check of {ListId}: no change since the last report, no email")]
+    private partial void LogUnchanged(string listId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Report for {ListId} could not be delivered: {Error}")]
+    private partial void LogNotDelivered(string listId, string? error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Report for {ListId} sent: {Outcome} to {Accepted} of {Recipients} recipients")]
+    private partial void LogSent(string listId, DeliveryOutcome outcome, int accepted, int recipients);
 }

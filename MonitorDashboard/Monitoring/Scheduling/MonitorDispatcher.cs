@@ -3,6 +3,7 @@ using MonitorDashboard.InvenTree;
 using MonitorDashboard.Monitoring.Checks;
 using MonitorDashboard.Monitoring.Cron;
 using MonitorDashboard.Monitoring.History;
+using MonitorDashboard.Monitoring.Notices;
 using MonitorDashboard.Monitoring.State;
 using MonitorDashboard.Presets;
 
@@ -22,6 +23,8 @@ public sealed class MonitorDispatcher(
     ListStateStore states,
     CheckRunner runner,
     IRunHistory history,
+    RunRecorder recorder,
+    UnsavedHashes unsaved,
     MonitorState state,
     AdminNotifier admins,
     IInvenTreeClient inventree,
@@ -44,8 +47,10 @@ public sealed class MonitorDispatcher(
             var snapshot = presets.Current ?? await presets.LoadAsync(cancellationToken);
             if (snapshot.FileError is { } fileError)
             {
-                // Nothing runs on a broken file; the watcher picks it up again once it is fixed.
-                await admins.PresetsUnreadableAsync(fileError, cancellationToken);
+                // Nothing runs on a broken file; schedule state, streaks and history stay as they are, and the
+                // watcher picks the file up again once it is fixed.
+                admins.PresetsUnreadable(fileError);
+                state.Heartbeat();
                 return new TickResult([], 0);
             }
             admins.PresetsReadable();
@@ -53,7 +58,7 @@ public sealed class MonitorDispatcher(
             var firstTick = _states is null;
             _states ??= new Dictionary<string, ListScheduleState>(await states.GetAllAsync(cancellationToken), StringComparer.OrdinalIgnoreCase);
             var now = time.GetUtcNow();
-            var shared = new SharedFetchClient(inventree);
+            var shared = new SharedFetchClient(inventree, cancellationToken);
             var started = new List<Task<CheckOutcome>>();
             var nextRuns = new Dictionary<string, DateTimeOffset?>(StringComparer.OrdinalIgnoreCase);
             var missed = 0;
@@ -103,6 +108,10 @@ public sealed class MonitorDispatcher(
 
             await ForgetDeletedAsync(snapshot, cancellationToken);
             state.SetNextRuns(nextRuns);
+            // The heartbeat says "decisions are being made", so it is renewed once they were, not only when a tick began.
+            state.Heartbeat();
+            await unsaved.ReconcileDueAsync(snapshot, cancellationToken);
+            await recorder.WriteWaitingAsync(cancellationToken);
             return new TickResult(started, missed);
         }
         finally
@@ -132,7 +141,7 @@ public sealed class MonitorDispatcher(
         if (!snapshot.IsValid(list.Id))
         {
             var reasons = snapshot.ValidationOf(list.Id)?.Errors.Select(e => e.Message).ToList() ?? [];
-            await admins.ListInvalidAsync(list, reasons, cancellationToken);
+            admins.ListInvalid(list, reasons);
         }
         if (known?.NextDue is not null)
         {
@@ -153,7 +162,8 @@ public sealed class MonitorDispatcher(
             var runs = await history.ListAsync(listId, offset, pageSize, cancellationToken);
             foreach (var run in runs)
             {
-                if (run.ScheduledFor is { } recorded && recorded >= lastScheduled)
+                // An interrupted run of that occurrence did not do its job: it still counts as owed.
+                if (run.ScheduledFor is { } recorded && recorded >= lastScheduled && run.Outcome != RunOutcome.Interrupted)
                 {
                     return false;
                 }
@@ -177,8 +187,7 @@ public sealed class MonitorDispatcher(
         logger.LogWarning("List {ListName} {Missed}", list.Name, text);
         var summary = new RunSummary(Guid.NewGuid(), list.Id, list.Name, RunTrigger.Schedule, skipped.Last, now, now, RunOutcome.Missed,
             RunCounts.None, null, false, null, text, null);
-        await history.AddAsync(new RunRecord(summary, null, null, null), cancellationToken);
-        state.MarkRunFinished(summary);
+        await recorder.RecordAsync(new RunRecord(summary, null, null, null), null);
     }
 
     private async Task ForgetDeletedAsync(PresetsSnapshot snapshot, CancellationToken cancellationToken)

@@ -39,11 +39,11 @@ public sealed record ListView(
         : !Active ? ListStatus.Paused
         : LastRun?.Outcome switch
         {
-            null or RunOutcome.Missed => ListStatus.Pending,
+            null or RunOutcome.Missed or RunOutcome.Interrupted => ListStatus.Pending,
             RunOutcome.Failed => ListStatus.Failing,
             RunOutcome.EmailFailed => ListStatus.EmailFailed,
             RunOutcome.Shortages => ListStatus.Shortages,
-            RunOutcome.SkippedUnchanged when LastRun.Counts is { ToOrder: > 0 } or { ToBuild: > 0 } or { Critical: > 0 } or { NotFound: > 0 }
+            RunOutcome.SkippedUnchanged or RunOutcome.SentHashNotSaved when LastRun.Counts is { ToOrder: > 0 } or { ToBuild: > 0 } or { Critical: > 0 } or { NotFound: > 0 }
                 => ListStatus.Shortages,
             _ => ListStatus.Ok,
         };

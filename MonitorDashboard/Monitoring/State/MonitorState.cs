@@ -19,10 +19,11 @@ public sealed class MonitorState(TimeProvider time, IOptions<MonitoringOptions> 
     private readonly List<Action<MonitorEvent>> _subscribers = [];
     private readonly Dictionary<string, RunSummary> _lastRuns = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, DateTimeOffset?> _nextRuns = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, DateTimeOffset> _running = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (DateTimeOffset Since, Guid? RunId)> _running = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _lastErrors = new(StringComparer.OrdinalIgnoreCase);
     private readonly LinkedList<SystemError> _recentErrors = new();
     private PresetsSnapshot? _presets;
+    private PresetsSnapshot? _lastReadable;
     private DateTimeOffset? _lastHeartbeat;
     private IReadOnlyList<ListView> _lists = [];
 
@@ -98,6 +99,10 @@ public sealed class MonitorState(TimeProvider time, IOptions<MonitoringOptions> 
         {
             fileStateChanged = _presets?.FileError != snapshot.FileError;
             _presets = snapshot;
+            if (!snapshot.IsMalformed)
+            {
+                _lastReadable = snapshot;
+            }
             Rebuild();
         }
         if (fileStateChanged)
@@ -138,12 +143,14 @@ public sealed class MonitorState(TimeProvider time, IOptions<MonitoringOptions> 
         Raise(new ListsChanged(time.GetUtcNow()));
     }
 
-    public void MarkRunStarted(string listId, RunTrigger trigger)
+    /// <param name="runId">The run that starts; a finished run of another id (a missed occurrence, a run of a killed
+    /// process recorded meanwhile) then does not end this one's "running" mark.</param>
+    public void MarkRunStarted(string listId, RunTrigger trigger, Guid? runId = null)
     {
         var now = time.GetUtcNow();
         lock (_gate)
         {
-            _running[listId] = now;
+            _running[listId] = (now, runId);
             Rebuild();
         }
         Raise(new RunStarted(listId, trigger, now));
@@ -153,7 +160,10 @@ public sealed class MonitorState(TimeProvider time, IOptions<MonitoringOptions> 
     {
         lock (_gate)
         {
-            _running.Remove(run.ListId);
+            if (_running.TryGetValue(run.ListId, out var running) && (running.RunId is null || running.RunId == run.RunId))
+            {
+                _running.Remove(run.ListId);
+            }
             // A run recorded by another process may arrive after a newer one of ours.
             if (!_lastRuns.TryGetValue(run.ListId, out var known) || known.StartedAt <= run.StartedAt)
             {
@@ -218,17 +228,23 @@ public sealed class MonitorState(TimeProvider time, IOptions<MonitoringOptions> 
             return;
         }
         var defaultZone = options.Value.TimeZone;
-        _lists = _presets.MonitoringLists
+        // While presets.json is broken, gone or empty the lists are still shown (as they were last read), none of them
+        // runnable, each saying why: a broken file never looks like "no lists".
+        var broken = _presets.FileError;
+        var source = broken is not null && _lastReadable is not null ? _lastReadable : _presets;
+        _lists = source.MonitoringLists
             .Select((list, index) =>
             {
-                var validation = _presets.Validation.Count > index ? _presets.Validation[index] : null;
-                var valid = !_presets.IsMalformed && validation is { IsValid: true };
+                var validation = source.Validation.Count > index ? source.Validation[index] : null;
+                var valid = broken is null && validation is { IsValid: true };
                 return new ListView(
                     list.Id,
                     list.Name,
                     list.Active,
                     valid,
-                    validation?.Errors.Select(e => e.Message).ToList() ?? [],
+                    broken is not null
+                        ? [$"presets.json cannot be used: {broken.Message}"]
+                        : validation?.Errors.Select(e => e.Message).ToList() ?? [],
                     list.CronSchedule,
                     CronDescriber.Describe(list.CronSchedule) ?? "invalid schedule",
                     string.IsNullOrWhiteSpace(list.TimeZone) ? defaultZone : list.TimeZone,
@@ -237,7 +253,7 @@ public sealed class MonitorState(TimeProvider time, IOptions<MonitoringOptions> 
                     list.Parts.Select(p => $"{p.Name}{(string.IsNullOrEmpty(p.Version) ? "" : "@" + p.Version)}:{Numbers.Format(p.Quantity)}").ToList(),
                     valid && list.Active ? _nextRuns.GetValueOrDefault(list.Id) : null,
                     _lastRuns.GetValueOrDefault(list.Id),
-                    _running.TryGetValue(list.Id, out var since) ? since : null,
+                    _running.TryGetValue(list.Id, out var running) ? running.Since : null,
                     _lastErrors.GetValueOrDefault(list.Id));
             })
             .ToList();

@@ -203,7 +203,7 @@ public sealed class RunDetailPageTests : IAsyncDisposable
 
         var cut = Render(missed.Summary.RunId);
 
-        Assert.Contains("missed", cut.Find("[data-testid=no-result]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("did not take place", cut.Find("[data-testid=no-result]").TextContent, StringComparison.Ordinal);
         Assert.Equal("missed", cut.Find("[data-testid=run-summary] [data-testid=outcome-chip]").TextContent.Trim());
     }
 

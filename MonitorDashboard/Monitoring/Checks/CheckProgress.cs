@@ -1,0 +1,55 @@
+using MonitorDashboard.Calculation;
+using MonitorDashboard.Email;
+
+namespace MonitorDashboard.Monitoring.Checks;
+
+/// <summary>
+/// What one check is doing and what it has learnt so far. The check fills it in as it goes; whoever ends the run —
+/// normally, by a deadline, a shutdown or a bug — reads it, so every run is recorded with what was known and a
+/// reason that says where it stopped ("timed out after 5 min while fetching the BOM of Widget Assembly").
+/// Written by the check's own flow, read by others: plain volatile fields, no locking.
+/// </summary>
+public sealed class CheckProgress
+{
+    private volatile string _stage = "starting";
+    private volatile Func<string?>? _detail;
+    private volatile CalculationResult? _result;
+    private volatile string? _hash;
+    private volatile EmailMessage? _email;
+    private volatile DeliveryResult? _delivery;
+
+    /// <summary>Enters a stage; <paramref name="detail"/> may say more while it lasts (which InvenTree request is in flight).</summary>
+    public void Enter(string stage, Func<string?>? detail = null)
+    {
+        _detail = detail;
+        _stage = stage;
+    }
+
+    /// <summary>"fetching the BOM of Widget Assembly": the detail when there is one, otherwise the stage.</summary>
+    public string Describe() => _detail?.Invoke() is { Length: > 0 } detail ? detail : _stage;
+
+    public string Stage => _stage;
+
+    public CalculationResult? Result => _result;
+
+    /// <summary>The significant result's hash, once calculated.</summary>
+    public string? Hash => _hash;
+
+    public bool Changed { get; private set; }
+
+    public EmailMessage? Email => _email;
+
+    /// <summary>Set once the report was handed to the sender and it answered.</summary>
+    public DeliveryResult? Delivery => _delivery;
+
+    public void Calculated(CalculationResult result, string hash, bool changed)
+    {
+        _result = result;
+        _hash = hash;
+        Changed = changed;
+    }
+
+    public void Rendered(EmailMessage email) => _email = email;
+
+    public void Delivered(DeliveryResult delivery) => _delivery = delivery;
+}
