@@ -30,7 +30,7 @@ public sealed class HealthCheckTests : IDisposable
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 8, 0, 0, TimeSpan.Zero));
         var state = new MonitorState(time, Options.Create(new MonitoringOptions()), NullLogger<MonitorState>.Instance);
-        var check = new SchedulerHealthCheck(state, time);
+        var check = new SchedulerHealthCheck(state, new MonitorDashboard.Monitoring.Checks.RunTracker(time), Options.Create(new MonitoringOptions()), time);
 
         Assert.Equal((HealthStatus.Unhealthy, "no scheduler tick yet"), await Status(check));
         state.Heartbeat();
@@ -45,16 +45,40 @@ public sealed class HealthCheckTests : IDisposable
     {
         var harness = await InvenTreeHarness.StartAsync();
         await using var _ = harness;
-        var check = new InvenTreeHealthCheck(harness.Client, harness.Services.GetRequiredService<IInvenTreeConnection>(), TimeProvider.System);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 8, 0, 0, TimeSpan.Zero));
+        var check = new InvenTreeHealthCheck(harness.Client, harness.Services.GetRequiredService<IInvenTreeConnection>(), clock);
 
         var up = await Run(check);
         Assert.Equal(HealthStatus.Healthy, up.Status);
         Assert.Equal($"InvenTree 1.4.0 dev (API 479), {harness.Emulator.BaseAddress}api/", up.Description);
 
         await harness.Emulator.DisposeAsync();
+        clock.Advance(ProbeCache.MaxAge);
         var down = await Run(check);
         Assert.Equal(HealthStatus.Unhealthy, down.Status);
         Assert.DoesNotContain(harness.Emulator.Token, down.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvenTree_is_asked_at_most_every_thirty_seconds_however_often_health_is_read()
+    {
+        var harness = await InvenTreeHarness.StartAsync();
+        await using var _ = harness;
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 8, 0, 0, TimeSpan.Zero));
+        var check = new InvenTreeHealthCheck(harness.Client, harness.Services.GetRequiredService<IInvenTreeConnection>(), clock);
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Run(check)));
+        clock.Advance(ProbeCache.MaxAge - TimeSpan.FromSeconds(1));
+        await Run(check);
+        Assert.Equal(1, harness.Emulator.RequestCount);
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await Run(check);
+        Assert.Equal(2, harness.Emulator.RequestCount);
+
+        check.Invalidate();
+        await Run(check);
+        Assert.Equal(3, harness.Emulator.RequestCount);
     }
 
     [Fact]

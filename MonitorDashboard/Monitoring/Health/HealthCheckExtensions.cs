@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace MonitorDashboard.Monitoring.Health;
@@ -14,17 +13,39 @@ public static class HealthCheckExtensions
     /// </summary>
     public static IHostApplicationBuilder AddMonitorHealthChecks(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks()
+        builder.Services.AddMonitorHealthChecks();
+        return builder;
+    }
+
+    /// <summary>The four checks and <see cref="HealthReports"/>, the one source /healthz and the status page read.</summary>
+    public static IServiceCollection AddMonitorHealthChecks(this IServiceCollection services)
+    {
+        // Singletons: the remote probes keep their answer for 30 s (ProbeCache).
+        services.AddSingleton<InvenTreeHealthCheck>();
+        services.AddSingleton<SmtpHealthCheck>();
+        services.AddSingleton<ICachedHealthCheck>(sp => sp.GetRequiredService<InvenTreeHealthCheck>());
+        services.AddSingleton<ICachedHealthCheck>(sp => sp.GetRequiredService<SmtpHealthCheck>());
+        services.AddSingleton<HealthReports>();
+        services.AddHealthChecks()
             .AddCheck<SchedulerHealthCheck>("scheduler")
             .AddCheck<InvenTreeHealthCheck>("inventree")
             .AddCheck<SmtpHealthCheck>("smtp")
             .AddCheck<PresetsHealthCheck>("presets");
-        return builder;
+        return services;
     }
 
     public static IEndpointConventionBuilder MapMonitorHealthChecks(this IEndpointRouteBuilder endpoints) =>
-        // Monitoring systems call it without signing in; it reveals states and descriptions, never secrets.
-        endpoints.MapHealthChecks(Path, new HealthCheckOptions { ResponseWriter = WriteJsonAsync }).AllowAnonymous();
+        // Monitoring systems call it without signing in; it reveals states and descriptions, never secrets. The same
+        // reports as the status page (HealthReports), so the two never disagree.
+        endpoints.MapGet(Path, async (HttpContext context, HealthReports reports) =>
+        {
+            var report = await reports.GetAsync(fresh: false, context.RequestAborted);
+            context.Response.StatusCode = report.Status == HealthStatus.Unhealthy
+                ? StatusCodes.Status503ServiceUnavailable
+                : StatusCodes.Status200OK;
+            context.Response.Headers.CacheControl = "no-store, no-cache";
+            await WriteJsonAsync(context, report);
+        }).AllowAnonymous();
 
     /// <summary>Overall status and one entry per check; descriptions only (exceptions can carry too much detail).</summary>
     private static Task WriteJsonAsync(HttpContext context, HealthReport report)

@@ -6,39 +6,63 @@ using MonitorDashboard.Email.Smtp;
 namespace MonitorDashboard.Monitoring.Health;
 
 /// <summary>
-/// Connects to the SMTP server as a send would, then quits. Unreachable is only Degraded: checks still run and are
-/// recorded, and a report that could not be sent is sent again by the next run (last_hash is not updated).
+/// Connects to the SMTP server as a send would, then quits (at most every 30 s; <see cref="ProbeCache"/>, so the mail
+/// account is never hammered into a lockout). Unreachable is only Degraded: checks still run and are recorded, and a
+/// report that could not be sent is sent again by the next run (last_hash is not updated). The status page shows
+/// <see cref="HealthCheckResult.Data"/>: <c>server</c>, <c>mode</c>, <c>encrypted</c>, <c>authenticated</c>, <c>elapsedMs</c>.
 /// </summary>
-public sealed class SmtpHealthCheck(SmtpProbe probe, IOptions<EmailOptions> options, TimeProvider time) : IHealthCheck
+public sealed class SmtpHealthCheck(SmtpProbe probe, IOptions<EmailOptions> options, TimeProvider time) : IHealthCheck, ICachedHealthCheck
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    private readonly ProbeCache _cache = new(time);
+
+    public void Invalidate() => _cache.Invalidate();
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var o = options.Value;
         if (!o.GlobalNotificationsEnabled)
         {
-            return HealthCheckResult.Healthy("email is globally disabled (GLOBAL_EMAIL_NOTIFICATIONS_ENABLED=false)");
+            return Task.FromResult(HealthCheckResult.Healthy("email is globally disabled (GLOBAL_EMAIL_NOTIFICATIONS_ENABLED=false)",
+                new Dictionary<string, object> { ["mode"] = "disabled" }));
         }
         if (o.UsesOutbox)
         {
-            return HealthCheckResult.Healthy($"outbox mode: {o.OutboxFolder}");
+            return Task.FromResult(HealthCheckResult.Healthy($"outbox mode: {o.OutboxFolder}",
+                new Dictionary<string, object> { ["mode"] = "outbox", ["folder"] = o.OutboxFolder }));
         }
+        return _cache.GetAsync(ProbeAsync, cancellationToken);
+    }
+
+    private async Task<HealthCheckResult> ProbeAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
         using var timer = new CancellationTokenSource(Timeout, time);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        var data = new Dictionary<string, object> { ["mode"] = "smtp", ["server"] = $"{o.SmtpServer}:{o.SmtpPort}" };
         try
         {
             var result = await probe.ProbeAsync(deadline.Token);
+            data["server"] = result.Server;
+            data["encrypted"] = result.Encrypted;
+            data["elapsedMs"] = Math.Round(result.Elapsed.TotalMilliseconds);
+            if (result.Authenticated is { } authenticated)
+            {
+                data["authenticated"] = authenticated;
+            }
             if (result.Healthy)
             {
                 var how = (result.Encrypted ? ", TLS" : "") + (result.Authenticated == true ? ", authenticated" : "");
-                return HealthCheckResult.Healthy($"{result.Server} reachable{how}");
+                return HealthCheckResult.Healthy($"{result.Server} reachable{how}", data);
             }
-            return HealthCheckResult.Degraded(result.Error ?? $"{result.Server} not reachable");
+            data["reachable"] = result.Reachable;
+            return HealthCheckResult.Degraded(result.Error ?? $"{result.Server} not reachable", data: data);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Degraded($"the SMTP server did not answer within {Timeout.TotalSeconds:0} s");
+            data["reachable"] = false;
+            return HealthCheckResult.Degraded($"the SMTP server did not answer within {Timeout.TotalSeconds:0} s", data: data);
         }
     }
 }

@@ -12,6 +12,8 @@ using MonitorDashboard.Email;
 using MonitorDashboard.Email.Smtp;
 using MonitorDashboard.InvenTree;
 using MonitorDashboard.Monitoring;
+using MonitorDashboard.Monitoring.Checks;
+using MonitorDashboard.Monitoring.Health;
 using MonitorDashboard.Monitoring.State;
 using MonitorDashboard.Presets;
 using MonitorDashboard.Security;
@@ -60,6 +62,10 @@ public sealed class StatusPageTests : IAsyncLifetime
         services.AddSingleton<SmtpProbe>();
         services.AddSingleton<EffectiveConfiguration>();
         services.AddSingleton<MonitorState>();
+        services.AddSingleton<RunTracker>();
+        services.AddSingleton(_folder.Store);
+        // The page renders the same health reports as /healthz.
+        services.AddMonitorHealthChecks();
         _state = _ctx.Services.GetRequiredService<MonitorState>();
     }
 
@@ -90,14 +96,13 @@ public sealed class StatusPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_InvenTree_that_never_answers_is_shown_unreachable_after_the_pages_deadline()
+    public async Task An_InvenTree_that_never_answers_is_shown_unreachable_after_the_health_checks_deadline()
     {
         _emulator.Faults.Hang = true;
         var cut = Render();
         Assert.Empty(cut.FindAll("[data-testid=inventree-status]"));
-        Assert.True(cut.Find("[data-testid=refresh]").HasAttribute("disabled"));
 
-        // The deadline runs on the page's clock; it is armed once the probe has started, so the clock moves until it fires.
+        // The deadline runs on the app's clock; it is armed once the probe has started, so the clock moves until it fires.
         await Poll.UntilAsync(() =>
         {
             _time.Advance(TimeSpan.FromSeconds(1));
@@ -106,8 +111,27 @@ public sealed class StatusPageTests : IAsyncLifetime
 
         var status = cut.Find("[data-testid=inventree-status]").TextContent;
         Assert.Contains("unreachable", status, StringComparison.Ordinal);
-        Assert.Contains($"no answer within {StatusPage.InvenTreeTimeout.TotalSeconds:0} s", status, StringComparison.Ordinal);
-        Assert.False(cut.Find("[data-testid=refresh]").HasAttribute("disabled"));
+        Assert.Contains($"InvenTree did not answer within {InvenTreeHealthCheck.Timeout.TotalSeconds:0} s", status, StringComparison.Ordinal);
+        Assert.Contains("Unhealthy", cut.Find("[data-testid=overall-status]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Refresh_asks_InvenTree_again_instead_of_showing_the_cached_answer()
+    {
+        var cut = Render();
+        cut.WaitForState(() => cut.FindAll("[data-testid=inventree-version]").Count == 1, TimeSpan.FromSeconds(10));
+        _emulator.ResetCounters();
+
+        _emulator.Faults.FailureRate = 1.0;
+        await cut.InvokeAsync(() => cut.Find("[data-testid=refresh]").Click());
+
+        // The client's retries back off on the app's clock; it moves until the answer is in.
+        await Poll.UntilAsync(() =>
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            return cut.Find("[data-testid=inventree-status]").TextContent.Contains("unreachable", StringComparison.Ordinal);
+        });
+        Assert.NotEqual(0, _emulator.RequestCount);
     }
 
     [Fact]
@@ -120,26 +144,27 @@ public sealed class StatusPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_heartbeat_age_follows_the_clock()
+    public void The_heartbeat_age_follows_the_clock_and_the_scheduler_check_judges_it()
     {
         var cut = Render();
         Assert.Contains("no tick yet", cut.Find("[data-testid=scheduler-heartbeat]").TextContent, StringComparison.Ordinal);
 
         _state.Heartbeat();
-        _time.Advance(TimeSpan.FromSeconds(3));
+        _time.Advance(StatusPage.ReportInterval);
 
-        cut.WaitForState(() => cut.Find("[data-testid=scheduler-heartbeat]").TextContent.Contains("last tick 3 s ago", StringComparison.Ordinal));
-        Assert.Contains("alive", cut.Find("[data-testid=scheduler-heartbeat]").TextContent, StringComparison.Ordinal);
+        cut.WaitForState(() => cut.Find("[data-testid=scheduler-heartbeat]").TextContent.Contains("last tick 5 s ago", StringComparison.Ordinal));
+        cut.WaitForState(() => cut.Find("[data-testid=scheduler-heartbeat]").TextContent.Contains("alive", StringComparison.Ordinal));
 
-        _time.Advance(StatusPage.HeartbeatStale);
+        _time.Advance(SchedulerHealthCheck.MaxAge);
         cut.WaitForState(() => cut.Find("[data-testid=scheduler-heartbeat]").TextContent.Contains("stopped", StringComparison.Ordinal));
+        Assert.Contains("no scheduler tick since", cut.Find("[data-testid=scheduler-description]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_broken_presets_file_shows_its_error_with_line_and_column()
     {
         var cut = Render();
-        Assert.Contains("OK", cut.Find("[data-testid=presets-state]").TextContent, StringComparison.Ordinal);
+        cut.WaitForState(() => cut.Find("[data-testid=presets-state]").TextContent.Contains("OK", StringComparison.Ordinal));
 
         _folder.Write("{\n  \"presets\": [,\n}");
         _state.ApplyPresets(await _folder.Store.LoadAsync(Xunit.TestContext.Current.CancellationToken));

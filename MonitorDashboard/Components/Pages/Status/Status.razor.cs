@@ -1,42 +1,37 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Email;
-using MonitorDashboard.Email.Smtp;
 using MonitorDashboard.InvenTree;
+using MonitorDashboard.Monitoring.Health;
 using MonitorDashboard.Monitoring.State;
-using MonitorDashboard.Presets;
 
 namespace MonitorDashboard.Components.Pages.Status;
 
 /// <summary>
 /// Is everything the dashboard depends on working: InvenTree, SMTP, the scheduler, presets.json, recent system errors,
-/// and the configuration in force (redacted). Probes run once the circuit is up (not during prerendering) and on Refresh;
-/// the heartbeat age ticks every second on the injected clock; errors and the presets state arrive live.
+/// and the configuration in force (redacted). What it shows comes from the same health reports as /healthz (never a
+/// probe of its own), re-read every few seconds and after a presets.json change; Refresh asks InvenTree and the SMTP
+/// server again. The heartbeat age ticks every second on the injected clock; errors arrive live.
 /// </summary>
 public sealed partial class Status : IDisposable
 {
-    internal static readonly TimeSpan InvenTreeTimeout = TimeSpan.FromSeconds(5);
-    internal static readonly TimeSpan SmtpTimeout = TimeSpan.FromSeconds(10);
-
-    /// <summary>The dispatcher ticks every second; a heartbeat older than this means it has stopped.</summary>
-    internal static readonly TimeSpan HeartbeatStale = TimeSpan.FromSeconds(30);
+    /// <summary>How often an open page re-reads the health reports (remote probes answer from their 30 s cache).</summary>
+    internal static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(5);
 
     private readonly CancellationTokenSource _disposed = new();
-    private IDisposable? _subscription;
+    private readonly List<IDisposable> _subscriptions = [];
     private PeriodicTimer? _ticker;
-    private InvenTreeCheck? _inventree;
-    private SmtpProbeResult? _smtp;
-    private bool _probing;
+    private HealthReport? _report;
+    private DateTimeOffset _readAt;
+    private bool _refreshing;
 
-    [Inject] public required IInvenTreeConnection Connection { get; init; }
-    [Inject] public required IInvenTreeClient InvenTree { get; init; }
-    [Inject] public required SmtpProbe SmtpProbe { get; init; }
+    [Inject] public required HealthReports Health { get; init; }
     [Inject] public required MonitorState State { get; init; }
     [Inject] public required EffectiveConfiguration Configuration { get; init; }
     [Inject] public required IOptions<EmailOptions> Email { get; init; }
     [Inject] public required IOptions<InvenTreeOptions> InvenTreeOptions { get; init; }
-    [Inject] public required IOptions<PresetsOptions> Presets { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
 
     private EmailOptions EmailSettings => Email.Value;
@@ -44,16 +39,30 @@ public sealed partial class Status : IDisposable
 
     private TimeSpan? HeartbeatAge => State.LastHeartbeat is { } beat ? Time.GetUtcNow() - beat : null;
 
-    private bool SchedulerAlive => HeartbeatAge is { } age && age < HeartbeatStale;
+    private HealthReportEntry? Entry(string name) => _report?.Entries.TryGetValue(name, out var entry) == true ? entry : null;
 
-    protected override void OnInitialized() =>
-        _subscription = State.Subscribe(e =>
+    private static T? Data<T>(HealthReportEntry entry, string key) => entry.Data.TryGetValue(key, out var value) && value is T typed ? typed : default;
+
+    protected override void OnInitialized()
+    {
+        _report = Health.Latest?.Report;
+        _subscriptions.Add(Health.Subscribe(report =>
         {
-            if (e is SystemErrorRecorded or PresetsFileChanged)
+            _report = report;
+            _ = InvokeAsync(StateHasChanged);
+        }));
+        _subscriptions.Add(State.Subscribe(e =>
+        {
+            if (e is PresetsFileChanged)
+            {
+                _ = ReadAsync(fresh: false);
+            }
+            else if (e is SystemErrorRecorded)
             {
                 _ = InvokeAsync(StateHasChanged);
             }
-        });
+        }));
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -63,24 +72,26 @@ public sealed partial class Status : IDisposable
         }
         _ticker = new PeriodicTimer(TimeSpan.FromSeconds(1), Time);
         _ = TickAsync(_ticker);
-        await RefreshAsync();
+        await ReadAsync(fresh: false);
     }
 
-    private async Task RefreshAsync()
+    private Task RefreshAsync() => ReadAsync(fresh: true);
+
+    private async Task ReadAsync(bool fresh)
     {
-        if (_probing)
+        if (fresh)
         {
-            return;
+            if (_refreshing)
+            {
+                return;
+            }
+            _refreshing = true;
+            await InvokeAsync(StateHasChanged);
         }
-        _probing = true;
-        (_inventree, _smtp) = (null, null);
-        StateHasChanged();
+        _readAt = Time.GetUtcNow();
         try
         {
-            var inventree = InvenTreeCheck.RunAsync(Connection, InvenTree, Time, InvenTreeTimeout, _disposed.Token);
-            var smtp = ProbeSmtpAsync();
-            await Task.WhenAll(inventree, smtp);
-            (_inventree, _smtp) = (inventree.Result, smtp.Result);
+            _report = await Health.GetAsync(fresh, _disposed.Token);
         }
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
         {
@@ -88,24 +99,9 @@ public sealed partial class Status : IDisposable
         }
         finally
         {
-            _probing = false;
+            _refreshing &= !fresh;
         }
-        StateHasChanged();
-    }
-
-    private async Task<SmtpProbeResult> ProbeSmtpAsync()
-    {
-        using var timer = new CancellationTokenSource(SmtpTimeout, Time);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token, timer.Token);
-        try
-        {
-            return await SmtpProbe.ProbeAsync(deadline.Token);
-        }
-        catch (OperationCanceledException) when (!_disposed.IsCancellationRequested)
-        {
-            return new SmtpProbeResult(true, false, EmailSettings.SmtpServer ?? "", EmailSettings.Security, false, null, null, [],
-                SmtpTimeout, $"no answer within {SmtpTimeout.TotalSeconds:0} s");
-        }
+        await InvokeAsync(StateHasChanged);
     }
 
     private async Task TickAsync(PeriodicTimer ticker)
@@ -114,7 +110,14 @@ public sealed partial class Status : IDisposable
         {
             while (await ticker.WaitForNextTickAsync(_disposed.Token))
             {
-                await InvokeAsync(StateHasChanged);
+                if (Time.GetUtcNow() - _readAt >= ReportInterval)
+                {
+                    await ReadAsync(fresh: false);
+                }
+                else
+                {
+                    await InvokeAsync(StateHasChanged);
+                }
             }
         }
         catch (OperationCanceledException)
@@ -130,16 +133,26 @@ public sealed partial class Status : IDisposable
         _ => "no TLS",
     };
 
+    private static MudBlazor.Color ColorOf(HealthStatus status) => status switch
+    {
+        HealthStatus.Healthy => MudBlazor.Color.Success,
+        HealthStatus.Degraded => MudBlazor.Color.Warning,
+        _ => MudBlazor.Color.Error,
+    };
+
     private static string Ago(TimeSpan age) => age.TotalSeconds < 90
         ? $"{Math.Max(0, (int)age.TotalSeconds)} s ago"
         : age.TotalMinutes < 90 ? $"{(int)age.TotalMinutes} min ago" : $"{(int)age.TotalHours} h ago";
 
-    private static string Milliseconds(TimeSpan elapsed) => $"{elapsed.TotalMilliseconds:0} ms";
+    private static string Milliseconds(double? elapsed) => elapsed is { } ms ? $"{ms:0} ms" : "—";
 
     public void Dispose()
     {
         _disposed.Cancel();
-        _subscription?.Dispose();
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Dispose();
+        }
         _ticker?.Dispose();
     }
 }
