@@ -191,6 +191,19 @@ public sealed class InvenTreeEmulatorFaultsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Faults_stop_after_the_faulted_requests_left_and_requests_outside_the_filter_use_none()
+    {
+        emulator.Faults.PathFilter = "/api/part/";
+        emulator.Faults.FailureRate = 1.0;
+        emulator.Faults.FaultedRequestsLeft = 2;
+
+        int[] statuses = [await StatusOf("api/part/1/"), await StatusOf("api/"), await StatusOf("api/part/1/"), await StatusOf("api/part/1/")];
+
+        Assert.Equal([503, 200, 503, 200], statuses);
+        Assert.Equal(0, emulator.Faults.FaultedRequestsLeft);
+    }
+
+    [Fact]
     public async Task Unauthorized_honours_the_path_filter()
     {
         emulator.Faults.PathFilter = "/api/bom/";
@@ -326,13 +339,13 @@ public sealed class InvenTreeEmulatorFaultsTests : IAsyncLifetime
         var faults = emulator.Faults;
         faults.PathFilter = "/api/bom/";
         (faults.StallMidBody, faults.DropMidBody, faults.MalformedJson, faults.IgnoreOffset) = (true, true, true, true);
-        (faults.HugeBodyBytes, faults.HugeBodyWithoutContentLength) = (1_000, true);
+        (faults.HugeBodyBytes, faults.HugeBodyWithoutContentLength, faults.FaultedRequestsLeft) = (1_000, true, 3);
 
         faults.Reset();
 
-        Assert.Equal(((string?)null, false, false, false, false, (long?)null, false),
+        Assert.Equal(((string?)null, false, false, false, false, (long?)null, false, (int?)null),
             (faults.PathFilter, faults.StallMidBody, faults.DropMidBody, faults.MalformedJson, faults.IgnoreOffset, faults.HugeBodyBytes,
-             faults.HugeBodyWithoutContentLength));
+             faults.HugeBodyWithoutContentLength, faults.FaultedRequestsLeft));
         var page = await client.GetElementAsync("api/bom/?limit=1");
         Assert.Equal(0, page.GetProperty("count").GetInt32());
     }

@@ -2,7 +2,8 @@ namespace MonitorDashboard.Demo.Emulator;
 
 /// <summary>
 /// Faults injected into the emulator's <c>/api/</c> responses, settable and resettable by tests at any time
-/// (thread-safe). Every fault applies only to requests that match <see cref="PathFilter"/>. Order per request: latency,
+/// (thread-safe). Every fault applies only to requests that match <see cref="PathFilter"/>, and only to as many as
+/// <see cref="FaultedRequestsLeft"/> allows. Order per request: latency,
 /// pause, hang, dropped connection, scripted failures (<see cref="FailNext"/>), random failures
 /// (<see cref="FailureRate"/>), a huge body (<see cref="HugeBodyBytes"/>); otherwise the real answer, with
 /// <see cref="IgnoreOffset"/> and <see cref="Unauthorized"/> applied, and then broken by the first of
@@ -26,6 +27,7 @@ public sealed class EmulatorFaults
     private volatile bool hugeBodyWithoutContentLength;
     private long? hugeBodyBytes;
     private string? pathFilter;
+    private int? faultedRequestsLeft;
     private TaskCompletionSource? paused;
 
     /// <summary>The smallest <see cref="HugeBodyBytes"/>: the JSON page that the padding goes into.</summary>
@@ -45,6 +47,24 @@ public sealed class EmulatorFaults
                 throw new ArgumentException($"PathFilter \"{value}\" must start with \"/\", e.g. \"/api/bom/\".", nameof(value));
             }
             Volatile.Write(ref pathFilter, value);
+        }
+    }
+
+    /// <summary>
+    /// How many more requests (of those matching <see cref="PathFilter"/>) are faulted; after that every request is
+    /// answered normally, as by a server that breaks and recovers. Counts down as requests arrive; null: no limit.
+    /// E.g. 1 with <see cref="DropMidBody"/> breaks the first attempt only, so its retry succeeds.
+    /// </summary>
+    public int? FaultedRequestsLeft
+    {
+        get { lock (gate) { return faultedRequestsLeft; } }
+        set
+        {
+            if (value is { } left)
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(left);
+            }
+            lock (gate) { faultedRequestsLeft = value; }
         }
     }
 
@@ -188,6 +208,7 @@ public sealed class EmulatorFaults
             failureRate = 0;
             failureStatus = 503;
             hugeBodyBytes = null;
+            faultedRequestsLeft = null;
         }
         Paused = false;
         hang = false;
@@ -201,9 +222,30 @@ public sealed class EmulatorFaults
         PathFilter = null;
     }
 
-    /// <summary>Whether the faults apply to a request with this path and query (see <see cref="PathFilter"/>).</summary>
-    internal bool AppliesTo(string pathAndQuery) =>
-        PathFilter is not { } filter || pathAndQuery.StartsWith(filter, StringComparison.Ordinal);
+    /// <summary>
+    /// Whether the faults apply to a request with this path and query (see <see cref="PathFilter"/>); a request they
+    /// apply to uses up one of <see cref="FaultedRequestsLeft"/>.
+    /// </summary>
+    internal bool TakeRequest(string pathAndQuery)
+    {
+        if (PathFilter is { } filter && !pathAndQuery.StartsWith(filter, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        lock (gate)
+        {
+            if (faultedRequestsLeft is not { } left)
+            {
+                return true;
+            }
+            if (left == 0)
+            {
+                return false;
+            }
+            faultedRequestsLeft = left - 1;
+            return true;
+        }
+    }
 
     /// <summary>Completes when <see cref="Paused"/> is off (at once when it is).</summary>
     internal Task WhilePaused()

@@ -11,12 +11,12 @@ internal sealed class FaultMiddleware(EmulatorFaults faults, RequestLog log, Can
 {
     private static readonly object FaultedKey = new();
 
-    /// <summary>Whether the request matched the faults' path filter (decided on arrival, before any rewrite).</summary>
+    /// <summary>Whether the faults apply to the request (decided once, on arrival, before any rewrite).</summary>
     public static bool IsFaulted(HttpContext context) => context.Items.ContainsKey(FaultedKey);
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (!context.Request.Path.StartsWithSegments("/api") || !faults.AppliesTo(context.Request.GetEncodedPathAndQuery()))
+        if (!context.Request.Path.StartsWithSegments("/api") || !faults.TakeRequest(context.Request.GetEncodedPathAndQuery()))
         {
             await next(context);
             return;
