@@ -117,7 +117,7 @@ internal sealed class InvenTreeClient(
     {
         var endpoint = await connection.GetEndpointAsync(cancellationToken);
         var uri = new Uri(endpoint.ApiBase, relative);
-        var path = "/" + endpoint.ApiBase.MakeRelativeUri(uri).OriginalString;
+        var path = uri.PathAndQuery;
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (!string.IsNullOrEmpty(endpoint.Token))
@@ -128,6 +128,8 @@ internal sealed class InvenTreeClient(
         HttpResponseMessage response;
         try
         {
+            // ResponseBufferingHandler has read the body inside the attempt (under its timeout and the size cap), so
+            // HttpClient must not buffer it a second time.
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or TaskCanceledException
