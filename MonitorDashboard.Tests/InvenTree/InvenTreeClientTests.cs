@@ -313,4 +313,19 @@ public sealed class InvenTreeClientTests
 
         Assert.Empty(await harness.Client.GetSuppliersAsync(Ct));
     }
+
+    [Fact]
+    public async Task A_server_that_ignores_offset_is_noticed_on_the_second_page_and_named()
+    {
+        await using var harness = await InvenTreeHarness.StartAsync(settings: new Dictionary<string, string?> { ["InvenTree:PageSize"] = "5" });
+        var parts = await harness.Client.GetPartsInBomForAsync(101, Ct);
+        Assert.True(parts.Count > 5, "Master Assembly's BOM takes more than one page of 5");
+        harness.Emulator.ResetCounters();
+        harness.Emulator.Faults.IgnoreOffset = true;
+
+        var error = await Assert.ThrowsAsync<InvenTreeRequestException>(() => harness.Client.GetPartsInBomForAsync(101, Ct));
+
+        Assert.Equal("InvenTree ignored offset for /api/part/?in_bom_for=101: page 2 repeated page 1.", error.Message);
+        Assert.Equal(2, harness.Emulator.RequestCount);
+    }
 }
