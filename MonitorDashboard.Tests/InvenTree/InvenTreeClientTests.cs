@@ -120,11 +120,12 @@ public sealed class InvenTreeClientTests
             ["InvenTree:MaxRetries"] = "1",
         });
         harness.Emulator.Faults.Hang = true;
+        using var counting = RequestTally.Begin(out var attempts);
 
         var error = await Assert.ThrowsAsync<InvenTreeUnreachableException>(() => harness.Client.GetServerInfoAsync(Ct));
 
         Assert.Contains("timed out", error.Message, StringComparison.Ordinal);
-        Assert.Equal(2, harness.Emulator.RequestCount);
+        Assert.Equal(2, attempts.Count); // on the client: on a busy machine the retry can time out before the emulator sees it
     }
 
     [Fact]
@@ -201,5 +202,130 @@ public sealed class InvenTreeClientTests
 
         Assert.Empty(parts);
         Assert.Empty(harness.Emulator.Requests);
+    }
+
+    private static Dictionary<string, string?> Impatient(int maxRetries = 1) => new()
+    {
+        ["InvenTree:RequestTimeout"] = "00:00:00.300",
+        ["InvenTree:MaxRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    // Attempts are counted on the client (every attempt that reaches the wire): on a busy machine a retry can time out
+    // before the emulator has even seen it, so the emulator's count would be a race.
+    [Fact]
+    public async Task A_body_that_stalls_after_the_headers_times_out_per_attempt_is_retried_and_reported_with_its_path()
+    {
+        await using var harness = await InvenTreeHarness.StartAsync(settings: Impatient());
+        harness.Emulator.Faults.StallMidBody = true;
+        using var counting = RequestTally.Begin(out var attempts);
+
+        var error = await Assert.ThrowsAsync<InvenTreeUnreachableException>(() => harness.Client.GetPartAsync(110, Ct));
+
+        Assert.Contains("timed out", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/api/part/110/", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, attempts.Count);
+        Assert.Contains(harness.Emulator.Requests, r => r is { PathAndQuery: "/api/part/110/", StatusCode: 200 });
+    }
+
+    [Fact]
+    public async Task A_body_that_stalls_once_is_retried_and_the_answer_arrives()
+    {
+        await using var harness = await InvenTreeHarness.StartAsync(settings: Impatient(maxRetries: 3));
+        (harness.Emulator.Faults.StallMidBody, harness.Emulator.Faults.FaultedRequestsLeft) = (true, 1);
+
+        var part = await harness.Client.GetPartAsync(110, Ct);
+
+        Assert.Equal("Widget Assembly", part.Name);
+        Assert.Equal(0, harness.Emulator.Faults.FaultedRequestsLeft);
+    }
+
+    [Fact]
+    public async Task A_connection_dropped_mid_body_is_retried_then_reported_unreachable_with_its_path()
+    {
+        await using var harness = await InvenTreeHarness.StartAsync(settings: new Dictionary<string, string?> { ["InvenTree:MaxRetries"] = "1" });
+        harness.Emulator.Faults.DropMidBody = true;
+
+        var error = await Assert.ThrowsAsync<InvenTreeUnreachableException>(() => harness.Client.GetPartAsync(110, Ct));
+
+        Assert.Contains("connection dropped", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/api/part/110/", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, harness.Emulator.RequestCount);
+    }
+
+    [Fact]
+    public async Task A_connection_dropped_mid_body_once_is_retried_and_the_answer_arrives()
+    {
+        await using var harness = await InvenTreeHarness.StartAsync(settings: new Dictionary<string, string?> { ["InvenTree:MaxRetries"] = "1" });
+        (harness.Emulator.Faults.DropMidBody, harness.Emulator.Faults.FaultedRequestsLeft) = (true, 1);
+
+        var suppliers = await harness.Client.GetSuppliersAsync(Ct);
+
+        Assert.NotEmpty(suppliers);
+        Assert.Equal(2, harness.Emulator.RequestCount);
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_reported_with_its_path_without_retrying()
+    {
+        await using var harness = await InvenTreeHarness.StartAsync();
+        harness.Emulator.Faults.MalformedJson = true;
+
+        var error = await Assert.ThrowsAsync<InvenTreeRequestException>(() => harness.Client.GetPartAsync(110, Ct));
+
+        Assert.Contains("malformed JSON for /api/part/110/", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, harness.Emulator.RequestCount);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_huge_answer_is_refused_at_once_naming_the_endpoint_and_the_limit_without_reading_it_or_retrying(bool withContentLength)
+    {
+        await using var harness = await InvenTreeHarness.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["InvenTree:MaxResponseBytes"] = "65536",
+        });
+        // Far more than could be buffered (or read in the test's time): only the cap can end this request.
+        harness.Emulator.Faults.HugeBodyBytes = 8L << 30;
+        harness.Emulator.Faults.HugeBodyWithoutContentLength = !withContentLength;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+
+        var error = await Assert.ThrowsAsync<InvenTreeResponseTooLargeException>(() => harness.Client.GetSuppliersAsync(deadline.Token));
+
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        Assert.Contains("InvenTree's answer to /api/company/?is_supplier=true&limit=250&offset=0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("is larger than the 64 KB limit (InvenTree:MaxResponseBytes)", error.Message, StringComparison.Ordinal);
+        Assert.Equal((65536, "/api/company/?is_supplier=true&limit=250&offset=0"), (error.LimitBytes, error.Path));
+        Assert.Equal(1, harness.Emulator.RequestCount);
+        Assert.True(allocated < 256L << 20, $"{allocated} bytes were allocated while a 64 KB answer was refused");
+    }
+
+    [Fact]
+    public async Task An_answer_within_the_limit_is_read_whole()
+    {
+        await using var harness = await InvenTreeHarness.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["InvenTree:MaxResponseBytes"] = "65536",
+        });
+        harness.Emulator.Faults.HugeBodyBytes = 65536;
+
+        Assert.Empty(await harness.Client.GetSuppliersAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_server_that_ignores_offset_is_noticed_on_the_second_page_and_named()
+    {
+        await using var harness = await InvenTreeHarness.StartAsync(settings: new Dictionary<string, string?> { ["InvenTree:PageSize"] = "5" });
+        var parts = await harness.Client.GetPartsInBomForAsync(101, Ct);
+        Assert.True(parts.Count > 5, "Master Assembly's BOM takes more than one page of 5");
+        harness.Emulator.ResetCounters();
+        harness.Emulator.Faults.IgnoreOffset = true;
+
+        var error = await Assert.ThrowsAsync<InvenTreeRequestException>(() => harness.Client.GetPartsInBomForAsync(101, Ct));
+
+        Assert.Equal("InvenTree ignored offset for /api/part/?in_bom_for=101: page 2 repeated page 1.", error.Message);
+        Assert.Equal(2, harness.Emulator.RequestCount);
     }
 }

@@ -13,6 +13,9 @@ public sealed class InvenTreeOptionsValidatorTests
     public void A_url_and_a_token_are_valid() => Assert.Empty(Problems(Valid()));
 
     [Fact]
+    public void Answers_are_capped_at_32_MiB_unless_configured() => Assert.Equal(33_554_432, new InvenTreeOptions().MaxResponseBytes);
+
+    [Fact]
     public void No_url_is_demo_mode_and_valid() => Assert.Empty(Problems(new InvenTreeOptions()));
 
     public static TheoryData<Action<InvenTreeOptions>, string> BrokenFields => new()
@@ -26,6 +29,8 @@ public sealed class InvenTreeOptionsValidatorTests
         { o => o.MaxRetries = 11, "InvenTree:MaxRetries" },
         { o => o.RequestTimeout = TimeSpan.Zero, "InvenTree:RequestTimeout" },
         { o => o.RetryBaseDelay = TimeSpan.FromSeconds(-1), "InvenTree:RetryBaseDelay" },
+        { o => o.MaxResponseBytes = 0, "InvenTree:MaxResponseBytes: 0" },
+        { o => o.MaxResponseBytes = InvenTreeOptions.MaxResponseBytesLimit + 1, "InvenTree:MaxResponseBytes" },
     };
 
     [Theory]

@@ -9,14 +9,16 @@ public sealed record CalculationRun(CalculationResult Result, int Requests, int 
 public sealed class CalculationService(BomFetcher fetcher, ShortageCalculator calculator, TimeProvider time, ILogger<CalculationService> logger)
 {
     /// <param name="client">Another client to fetch through, e.g. one shared by the checks of a scheduler tick.</param>
+    /// <param name="activity">Records what the fetch is waiting for, e.g. to say what a timed-out check was doing.</param>
     public async Task<CalculationRun> RunAsync(
         IReadOnlyList<PartRequest> requests,
         CalculationOptions options,
         CancellationToken cancellationToken,
-        IInvenTreeClient? client = null)
+        IInvenTreeClient? client = null,
+        FetchActivity? activity = null)
     {
         var started = time.GetTimestamp();
-        var data = await (client is null ? fetcher : fetcher.With(client)).FetchAsync(requests, options, cancellationToken);
+        var data = await (client is null ? fetcher : fetcher.With(client)).FetchAsync(requests, options, cancellationToken, activity);
         var result = calculator.Calculate(data, options);
         var elapsed = time.GetElapsedTime(started);
         logger.LogInformation(

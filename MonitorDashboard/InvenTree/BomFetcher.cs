@@ -17,19 +17,25 @@ public sealed class BomFetcher(IInvenTreeClient client, IOptions<InvenTreeOption
     /// <summary>The same fetcher over another client (e.g. the tick-shared <see cref="SharedFetchClient"/>).</summary>
     public BomFetcher With(IInvenTreeClient other) => new(other, options, logger);
 
-    public async Task<BomData> FetchAsync(IReadOnlyList<PartRequest> requests, CalculationOptions calculation, CancellationToken cancellationToken)
+    /// <param name="activity">Records each request in flight in words ("fetching the BOM of Widget Assembly"), so a
+    /// caller that gives up can say what it was waiting for.</param>
+    public async Task<BomData> FetchAsync(
+        IReadOnlyList<PartRequest> requests,
+        CalculationOptions calculation,
+        CancellationToken cancellationToken,
+        FetchActivity? activity = null)
     {
         using var tallyScope = RequestTally.Begin(out var tally);
-        using var gate = new SemaphoreSlim(options.Value.MaxConcurrency);
+        using var calls = new Calls(options.Value.MaxConcurrency, activity);
         var parts = new ConcurrentDictionary<int, InvenTreePart>();
         var boms = new ConcurrentDictionary<int, IReadOnlyList<InvenTreeBomItem>>();
 
         // Round 1: server info, the top-level parts and (when asked) the suppliers, all at once.
-        var serverTask = Gated(gate, client.GetServerInfoAsync, cancellationToken);
+        var serverTask = calls.RunAsync("asking InvenTree for its version", client.GetServerInfoAsync, cancellationToken);
         var suppliersTask = calculation.ExcludeSuppliers.Count > 0
-            ? Gated(gate, client.GetSuppliersAsync, cancellationToken)
+            ? calls.RunAsync("fetching the supplier list", client.GetSuppliersAsync, cancellationToken)
             : Task.FromResult<IReadOnlyList<InvenTreeCompany>>([]);
-        var resolved = await Task.WhenAll(requests.Select(r => ResolveAsync(r, gate, cancellationToken)));
+        var resolved = await Task.WhenAll(requests.Select(r => ResolveAsync(r, calls, cancellationToken)));
         var server = await serverTask;
         var rounds = 1;
 
@@ -38,7 +44,7 @@ public sealed class BomFetcher(IInvenTreeClient client, IOptions<InvenTreeOption
             parts[part.Pk] = part;
         }
 
-        var excludedTask = ExcludedBySupplierAsync(calculation.ExcludeSuppliers, suppliersTask, gate, cancellationToken);
+        var excludedTask = ExcludedBySupplierAsync(calculation.ExcludeSuppliers, suppliersTask, calls, cancellationToken);
 
         var level = resolved.Select(r => r.Part).OfType<InvenTreePart>().Where(p => p.Assembly).Select(p => p.Pk).Distinct().ToList();
         var expanded = new HashSet<int>();
@@ -46,7 +52,7 @@ public sealed class BomFetcher(IInvenTreeClient client, IOptions<InvenTreeOption
         {
             rounds++;
             expanded.UnionWith(level);
-            await Task.WhenAll(level.Select(pk => ExpandAsync(pk, gate, parts, boms, cancellationToken)));
+            await Task.WhenAll(level.Select(pk => ExpandAsync(pk, calls, parts, boms, cancellationToken)));
             level = boms.Where(b => level.Contains(b.Key))
                 .SelectMany(b => b.Value)
                 .Where(line => !(calculation.ExcludeOptional && line.Optional))
@@ -59,7 +65,7 @@ public sealed class BomFetcher(IInvenTreeClient client, IOptions<InvenTreeOption
         if (server.ApiVersion < ScheduledToBuildApiVersion)
         {
             rounds++;
-            await DeriveScheduledToBuildAsync(parts, gate, cancellationToken);
+            await DeriveScheduledToBuildAsync(parts, calls, cancellationToken);
         }
 
         var excluded = await excludedTask;
@@ -77,13 +83,13 @@ public sealed class BomFetcher(IInvenTreeClient client, IOptions<InvenTreeOption
         };
     }
 
-    private async Task<ResolvedRequest> ResolveAsync(PartRequest request, SemaphoreSlim gate, CancellationToken cancellationToken)
+    private async Task<ResolvedRequest> ResolveAsync(PartRequest request, Calls calls, CancellationToken cancellationToken)
     {
         if (request.Pk is { } pk)
         {
             try
             {
-                var part = await Gated(gate, ct => client.GetPartAsync(pk, ct), cancellationToken);
+                var part = await calls.RunAsync($"looking up part #{pk} in InvenTree", ct => client.GetPartAsync(pk, ct), cancellationToken);
                 return new ResolvedRequest(request, [part]);
             }
             catch (InvenTreeNotFoundException)
@@ -92,19 +98,23 @@ public sealed class BomFetcher(IInvenTreeClient client, IOptions<InvenTreeOption
             }
         }
 
-        var candidates = await Gated(gate, ct => client.FindPartsByNameAsync(request.Name ?? "", ct), cancellationToken);
+        var candidates = await calls.RunAsync($"looking up {request.Label} in InvenTree",
+            ct => client.FindPartsByNameAsync(request.Name ?? "", ct), cancellationToken);
         return new ResolvedRequest(request, PartMatching.ByRevision(candidates, request.Revision));
     }
 
     private async Task ExpandAsync(
         int assemblyPk,
-        SemaphoreSlim gate,
+        Calls calls,
         ConcurrentDictionary<int, InvenTreePart> parts,
         ConcurrentDictionary<int, IReadOnlyList<InvenTreeBomItem>> boms,
         CancellationToken cancellationToken)
     {
-        var bomTask = Gated(gate, ct => client.GetBomAsync(assemblyPk, includeSubstitutes: true, ct), cancellationToken);
-        var partsTask = Gated(gate, ct => client.GetPartsInBomForAsync(assemblyPk, ct), cancellationToken);
+        var name = parts.TryGetValue(assemblyPk, out var assembly) ? assembly.Label() : $"part #{assemblyPk}";
+        var bomTask = calls.RunAsync($"fetching the BOM of {name}",
+            ct => client.GetBomAsync(assemblyPk, includeSubstitutes: true, ct), cancellationToken);
+        var partsTask = calls.RunAsync($"fetching the parts in the BOM of {name}",
+            ct => client.GetPartsInBomForAsync(assemblyPk, ct), cancellationToken);
         boms[assemblyPk] = await bomTask;
         foreach (var part in await partsTask)
         {
@@ -112,10 +122,11 @@ public sealed class BomFetcher(IInvenTreeClient client, IOptions<InvenTreeOption
         }
     }
 
-    private async Task DeriveScheduledToBuildAsync(ConcurrentDictionary<int, InvenTreePart> parts, SemaphoreSlim gate, CancellationToken cancellationToken)
+    private async Task DeriveScheduledToBuildAsync(ConcurrentDictionary<int, InvenTreePart> parts, Calls calls, CancellationToken cancellationToken)
     {
         var assemblies = parts.Values.Where(p => p.Assembly && p.ScheduledToBuild is null).ToList();
-        var builds = await Task.WhenAll(assemblies.Select(p => Gated(gate, ct => client.GetActiveBuildsAsync(p.Pk, ct), cancellationToken)));
+        var builds = await Task.WhenAll(assemblies.Select(p =>
+            calls.RunAsync($"fetching build orders of {p.Label()}", ct => client.GetActiveBuildsAsync(p.Pk, ct), cancellationToken)));
         for (var i = 0; i < assemblies.Count; i++)
         {
             var scheduled = builds[i].Where(b => b.Part == assemblies[i].Pk).Sum(b => Math.Max(0m, b.Quantity - b.Completed));
@@ -127,7 +138,7 @@ public sealed class BomFetcher(IInvenTreeClient client, IOptions<InvenTreeOption
     private async Task<IReadOnlySet<int>> ExcludedBySupplierAsync(
         IReadOnlyList<string> names,
         Task<IReadOnlyList<InvenTreeCompany>> suppliersTask,
-        SemaphoreSlim gate,
+        Calls calls,
         CancellationToken cancellationToken)
     {
         if (names.Count == 0)
@@ -140,20 +151,33 @@ public sealed class BomFetcher(IInvenTreeClient client, IOptions<InvenTreeOption
         {
             logger.LogWarning("Supplier {Supplier} to exclude is not known to InvenTree", missing);
         }
-        var supplierParts = await Task.WhenAll(wanted.Select(s => Gated(gate, ct => client.GetSupplierPartsAsync(s.Pk, ct), cancellationToken)));
+        var supplierParts = await Task.WhenAll(wanted.Select(s =>
+            calls.RunAsync($"fetching the parts of supplier {s.Name}", ct => client.GetSupplierPartsAsync(s.Pk, ct), cancellationToken)));
         return supplierParts.SelectMany(list => list).Select(sp => sp.Part).ToHashSet();
     }
 
-    private static async Task<T> Gated<T>(SemaphoreSlim gate, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    /// <summary>
+    /// At most <c>MaxConcurrency</c> calls at once, each recorded in the activity from the moment it is wanted (a call
+    /// queued behind the gate is waited for too).
+    /// </summary>
+    private sealed class Calls(int maxConcurrency, FetchActivity? activity) : IDisposable
     {
-        await gate.WaitAsync(cancellationToken);
-        try
+        private readonly SemaphoreSlim _gate = new(maxConcurrency);
+
+        public async Task<T> RunAsync<T>(string description, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
         {
-            return await call(cancellationToken);
+            using var step = activity?.Begin(description);
+            await _gate.WaitAsync(cancellationToken);
+            try
+            {
+                return await call(cancellationToken);
+            }
+            finally
+            {
+                _gate.Release();
+            }
         }
-        finally
-        {
-            gate.Release();
-        }
+
+        public void Dispose() => _gate.Dispose();
     }
 }

@@ -44,6 +44,9 @@ internal sealed class InvenTreeClient(
     IOptions<InvenTreeOptions> options,
     ILogger<InvenTreeClient> logger) : IInvenTreeClient
 {
+    /// <summary>A sane bound on one list however it is paged: far beyond any real BOM, supplier or part search.</summary>
+    internal const int MaxListItems = 1_000_000;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,
@@ -94,16 +97,45 @@ internal sealed class InvenTreeClient(
     public Task<IReadOnlyList<InvenTreeSupplierPart>> GetSupplierPartsAsync(int supplierPk, CancellationToken cancellationToken) =>
         GetAllPagesAsync<InvenTreeSupplierPart>($"company/part/?supplier={supplierPk}", cancellationToken);
 
-    /// <summary>Always sends <c>limit</c> (without it InvenTree returns everything at once) and walks the offsets.</summary>
+    /// <summary>
+    /// Always sends <c>limit</c> (without it InvenTree returns everything at once) and walks the offsets. A server (or
+    /// proxy) that ignores <c>offset</c> serves the first page again and again: that is noticed and reported rather
+    /// than paged for ever.
+    /// </summary>
     private async Task<IReadOnlyList<T>> GetAllPagesAsync<T>(string pathAndQuery, CancellationToken cancellationToken)
     {
         var pageSize = options.Value.PageSize;
         var separator = pathAndQuery.Contains('?', StringComparison.Ordinal) ? '&' : '?';
         var items = new List<T>();
-        for (var offset = 0; ; )
+        byte[]? previous = null;
+        var mostPages = int.MaxValue;
+        for (int offset = 0, pages = 1; ; pages++)
         {
             var page = await GetAsync<InvenTreePage<T>>($"{pathAndQuery}{separator}limit={pageSize}&offset={offset}", cancellationToken);
+            var results = JsonSerializer.SerializeToUtf8Bytes(page.Results, Json);
+            if (previous is not null && page.Results.Count > 0 && results.AsSpan().SequenceEqual(previous))
+            {
+                throw new InvenTreeRequestException(
+                    $"InvenTree ignored offset for {await ApiPathAsync(pathAndQuery, cancellationToken)}: page {pages} repeated page {pages - 1}.");
+            }
+            if (pages == 1 && page.Results.Count > 0)
+            {
+                // The first page's length, not `limit`: a server may serve fewer per page than asked (DRF's max_limit).
+                mostPages = (int)Math.Min(int.MaxValue, (long)Math.Ceiling(page.Count / (double)page.Results.Count) + 1);
+            }
+            if (pages > mostPages)
+            {
+                throw new InvenTreeRequestException(
+                    $"InvenTree ignored offset for {await ApiPathAsync(pathAndQuery, cancellationToken)}: {pages} pages fetched, " +
+                    $"but its count of {page.Count} fits in {mostPages - 1}.");
+            }
             items.AddRange(page.Results);
+            if (items.Count > MaxListItems)
+            {
+                throw new InvenTreeRequestException(
+                    $"InvenTree listed more than {MaxListItems} items for {await ApiPathAsync(pathAndQuery, cancellationToken)}; reading stopped there.");
+            }
+            previous = results;
             offset += page.Results.Count;
             // Offsets rather than the `next` link: behind a proxy `next` can name an unreachable host.
             if (page.Results.Count == 0 || offset >= page.Count)
@@ -113,11 +145,15 @@ internal sealed class InvenTreeClient(
         }
     }
 
+    /// <summary>The request's path as the server sees it, e.g. <c>/api/part/?in_bom_for=113</c>, for messages.</summary>
+    private async Task<string> ApiPathAsync(string relative, CancellationToken cancellationToken) =>
+        new Uri((await connection.GetEndpointAsync(cancellationToken)).ApiBase, relative).PathAndQuery;
+
     private async Task<T> GetAsync<T>(string relative, CancellationToken cancellationToken)
     {
         var endpoint = await connection.GetEndpointAsync(cancellationToken);
         var uri = new Uri(endpoint.ApiBase, relative);
-        var path = "/" + endpoint.ApiBase.MakeRelativeUri(uri).OriginalString;
+        var path = uri.PathAndQuery;
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (!string.IsNullOrEmpty(endpoint.Token))
@@ -128,6 +164,8 @@ internal sealed class InvenTreeClient(
         HttpResponseMessage response;
         try
         {
+            // ResponseBufferingHandler has read the body inside the attempt (under its timeout and the size cap), so
+            // HttpClient must not buffer it a second time.
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or TaskCanceledException

@@ -15,6 +15,18 @@ public sealed class InvenTreeUnauthorizedException(string message) : InvenTreeEx
 /// <summary>404 for an object or URL.</summary>
 public sealed class InvenTreeNotFoundException(string message) : InvenTreeException(message);
 
+/// <summary>
+/// An answer larger than <c>InvenTree:MaxResponseBytes</c>: refused at once, without reading the rest and without a
+/// retry (the same request would bring the same answer).
+/// </summary>
+public sealed class InvenTreeResponseTooLargeException(string message, string path, long limitBytes) : InvenTreeException(message)
+{
+    /// <summary>The request's path and query, e.g. <c>/api/part/?in_bom_for=113&amp;limit=250&amp;offset=0</c>.</summary>
+    public string Path { get; } = path;
+
+    public long LimitBytes { get; } = limitBytes;
+}
+
 /// <summary>Any other refusal (400 with field errors, unexpected status or body).</summary>
 public sealed class InvenTreeRequestException(string message, int? statusCode = null) : InvenTreeException(message)
 {

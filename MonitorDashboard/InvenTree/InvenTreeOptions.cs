@@ -22,8 +22,20 @@ public sealed class InvenTreeOptions
     /// <summary>Page size sent as <c>limit</c>; every page is followed.</summary>
     public int PageSize { get; set; } = 250;
 
-    /// <summary>Timeout of one HTTP attempt.</summary>
+    /// <summary>The largest accepted answer: 32 MiB by default, at most 1 GiB (answers are read into memory).</summary>
+    public const long MaxResponseBytesLimit = 1L << 30;
+
+    /// <summary>
+    /// Timeout of one HTTP attempt, covering the whole response (headers and body): a server that sends its headers
+    /// and then stalls is given up on and retried like one that never answers.
+    /// </summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The largest answer accepted, in bytes (the Content-Length, or the bytes counted while reading when there is
+    /// none). A larger one is refused at once, without a retry, rather than read into memory.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = 32L * 1024 * 1024;
 
     /// <summary>Retries after the first attempt on 5xx, 408, 429, timeouts and connection failures.</summary>
     public int MaxRetries { get; set; } = 3;

@@ -39,6 +39,10 @@ internal sealed class InvenTreeOptionsValidator : IValidateOptions<InvenTreeOpti
         {
             errors.Add($"InvenTree:RequestTimeout: {options.RequestTimeout} must be positive");
         }
+        if (options.MaxResponseBytes is < 1 or > InvenTreeOptions.MaxResponseBytesLimit)
+        {
+            errors.Add($"InvenTree:MaxResponseBytes: {options.MaxResponseBytes} is outside 1–{InvenTreeOptions.MaxResponseBytesLimit} (1 GiB)");
+        }
         if (options.RetryBaseDelay < TimeSpan.Zero)
         {
             errors.Add($"InvenTree:RetryBaseDelay: {options.RetryBaseDelay} must not be negative");

@@ -8,7 +8,8 @@ public static class InvenTreeServiceCollectionExtensions
 {
     /// <summary>
     /// The typed InvenTree client with retries (exponential backoff with jitter on 5xx, 408, 429,
-    /// timeouts and connection failures; never on 400/401/403/404) and a timeout per attempt.
+    /// timeouts and connection failures, a body cut short included; never on 400/401/403/404 or a body over
+    /// the size cap) and a timeout per attempt that covers the whole response.
     /// </summary>
     public static IServiceCollection AddInvenTreeClient(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,6 +20,7 @@ public static class InvenTreeServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<InvenTreeOptions>, InvenTreeOptionsValidator>();
 
         services.AddTransient<RequestCountingHandler>();
+        services.AddTransient<ResponseBufferingHandler>();
         var http = services.AddHttpClient<IInvenTreeClient, InvenTreeClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
         // The default loggers put raw header values (the API token) into their records' structured state.
         // Inside the resilience handler, so every attempt (retries included) is logged.
@@ -40,8 +42,10 @@ public static class InvenTreeServiceCollectionExtensions
                 }
                 pipeline.AddTimeout(o.RequestTimeout);
             });
-        // Added after the resilience handler, so it sits inside it and counts every attempt.
+        // Added after the resilience handler, so they sit inside it: every attempt is counted, and every body is read
+        // whole within its attempt, under the attempt's timeout (retried when it stalls or drops, refused when too large).
         http.AddHttpMessageHandler<RequestCountingHandler>();
+        http.AddHttpMessageHandler<ResponseBufferingHandler>();
 
         services.AddTransient<BomFetcher>();
         services.AddSingleton<PartLookup>();

@@ -23,7 +23,7 @@ internal sealed class AuthMiddleware(string token, EmulatorFaults faults)
             await WriteUnauthorizedAsync(context, NotProvided);
             return;
         }
-        if (faults.Unauthorized || parts.Length < 2 || !FixedTimeEquals(parts[1], token))
+        if (faults.Unauthorized && FaultMiddleware.IsFaulted(context) || parts.Length < 2 || !FixedTimeEquals(parts[1], token))
         {
             await WriteUnauthorizedAsync(context, InvalidToken);
             return;

@@ -1,9 +1,13 @@
 namespace MonitorDashboard.Demo.Emulator;
 
 /// <summary>
-/// Faults injected into the emulator's <c>/api/</c> responses, settable by tests at any time (thread-safe).
-/// Order per request: latency, pause, hang, dropped connection, scripted failures (<see cref="FailNext"/>), random
-/// failures (<see cref="FailureRate"/>), then <see cref="Unauthorized"/> on authenticated endpoints.
+/// Faults injected into the emulator's <c>/api/</c> responses, settable and resettable by tests at any time
+/// (thread-safe). Every fault applies only to requests that match <see cref="PathFilter"/>, and only to as many as
+/// <see cref="FaultedRequestsLeft"/> allows. Order per request: latency,
+/// pause, hang, dropped connection, scripted failures (<see cref="FailNext"/>), random failures
+/// (<see cref="FailureRate"/>), a huge body (<see cref="HugeBodyBytes"/>); otherwise the real answer, with
+/// <see cref="IgnoreOffset"/> and <see cref="Unauthorized"/> applied, and then broken by the first of
+/// <see cref="MalformedJson"/>, <see cref="StallMidBody"/> and <see cref="DropMidBody"/> that is on.
 /// </summary>
 public sealed class EmulatorFaults
 {
@@ -16,7 +20,53 @@ public sealed class EmulatorFaults
     private volatile bool hang;
     private volatile bool dropConnections;
     private volatile bool unauthorized;
+    private volatile bool stallMidBody;
+    private volatile bool dropMidBody;
+    private volatile bool malformedJson;
+    private volatile bool ignoreOffset;
+    private volatile bool hugeBodyWithoutContentLength;
+    private long? hugeBodyBytes;
+    private string? pathFilter;
+    private int? faultedRequestsLeft;
     private TaskCompletionSource? paused;
+
+    /// <summary>The smallest <see cref="HugeBodyBytes"/>: the JSON page that the padding goes into.</summary>
+    public const long MinimumHugeBodyBytes = 64;
+
+    /// <summary>
+    /// Only requests whose path and query (as sent, e.g. <c>/api/bom/?part=113&amp;limit=250&amp;offset=0</c>) start
+    /// with this are faulted, e.g. <c>"/api/bom/"</c> or <c>"/api/bom/?part=113"</c>; null faults every request.
+    /// </summary>
+    public string? PathFilter
+    {
+        get => Volatile.Read(ref pathFilter);
+        set
+        {
+            if (value is not null && !value.StartsWith('/'))
+            {
+                throw new ArgumentException($"PathFilter \"{value}\" must start with \"/\", e.g. \"/api/bom/\".", nameof(value));
+            }
+            Volatile.Write(ref pathFilter, value);
+        }
+    }
+
+    /// <summary>
+    /// How many more requests (of those matching <see cref="PathFilter"/>) are faulted; after that every request is
+    /// answered normally, as by a server that breaks and recovers. Counts down as requests arrive; null: no limit.
+    /// E.g. 1 with <see cref="DropMidBody"/> breaks the first attempt only, so its retry succeeds.
+    /// </summary>
+    public int? FaultedRequestsLeft
+    {
+        get { lock (gate) { return faultedRequestsLeft; } }
+        set
+        {
+            if (value is { } left)
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(left);
+            }
+            lock (gate) { faultedRequestsLeft = value; }
+        }
+    }
 
     /// <summary>Delay added before every <c>/api/</c> request is answered (emulates a slow server).</summary>
     public TimeSpan Latency
@@ -85,6 +135,47 @@ public sealed class EmulatorFaults
     /// <summary>Every authenticated endpoint answers 401 as for a bad token.</summary>
     public bool Unauthorized { get => unauthorized; set => unauthorized = value; }
 
+    /// <summary>
+    /// The status, the headers (Content-Length of the whole body) and the first half of the real body are sent and
+    /// flushed, then nothing more until the client gives up or the emulator stops: a proxy that stalls mid-response.
+    /// </summary>
+    public bool StallMidBody { get => stallMidBody; set => stallMidBody = value; }
+
+    /// <summary>
+    /// The status, the headers (Content-Length of the whole body) and the first half of the real body are sent, then
+    /// the connection is closed: a connection dropped mid-response.
+    /// </summary>
+    public bool DropMidBody { get => dropMidBody; set => dropMidBody = value; }
+
+    /// <summary>200 with the first half of the real body: truncated, invalid JSON (with a matching Content-Length).</summary>
+    public bool MalformedJson { get => malformedJson; set => malformedJson = value; }
+
+    /// <summary>
+    /// 200 with a valid JSON body (an empty page padded with whitespace) of exactly this many bytes, streamed without
+    /// ever being held in memory; null for none. Sent with a Content-Length unless <see cref="HugeBodyWithoutContentLength"/>.
+    /// </summary>
+    public long? HugeBodyBytes
+    {
+        get { lock (gate) { return hugeBodyBytes; } }
+        set
+        {
+            if (value is { } bytes)
+            {
+                ArgumentOutOfRangeException.ThrowIfLessThan(bytes, MinimumHugeBodyBytes);
+            }
+            lock (gate) { hugeBodyBytes = value; }
+        }
+    }
+
+    /// <summary>The huge body is sent chunked, so its size is only known by counting.</summary>
+    public bool HugeBodyWithoutContentLength { get => hugeBodyWithoutContentLength; set => hugeBodyWithoutContentLength = value; }
+
+    /// <summary>
+    /// List endpoints answer as if <c>offset</c> were 0 (the same first page every time, <c>count</c> unchanged), as
+    /// a proxy that drops the parameter would make them.
+    /// </summary>
+    public bool IgnoreOffset { get => ignoreOffset; set => ignoreOffset = value; }
+
     /// <summary>The next requests get these statuses, one each, in order; then behaviour is normal again.</summary>
     public void FailNext(params int[] statusCodes)
     {
@@ -116,11 +207,44 @@ public sealed class EmulatorFaults
             latency = TimeSpan.Zero;
             failureRate = 0;
             failureStatus = 503;
+            hugeBodyBytes = null;
+            faultedRequestsLeft = null;
         }
         Paused = false;
         hang = false;
         dropConnections = false;
         unauthorized = false;
+        stallMidBody = false;
+        dropMidBody = false;
+        malformedJson = false;
+        ignoreOffset = false;
+        hugeBodyWithoutContentLength = false;
+        PathFilter = null;
+    }
+
+    /// <summary>
+    /// Whether the faults apply to a request with this path and query (see <see cref="PathFilter"/>); a request they
+    /// apply to uses up one of <see cref="FaultedRequestsLeft"/>.
+    /// </summary>
+    internal bool TakeRequest(string pathAndQuery)
+    {
+        if (PathFilter is { } filter && !pathAndQuery.StartsWith(filter, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        lock (gate)
+        {
+            if (faultedRequestsLeft is not { } left)
+            {
+                return true;
+            }
+            if (left == 0)
+            {
+                return false;
+            }
+            faultedRequestsLeft = left - 1;
+            return true;
+        }
     }
 
     /// <summary>Completes when <see cref="Paused"/> is off (at once when it is).</summary>
