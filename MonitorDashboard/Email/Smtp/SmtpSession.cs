@@ -71,13 +71,25 @@ internal sealed partial class SmtpSession : IDisposable
         progress.Enter(SmtpSessionStage.Closing);
         using var quit = new CancellationTokenSource(QuitTimeout, time);
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(session.Token, quit.Token);
+        string? problem = null;
         try
         {
             await Client.DisconnectAsync(quit: true, bounded.Token);
         }
         catch (Exception ex)
         {
-            LogQuitIgnored(logger, connector.Endpoint, SmtpFailureClassifier.Redact($"{ex.GetType().Name}: {ex.Message}", connector.Options));
+            problem = SmtpFailureClassifier.Redact($"{ex.GetType().Name}: {ex.Message}", connector.Options);
+        }
+        // MailKit itself swallows most failures of QUIT, a cancelled one included.
+        if (problem is null && bounded.IsCancellationRequested)
+        {
+            problem = quit.IsCancellationRequested
+                ? $"no answer within {SmtpFailureClassifier.Duration(QuitTimeout)}"
+                : "the session ended first";
+        }
+        if (problem is not null)
+        {
+            LogQuitIgnored(logger, connector.Endpoint, problem);
         }
     }
 

@@ -4,7 +4,8 @@ using MailKit;
 namespace MonitorDashboard.Email.Smtp;
 
 /// <summary>
-/// Follows the session through MailKit's protocol log: connected (greeting next), EHLO, STARTTLS, DATA. It looks only
+/// Follows the session through MailKit's protocol log: connected (greeting next), greeting received (EHLO next),
+/// STARTTLS, DATA. It looks only
 /// at command names at the start of a line and only in stages where a command is expected, so AUTH exchanges and the
 /// message itself are never read; nothing the client sends is stored. Everything is passed on to an inner logger.
 /// </summary>
@@ -42,7 +43,18 @@ internal sealed class StageTrackingProtocolLogger(SmtpSessionProgress progress, 
         inner?.LogClient(buffer, offset, count);
     }
 
-    public void LogServer(byte[] buffer, int offset, int count) => inner?.LogServer(buffer, offset, count);
+    /// <summary>
+    /// The first bytes from the server are its greeting: EHLO is next. (Client lines are logged after they were
+    /// written, so EHLO's own log line can come after the server already has it.)
+    /// </summary>
+    public void LogServer(byte[] buffer, int offset, int count)
+    {
+        if (progress.Stage == SmtpSessionStage.Greeting)
+        {
+            progress.Enter(SmtpSessionStage.Ehlo);
+        }
+        inner?.LogServer(buffer, offset, count);
+    }
 
     public void Dispose() => inner?.Dispose();
 
