@@ -46,6 +46,13 @@ public sealed class EmailOptionsValidatorTests
         { "negative retries", o => o.MaxRetries = -1, "Email:MaxRetries: -1" },
         { "no retry delay", o => o.RetryBaseDelay = TimeSpan.Zero, "Email:RetryBaseDelay" },
         { "tiny timeout", o => o.Timeout = TimeSpan.FromMilliseconds(10), "Email:Timeout" },
+        { "no session timeout", o => o.SessionTimeout = TimeSpan.Zero, "Email:SessionTimeout: 00:00:00 must be more than 0" },
+        { "session shorter than one operation", o => o.SessionTimeout = TimeSpan.FromSeconds(10),
+            "Email:SessionTimeout: 00:00:10 is shorter than Email:Timeout (00:00:30)" },
+        { "session timeout beyond a timer", o => o.SessionTimeout = TimeSpan.FromDays(60),
+            "Email:SessionTimeout: 60.00:00:00 must be more than 0 and at most 1 day" },
+        { "send shorter than one session", o => o.SendTimeout = TimeSpan.FromMinutes(1),
+            "Email:SendTimeout: 00:01:00 is shorter than Email:SessionTimeout (00:02:00)" },
         { "breaker threshold 1", o => o.CircuitBreakerFailureThreshold = 1, "Email:CircuitBreakerFailureThreshold: 1" },
         { "breaker without a break", o => o.CircuitBreakerBreakDuration = TimeSpan.Zero, "Email:CircuitBreakerBreakDuration" },
     };

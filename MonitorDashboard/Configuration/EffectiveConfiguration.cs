@@ -51,6 +51,8 @@ public sealed class EffectiveConfiguration(
             new("Email:CaCertificateFile", e.CaCertificateFile ?? "not set (system trust store)"),
             new("Email:AllowPlainTextAuth", e.AllowPlainTextAuth ? "true" : "false"),
             new("Email:Timeout", e.Timeout.ToString()),
+            new("Email:SessionTimeout", e.SessionTimeout.ToString()),
+            new("Email:SendTimeout", e.SendTimeout.ToString()),
             new("Email:MaxRetries", e.MaxRetries.ToString(CultureInfo.InvariantCulture)),
             new("Email:RetryBaseDelay", e.RetryBaseDelay.ToString()),
             new("Email:CircuitBreakerFailureThreshold", e.CircuitBreakerFailureThreshold.ToString(CultureInfo.InvariantCulture)),

@@ -45,11 +45,37 @@ public sealed class EmailOptions
     /// <summary>Retries after the first attempt on transient failures (connection refused, timeouts, 4xx replies).</summary>
     public int MaxRetries { get; set; } = 3;
 
-    /// <summary>First retry delay; later ones grow exponentially, with jitter.</summary>
+    /// <summary>
+    /// First retry delay; later ones grow exponentially, with jitter. Each delay is at most 30 s (or this value, if
+    /// larger), and never outlasts <see cref="SendTimeout"/>.
+    /// </summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Timeout of each network operation (connect, every command, the message data).</summary>
+    /// <summary>
+    /// Timeout of each network operation (connect, every command, the message data). A server that answers each one
+    /// just in time, or trickles bytes, is stopped by <see cref="SessionTimeout"/> instead.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Deadline of one whole SMTP session (one attempt): connect, TLS handshake, EHLO, AUTH, MAIL/RCPT/DATA and QUIT.
+    /// A session that runs out is a transient failure, retried like a refused connection, and its error says what the
+    /// server was doing when it stalled. At least <see cref="Timeout"/>.
+    /// </summary>
+    public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Deadline of one send as a whole: every attempt and the backoff delays between them. When it runs out, an attempt
+    /// still running is cut off and no further attempt starts; the send fails with the last attempt's reason.
+    /// <para>
+    /// Worst case of one send: never longer than this (3 min by default). Without it the sum would be up to
+    /// (<see cref="MaxRetries"/> + 1) × <see cref="SessionTimeout"/> + <see cref="MaxRetries"/> × 30 s of backoff,
+    /// 9 min 30 s with the defaults, against a server that stalls every session. Typical failures (refused
+    /// connection, 4xx) take a few seconds: with the defaults the backoff delays add up to about 11 s at most.
+    /// At least <see cref="SessionTimeout"/>.
+    /// </para>
+    /// </summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
     /// <summary>Consecutive transient failures after which the circuit opens and sends fail at once.</summary>
     public int CircuitBreakerFailureThreshold { get; set; } = 5;

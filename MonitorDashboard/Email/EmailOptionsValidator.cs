@@ -96,6 +96,7 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         {
             errors.Add($"Email:Timeout: {options.Timeout} must be between 1 second and 10 minutes");
         }
+        AddDeadlineRules(options, errors);
         // Polly's circuit breaker needs at least two calls to judge a failure ratio, and breaks of half a second or more.
         if (options.CircuitBreakerFailureThreshold is < 2 or > 1000)
         {
@@ -104,6 +105,33 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         if (options.CircuitBreakerBreakDuration < TimeSpan.FromMilliseconds(500) || options.CircuitBreakerBreakDuration > TimeSpan.FromDays(1))
         {
             errors.Add($"Email:CircuitBreakerBreakDuration: {options.CircuitBreakerBreakDuration} must be between 0.5 seconds and 1 day");
+        }
+    }
+
+    /// <summary>
+    /// A session needs room for at least one network operation, a send for at least one session. One day at most: the
+    /// deadlines are timers, and a timer cannot be set much further than 49 days ahead.
+    /// </summary>
+    private static void AddDeadlineRules(EmailOptions options, List<string> errors)
+    {
+        var sessionValid = options.SessionTimeout > TimeSpan.Zero && options.SessionTimeout <= TimeSpan.FromDays(1);
+        if (!sessionValid)
+        {
+            errors.Add($"Email:SessionTimeout: {options.SessionTimeout} must be more than 0 and at most 1 day");
+        }
+        else if (options.SessionTimeout < options.Timeout)
+        {
+            errors.Add($"Email:SessionTimeout: {options.SessionTimeout} is shorter than Email:Timeout ({options.Timeout}); "
+                + "one session must have time for at least one network operation");
+        }
+        if (options.SendTimeout <= TimeSpan.Zero || options.SendTimeout > TimeSpan.FromDays(1))
+        {
+            errors.Add($"Email:SendTimeout: {options.SendTimeout} must be more than 0 and at most 1 day");
+        }
+        else if (sessionValid && options.SendTimeout < options.SessionTimeout)
+        {
+            errors.Add($"Email:SendTimeout: {options.SendTimeout} is shorter than Email:SessionTimeout ({options.SessionTimeout}); "
+                + "one send must have time for at least one session");
         }
     }
 }

@@ -62,6 +62,46 @@ public sealed class SmtpProbeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_server_that_stalls_after_the_greeting_is_unhealthy_at_the_session_deadline_and_says_where()
+    {
+        await using var server = await ScriptedSmtpServer.StartAsync();
+        server.Fault = SmtpFault.StallAfterGreeting;
+        var harness = new SmtpSenderHarness(server.Port, SmtpSecurity.None, caFile: null, withCredentials: false);
+        harness.Options.Timeout = TimeSpan.FromSeconds(30);
+
+        var probing = harness.CreateProbe().ProbeAsync(TestContext.Current.CancellationToken);
+        await server.ReachedAsync(ScriptedStage.Ehlo);
+        Assert.False(probing.IsCompleted);
+        harness.Time.Advance(harness.Options.SessionTimeout);
+        var probe = await probing.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+
+        Assert.False(probe.Healthy);
+        Assert.True(probe.Reachable);
+        Assert.Equal($"SMTP server 127.0.0.1:{server.Port} did not finish the session within 2 min (stalled after its greeting, at EHLO)", probe.Error);
+        Assert.Equal(TimeSpan.FromMinutes(2), probe.Elapsed);
+    }
+
+    [Fact]
+    public async Task A_QUIT_that_hangs_holds_the_probe_no_longer_than_the_quit_deadline()
+    {
+        await using var server = await ScriptedSmtpServer.StartAsync(new(TestServerSecurity.StartTls, certificate.Certificate, (EmailTestData.User, EmailTestData.Password)));
+        server.Fault = SmtpFault.StallAtQuit;
+        var harness = new SmtpSenderHarness(server.Port, SmtpSecurity.StartTls, certificate.PemFile, withCredentials: true);
+        harness.Options.Timeout = TimeSpan.FromSeconds(30);
+
+        var probing = harness.CreateProbe().ProbeAsync(TestContext.Current.CancellationToken);
+        await server.ReachedAsync(ScriptedStage.Quit);
+        Assert.False(probing.IsCompleted);
+        harness.Time.Advance(TimeSpan.FromSeconds(5));
+        var probe = await probing.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+
+        Assert.True(probe.Healthy, probe.Error);
+        Assert.Equal((true, true), (probe.Encrypted, probe.Authenticated == true));
+        Assert.Equal(0, server.MessagesAccepted);
+        Assert.DoesNotContain(EmailTestData.Password, harness.AllLogText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task In_outbox_mode_there_is_nothing_to_probe()
     {
         var harness = new SmtpSenderHarness(1, SmtpSecurity.None, caFile: null, withCredentials: false);

@@ -23,6 +23,15 @@ internal sealed class TestCertificate : IDisposable
 
     public static TestCertificate Create(string folder)
     {
+        var certificate = CreateSelfSigned();
+        var pemFile = Path.Combine(folder, "test-ca.pem");
+        File.WriteAllText(pemFile, certificate.ExportCertificatePem());
+        return new TestCertificate(certificate, pemFile);
+    }
+
+    /// <summary>A fresh self-signed localhost certificate with its private key, trusted by nobody until its PEM is.</summary>
+    public static X509Certificate2 CreateSelfSigned()
+    {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var names = new SubjectAlternativeNameBuilder();
@@ -37,10 +46,7 @@ internal sealed class TestCertificate : IDisposable
         var now = DateTimeOffset.UtcNow;
         using var created = request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
         // Round-trip through PKCS#12 so SslStream can use the private key on every platform.
-        var certificate = X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), password: null);
-        var pemFile = Path.Combine(folder, "test-ca.pem");
-        File.WriteAllText(pemFile, certificate.ExportCertificatePem());
-        return new TestCertificate(certificate, pemFile);
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), password: null);
     }
 
     public void Dispose() => Certificate.Dispose();

@@ -1,3 +1,4 @@
+using System.Net.Security;
 using MailKit;
 using MailKit.Net.Smtp;
 using MimeKit;
@@ -11,16 +12,25 @@ namespace MonitorDashboard.Email.Smtp;
 internal sealed class RecipientTrackingSmtpClient : SmtpClient
 {
     private readonly List<RecipientOutcome> outcomes = [];
+    private readonly SmtpSessionProgress? progress;
 
     public RecipientTrackingSmtpClient()
     {
     }
 
-    public RecipientTrackingSmtpClient(IProtocolLogger protocolLogger) : base(protocolLogger)
+    /// <param name="progress">Told when a TLS handshake starts, the one step of MailKit's connect no log line shows.</param>
+    public RecipientTrackingSmtpClient(IProtocolLogger protocolLogger, SmtpSessionProgress? progress = null) : base(protocolLogger)
     {
+        this.progress = progress;
     }
 
     public IReadOnlyList<RecipientOutcome> Outcomes => outcomes;
+
+    protected override SslClientAuthenticationOptions GetSslClientAuthenticationOptions(string host, RemoteCertificateValidationCallback remoteCertificateValidationCallback)
+    {
+        progress?.Enter(SmtpSessionStage.TlsHandshake);
+        return base.GetSslClientAuthenticationOptions(host, remoteCertificateValidationCallback);
+    }
 
     protected override void OnRecipientAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response) =>
         outcomes.Add(new RecipientOutcome(mailbox.Address, Accepted: true));

@@ -20,6 +20,7 @@ internal sealed class SmtpConnector(EmailOptions options)
 
     public bool HasCredentials => !string.IsNullOrEmpty(options.Username);
 
+    /// <summary>TCP, TLS as configured, greeting and EHLO; authentication is <see cref="AuthenticateAsync"/>.</summary>
     public async Task ConnectAsync(SmtpClient client, ConnectionDiagnostics diagnostics, CancellationToken cancellationToken)
     {
         if (HasCredentials && options.Security == SmtpSecurity.None && !options.AllowPlainTextAuth)
@@ -40,11 +41,11 @@ internal sealed class SmtpConnector(EmailOptions options)
 
         var host = options.SmtpServer ?? throw new InvalidOperationException("EMAIL_SMTP_SERVER is not set");
         await client.ConnectAsync(host, options.SmtpPort, SocketOptions(options.Security), cancellationToken);
-        if (HasCredentials)
-        {
-            await AuthenticateOnceAsync(client, new NetworkCredential(options.Username, options.Password), cancellationToken);
-        }
     }
+
+    /// <summary>AUTH with the configured credentials; call only when <see cref="HasCredentials"/>.</summary>
+    public Task AuthenticateAsync(SmtpClient client, CancellationToken cancellationToken) =>
+        AuthenticateOnceAsync(client, new NetworkCredential(options.Username, options.Password), cancellationToken);
 
     /// <summary>
     /// MailKit on its own tries every mechanism the server offers, so one wrong password counts as several failures
@@ -73,19 +74,6 @@ internal sealed class SmtpConnector(EmailOptions options)
 
     /// <summary>Mechanisms that need an OAuth token, not a password.</summary>
     private static readonly HashSet<string> TokenMechanisms = new(StringComparer.OrdinalIgnoreCase) { "XOAUTH2", "OAUTHBEARER" };
-
-    /// <summary>Closes politely (QUIT); a failure here does not undo a message the server already accepted.</summary>
-    public static async Task QuitAsync(SmtpClient client, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await client.DisconnectAsync(quit: true, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // Nothing to report: the session is over either way.
-        }
-    }
 
     private static SecureSocketOptions SocketOptions(SmtpSecurity security) => security switch
     {

@@ -6,8 +6,9 @@ using Polly.CircuitBreaker;
 namespace MonitorDashboard.Email.Smtp;
 
 /// <summary>
-/// Delivers over SMTP with MailKit: one fresh session per attempt, retries with backoff on transient failures,
-/// a circuit breaker against a dead server, and an outcome for every recipient.
+/// Delivers over SMTP with MailKit: one fresh session per attempt, each under <see cref="EmailOptions.SessionTimeout"/>,
+/// retries with backoff on transient failures, the whole send under <see cref="EmailOptions.SendTimeout"/>, a circuit
+/// breaker against a dead server, and an outcome for every recipient.
 /// </summary>
 public sealed class SmtpEmailSender : IEmailSender
 {
@@ -42,10 +43,24 @@ public sealed class SmtpEmailSender : IEmailSender
         }
 
         var attempts = 0;
+        SmtpFailure? last = null;
+        // The whole send (attempts and backoff delays) has a deadline too; see EmailOptions.SendTimeout.
+        using var sendDeadline = new CancellationTokenSource(options.SendTimeout, time);
+        using var send = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, sendDeadline.Token);
         try
         {
-            var outcomes = await pipeline.ExecuteAsync(
-                async token => await SendOnceAsync(mime, ++attempts, token), cancellationToken);
+            var outcomes = await pipeline.ExecuteAsync(async token =>
+            {
+                try
+                {
+                    return await SendOnceAsync(mime, ++attempts, token, sendDeadline.Token, cancellationToken);
+                }
+                catch (SmtpDeliveryException ex)
+                {
+                    last = ex.Failure;
+                    throw;
+                }
+            }, send.Token);
             return Delivered(message, mime.MessageId, outcomes, attempts);
         }
         catch (SmtpDeliveryException ex)
@@ -61,26 +76,43 @@ public sealed class SmtpEmailSender : IEmailSender
                 + $"next attempt after {nextAttempt:yyyy-MM-dd HH:mm:ss} UTC";
             return Failed(message, mime.MessageId, attempts > 0 ? $"{error} (after {attempts} attempts)" : error, attempts);
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && sendDeadline.IsCancellationRequested)
+        {
+            // The send's deadline ran out while waiting to retry: the last attempt's reason is the one that matters.
+            var reason = last?.Message ?? $"SMTP server {connector.Endpoint} could not be tried";
+            var error = $"{reason} (after {attempts} attempt{(attempts == 1 ? "" : "s")}; "
+                + $"Email:SendTimeout ({SmtpFailureClassifier.Duration(options.SendTimeout)}) ran out before the next)";
+            return Failed(message, mime.MessageId, error, attempts);
+        }
     }
 
-    private async ValueTask<IReadOnlyList<RecipientOutcome>> SendOnceAsync(MimeMessage mime, int attempt, CancellationToken cancellationToken)
+    /// <param name="token">The send's token: the caller's, and the send's deadline.</param>
+    private async ValueTask<IReadOnlyList<RecipientOutcome>> SendOnceAsync(
+        MimeMessage mime, int attempt, CancellationToken token, CancellationToken sendDeadline, CancellationToken callerToken)
     {
-        var diagnostics = new ConnectionDiagnostics();
-        using var client = new RecipientTrackingSmtpClient();
+        using var session = new SmtpSession(connector, time, logger, token);
         try
         {
-            await connector.ConnectAsync(client, diagnostics, cancellationToken);
-            await client.SendAsync(mime, cancellationToken);
+            await session.OpenAsync();
+            await session.SendAsync(mime);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!callerToken.IsCancellationRequested)
         {
-            var failure = SmtpFailureClassifier.Classify(ex, options, diagnostics);
+            var failure = !session.DeadlineExpired && sendDeadline.IsCancellationRequested
+                ? SmtpFailureClassifier.SendTimedOut(options, session.Stage)
+                : session.Describe(ex);
             logger.LogWarning("SMTP attempt {Attempt} via {Server} failed ({Transient}): {Reason}",
                 attempt, connector.Endpoint, failure.Transient ? "transient" : "permanent", failure.Message);
             throw new SmtpDeliveryException(failure, ex);
         }
-        await SmtpConnector.QuitAsync(client, cancellationToken);
-        return client.Outcomes;
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The caller cancelled; whatever MailKit threw on the way out, cancellation is what happened.
+            throw new OperationCanceledException("the send was cancelled", ex, callerToken);
+        }
+        // The server accepted the message: from here on nothing can fail the send.
+        await session.CloseAsync();
+        return session.Client.Outcomes;
     }
 
     private DeliveryResult Delivered(EmailMessage message, string? messageId, IReadOnlyList<RecipientOutcome> outcomes, int attempts)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 using MailKit;
@@ -53,6 +54,25 @@ internal static class SmtpFailureClassifier
             _ => new($"sending through SMTP server {endpoint} failed: {exception.GetType().Name}: {exception.Message}", false),
         };
     }
+
+    /// <summary>One session ran past <see cref="EmailOptions.SessionTimeout"/>: transient, a new session may do better.</summary>
+    public static SmtpFailure SessionTimedOut(EmailOptions options, SmtpSessionStage stage) => new(
+        $"SMTP server {options.SmtpServer}:{options.SmtpPort} did not finish the session within {Duration(options.SessionTimeout)} ({stage.Stalled()})",
+        true);
+
+    /// <summary>The whole send ran past <see cref="EmailOptions.SendTimeout"/> in the middle of an attempt.</summary>
+    public static SmtpFailure SendTimedOut(EmailOptions options, SmtpSessionStage stage) => new(
+        $"SMTP server {options.SmtpServer}:{options.SmtpPort} did not finish before Email:SendTimeout ({Duration(options.SendTimeout)}) ran out ({stage.Stalled()})",
+        true);
+
+    /// <summary>"0.3 s", "30 s", "2 min", "1 min 30 s", "1.5 h".</summary>
+    internal static string Duration(TimeSpan span) => span switch
+    {
+        { TotalMinutes: < 1 } => string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#} s"),
+        { TotalHours: < 1, Seconds: 0, Milliseconds: 0 } => string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes} min"),
+        { TotalHours: < 1 } => string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes} min {span.TotalSeconds % 60:0.#} s"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0.##} h"),
+    };
 
     private static bool IsTransient(SmtpStatusCode status) => (int)status is >= 400 and < 500;
 

@@ -44,17 +44,22 @@ public sealed class SmtpProbe(IOptions<EmailOptions> options, TimeProvider time,
 
         var started = time.GetTimestamp();
         var greeting = new GreetingRecorder();
-        var diagnostics = new ConnectionDiagnostics();
-        using var client = new RecipientTrackingSmtpClient(greeting);
+        // The same session deadline as a send, and the same bounded QUIT.
+        using var session = new SmtpSession(connector, time, logger, cancellationToken, greeting);
+        var client = session.Client;
         string? error = null;
         try
         {
-            await connector.ConnectAsync(client, diagnostics, cancellationToken);
+            await session.OpenAsync();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            error = SmtpFailureClassifier.Classify(ex, o, diagnostics).Message;
+            error = session.Describe(ex).Message;
             logger.LogWarning("SMTP probe of {Server} failed: {Error}", connector.Endpoint, error);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new OperationCanceledException("the probe was cancelled", ex, cancellationToken);
         }
         var result = new SmtpProbeResult(
             Configured: true,
@@ -67,10 +72,7 @@ public sealed class SmtpProbe(IOptions<EmailOptions> options, TimeProvider time,
             Capabilities: Capabilities(client),
             Elapsed: time.GetElapsedTime(started),
             Error: error);
-        if (client.IsConnected)
-        {
-            await SmtpConnector.QuitAsync(client, cancellationToken);
-        }
+        await session.CloseAsync();
         return result;
     }
 

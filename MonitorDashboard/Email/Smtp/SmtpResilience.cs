@@ -13,6 +13,12 @@ internal static class SmtpResilience
     /// <summary>The window in which the threshold's failures must fall; long enough to span one send's retries.</summary>
     private static readonly TimeSpan SamplingDuration = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The longest single backoff delay (unless <see cref="EmailOptions.RetryBaseDelay"/> is longer): a send's retries
+    /// stay within a few minutes, see <see cref="EmailOptions.SendTimeout"/> for the worst case.
+    /// </summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
     public static ResiliencePipeline Build(EmailOptions options, TimeProvider time, Action<int, TimeSpan> onRetry)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = time };
@@ -24,8 +30,10 @@ internal static class SmtpResilience
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
-                MaxDelay = TimeSpan.FromMinutes(5),
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome.Exception)),
+                MaxDelay = options.RetryBaseDelay > MaxRetryDelay ? options.RetryBaseDelay : MaxRetryDelay,
+                // Once the send's own deadline has run out there is no time for another attempt.
+                ShouldHandle = args => ValueTask.FromResult(
+                    IsTransient(args.Outcome.Exception) && !args.Context.CancellationToken.IsCancellationRequested),
                 OnRetry = args =>
                 {
                     // AttemptNumber is zero-based and names the attempt that just failed.

@@ -1,0 +1,110 @@
+using MailKit;
+using MimeKit;
+
+namespace MonitorDashboard.Email.Smtp;
+
+/// <summary>
+/// One SMTP session (one attempt) under one deadline, <see cref="EmailOptions.SessionTimeout"/> on the injected clock:
+/// MailKit's own timeout is per network operation, so a server that trickles bytes or answers each command just in
+/// time could otherwise hold a session for ever. It knows the stage it reached, so a stall can be named.
+/// </summary>
+internal sealed partial class SmtpSession : IDisposable
+{
+    /// <summary>QUIT after the work is done: short, because nothing depends on it any more.</summary>
+    public static readonly TimeSpan QuitTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly SmtpConnector connector;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private readonly CancellationTokenSource deadline;
+    private readonly CancellationTokenSource session;
+    private readonly SmtpSessionProgress progress = new();
+    private readonly ConnectionDiagnostics diagnostics = new();
+
+    /// <param name="cancellationToken">The caller's token; the session ends at whichever comes first.</param>
+    /// <param name="protocolLogger">Also sees the protocol (the probe records the greeting with it).</param>
+    public SmtpSession(SmtpConnector connector, TimeProvider time, ILogger logger, CancellationToken cancellationToken, IProtocolLogger? protocolLogger = null)
+    {
+        this.connector = connector;
+        this.time = time;
+        this.logger = logger;
+        deadline = new CancellationTokenSource(connector.Options.SessionTimeout, time);
+        session = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        Client = new RecipientTrackingSmtpClient(new StageTrackingProtocolLogger(progress, protocolLogger), progress);
+    }
+
+    public RecipientTrackingSmtpClient Client { get; }
+
+    public SmtpSessionStage Stage => progress.Stage;
+
+    /// <summary>The session's own deadline ran out (not the caller's token).</summary>
+    public bool DeadlineExpired => deadline.IsCancellationRequested;
+
+    /// <summary>Connect, TLS, EHLO, and AUTH when credentials are configured.</summary>
+    public async Task OpenAsync()
+    {
+        await connector.ConnectAsync(Client, diagnostics, session.Token);
+        if (connector.HasCredentials)
+        {
+            progress.Enter(SmtpSessionStage.Authenticating);
+            await connector.AuthenticateAsync(Client, session.Token);
+        }
+    }
+
+    /// <summary>MAIL FROM, RCPT TO, DATA; returns once the server accepted the message.</summary>
+    public async Task SendAsync(MimeMessage message)
+    {
+        progress.Enter(SmtpSessionStage.Envelope);
+        await Client.SendAsync(message, session.Token);
+    }
+
+    /// <summary>
+    /// QUIT, bounded by <see cref="QuitTimeout"/> (and the session's deadline). It never throws: by now the message was
+    /// accepted or the probe has its answer, and a server that hangs or drops the line at QUIT cannot undo either.
+    /// </summary>
+    public async Task CloseAsync()
+    {
+        if (!Client.IsConnected)
+        {
+            return;
+        }
+        progress.Enter(SmtpSessionStage.Closing);
+        using var quit = new CancellationTokenSource(QuitTimeout, time);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(session.Token, quit.Token);
+        string? problem = null;
+        try
+        {
+            await Client.DisconnectAsync(quit: true, bounded.Token);
+        }
+        catch (Exception ex)
+        {
+            problem = SmtpFailureClassifier.Redact($"{ex.GetType().Name}: {ex.Message}", connector.Options);
+        }
+        // MailKit itself swallows most failures of QUIT, a cancelled one included.
+        if (problem is null && bounded.IsCancellationRequested)
+        {
+            problem = quit.IsCancellationRequested
+                ? $"no answer within {SmtpFailureClassifier.Duration(QuitTimeout)}"
+                : "the session ended first";
+        }
+        if (problem is not null)
+        {
+            LogQuitIgnored(logger, connector.Endpoint, problem);
+        }
+    }
+
+    /// <summary>Why the session failed: a stall when its deadline ran out (whatever MailKit threw then), else the error.</summary>
+    public SmtpFailure Describe(Exception exception) => DeadlineExpired
+        ? SmtpFailureClassifier.SessionTimedOut(connector.Options, Stage)
+        : SmtpFailureClassifier.Classify(exception, connector.Options, diagnostics);
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        session.Dispose();
+        deadline.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "QUIT to SMTP server {Server} did not complete and is ignored (the session's work was done): {Reason}")]
+    private static partial void LogQuitIgnored(ILogger logger, string server, string reason);
+}
