@@ -45,8 +45,9 @@ public sealed partial class ListCheck(
         CalculationRun run;
         try
         {
-            progress.Enter("fetching from InvenTree");
-            run = await calculation.RunAsync(requests, CalculationOptions.Default, cancellationToken, request.SharedClient);
+            var activity = new FetchActivity();
+            progress.Enter("fetching from InvenTree", activity.Describe);
+            run = await calculation.RunAsync(requests, CalculationOptions.Default, cancellationToken, request.SharedClient, activity);
         }
         catch (InvenTreeException ex)
         {
