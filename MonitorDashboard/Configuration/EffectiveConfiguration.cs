@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MonitorDashboard.Email;
 using MonitorDashboard.InvenTree;
 using MonitorDashboard.Monitoring;
+using MonitorDashboard.Monitoring.History;
 using MonitorDashboard.Presets;
 using MonitorDashboard.Security;
 
@@ -20,6 +21,7 @@ public sealed class EffectiveConfiguration(
     IOptions<EmailOptions> email,
     IOptions<MonitoringOptions> monitoring,
     IOptions<PresetsOptions> presets,
+    IOptions<HistoryOptions> history,
     IOptions<AuthOptions> auth)
 {
     public IReadOnlyList<ConfigurationEntry> Entries()
@@ -62,9 +64,17 @@ public sealed class EffectiveConfiguration(
             new("Monitoring:MaxConcurrentChecks", m.MaxConcurrentChecks.ToString(CultureInfo.InvariantCulture)),
             new("Monitoring:MisfireGrace", m.MisfireGrace.ToString()),
             new("Monitoring:HistoryRetention", m.HistoryRetention.ToString(CultureInfo.InvariantCulture)),
+            new("Monitoring:CheckTimeout", m.CheckTimeout.ToString()),
+            new("Monitoring:RunLease", m.RunLease.ToString()),
+            new("Monitoring:StopGrace", m.StopGrace.ToString()),
+            new("History:DatabasePath", history.Value.DatabasePath),
+            new("History:BusyTimeout", history.Value.BusyTimeout.ToString()),
             new("InvenTree:MaxConcurrency", i.MaxConcurrency.ToString(CultureInfo.InvariantCulture)),
+            new("InvenTree:PageSize", i.PageSize.ToString(CultureInfo.InvariantCulture)),
             new("InvenTree:RequestTimeout", i.RequestTimeout.ToString()),
             new("InvenTree:MaxRetries", i.MaxRetries.ToString(CultureInfo.InvariantCulture)),
+            new("InvenTree:RetryBaseDelay", i.RetryBaseDelay.ToString()),
+            new("InvenTree:MaxResponseBytes", i.MaxResponseBytes.ToString(CultureInfo.InvariantCulture)),
             // Names and roles only: password hashes stay out, like every other secret.
             new("Auth:Accounts", a.UsesStartupToken
                 ? "none (sign-in with the start-up token printed on the console; listening on 127.0.0.1 only)"
