@@ -116,7 +116,7 @@ public sealed partial class PresetsStore : IDisposable
             {
                 throw new PresetsConflictException();
             }
-            var (before, fileError) = PresetsJson.Read(FilePath, bytes ?? []);
+            var (before, fileError, _, _) = PresetsJson.Read(FilePath, bytes ?? []);
             if (before is null)
             {
                 throw new PresetsFileException(fileError!);
@@ -203,7 +203,7 @@ public sealed partial class PresetsStore : IDisposable
 
     private PresetsSnapshot BuildSnapshot(byte[]? bytes, string version)
     {
-        var (document, error) = PresetsJson.Read(FilePath, bytes ?? []);
+        var (document, error, _, _) = PresetsJson.Read(FilePath, bytes ?? []);
         var validation = document is null ? [] : validator.ValidateAll(document.MonitoringLists);
         return new PresetsSnapshot(FilePath, version, document ?? PresetsDocument.Empty, error, validation, time.GetUtcNow());
     }
