@@ -6,7 +6,8 @@ namespace MonitorDashboard.Presets;
 /// <summary>
 /// Earlier versions of presets.json in a folder beside it (<c>presets.json.backups/presets.20261130T075800123Z.json</c>,
 /// UTC, so names sort by age). A user-made change keeps the content it replaces here and prunes to the newest
-/// <c>Presets:BackupGenerations</c>; other files in the folder are never touched.
+/// <c>Presets:BackupGenerations</c>; other files in the folder are never touched. <c>presets.latest.json</c> there is
+/// the last version any of our processes wrote, so lists dropped while no app ran can still be put back.
 /// </summary>
 internal sealed class PresetsBackups(string filePath, int generations, TimeProvider time, PresetsFileSystem files)
 {
@@ -18,6 +19,9 @@ internal sealed class PresetsBackups(string filePath, int generations, TimeProvi
         RegexOptions.CultureInvariant);
 
     public string Folder { get; } = filePath + ".backups";
+
+    /// <summary>The last version written by this app or its CLI (every write, last_hash included); not a generation.</summary>
+    public string LatestPath => Path.Combine(Folder, $"{stem}.latest{extension}");
 
     /// <summary>The generations on disk, oldest first.</summary>
     public IReadOnlyList<string> List()
@@ -73,6 +77,47 @@ internal sealed class PresetsBackups(string filePath, int generations, TimeProvi
                 files.Delete(temp);
             }
         }
+    }
+
+    /// <summary>Records <paramref name="content"/> as the last version we wrote. Called under the lock file.</summary>
+    public async Task KeepLatestAsync(byte[] content, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Folder);
+        await files.WriteAsync(LatestPath, content, cancellationToken);
+    }
+
+    /// <summary>
+    /// The lists this file last had, as far as the backups know: those of the last version we wrote, else of the newest
+    /// generation, else of <paramref name="fallback"/> (the .bak), whichever is first valid with a <c>monitoring_lists</c>
+    /// key (copies kept of a file that had lost the key are skipped); null when none is. Unreadable copies are skipped.
+    /// </summary>
+    public async Task<IReadOnlyList<MonitoringList>?> NewestListsAsync(string fallback, CancellationToken cancellationToken)
+    {
+        IEnumerable<string> candidates;
+        try
+        {
+            candidates = [LatestPath, .. List().Reverse(), fallback];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            candidates = [LatestPath, fallback];
+        }
+        foreach (var path in candidates)
+        {
+            try
+            {
+                if (await files.ReadAsync(path, cancellationToken) is { } bytes
+                    && PresetsJson.Read(path, bytes) is { Document: { } document, HasMonitoringLists: true })
+                {
+                    return document.MonitoringLists;
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // an unreadable copy tells us nothing; try the next older one
+            }
+        }
+        return null;
     }
 
     private void Prune()

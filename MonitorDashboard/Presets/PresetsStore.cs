@@ -10,11 +10,12 @@ namespace MonitorDashboard.Presets;
 /// caller read), validated and atomic: a temp file in the same folder, flushed to disk, compared with the file once
 /// more right before it is renamed over it, so a program that takes no lock does not lose its change. The previous
 /// content is kept in presets.json.bak and, for user-made changes, as a generation in the backup folder. A file that
-/// is malformed is reported, never written.
+/// is malformed, unreadable, or vanished or emptied after it held lists is reported, never written; a valid file that
+/// another program saved without <c>monitoring_lists</c> gets the lists back.
 /// </summary>
 public sealed partial class PresetsStore : IDisposable
 {
-    // A write without an expected version (last_hash) redoes its read-modify-write from the new
+    // A write without an expected version (last_hash, putting lists back) redoes its read-modify-write from the new
     // content when another program changed the file under it, this often at most.
     private const int MaxAttempts = 3;
 
@@ -26,6 +27,14 @@ public sealed partial class PresetsStore : IDisposable
     private readonly PresetsFileSystem files;
     private readonly PresetsFileLock fileLock;
     private readonly PresetsBackups backups;
+
+    // Guarded by gate. The last usable version this process read or wrote, to tell "the file lost its lists" from
+    // "there never were any"; null until a file with content was seen (a newcomer's missing file is no error).
+    private PresetsDocument? lastGood;
+    private byte[]? lastGoodBytes;
+    // Where that version was copied when the file became unusable; one copy each time that happens.
+    private string? lostCopy;
+    private bool lostCopyTried;
 
     public PresetsStore(IOptions<PresetsOptions> options, MonitoringListValidator validator, TimeProvider time, ILogger<PresetsStore> logger)
         : this(options, validator, time, logger, new PresetsFileSystem())
@@ -66,7 +75,12 @@ public sealed partial class PresetsStore : IDisposable
     /// <summary>Calls <paramref name="onChanged"/> whenever a load or save yields a different file version (or file error).</summary>
     public IDisposable Subscribe(Action<PresetsSnapshot> onChanged) => subscribers.Add(onChanged);
 
-    /// <summary>Reads the file. A missing or empty file is an empty document; a malformed one is reported, not thrown.</summary>
+    /// <summary>
+    /// Reads the file. Never throws for the file's state: a malformed, unreadable, or (after it held lists) missing or
+    /// emptied file gives a snapshot with a <see cref="PresetsSnapshot.FileError"/>; a newcomer's missing or empty file is
+    /// an empty document; a file saved by another program without <c>monitoring_lists</c> gets our last known lists
+    /// back (see <see cref="PresetsSnapshot.Restoration"/>).
+    /// </summary>
     public async Task<PresetsSnapshot> LoadAsync(CancellationToken cancellationToken)
     {
         PresetsSnapshot snapshot;
@@ -77,7 +91,8 @@ public sealed partial class PresetsStore : IDisposable
             snapshot = reading switch
             {
                 { Error: { } error } => ErrorSnapshot(reading.Version, error),
-                _ => SnapshotOf(reading.Document!, reading.Version),
+                { ListsToRestore: not null } => await RestoreAsync(reading, cancellationToken),
+                _ => Usable(reading),
             };
         }
         finally
@@ -125,7 +140,7 @@ public sealed partial class PresetsStore : IDisposable
     /// <summary>
     /// Records the hash of the report just accepted for delivery: a fresh read-modify-write of only that field,
     /// without a version check (the engine holds no snapshot to compare), redone from the new content when another
-    /// program changes the file meanwhile, never on a malformed file, and without a backup generation.
+    /// program changes the file meanwhile, never on a file that cannot be used, and without a backup generation.
     /// </summary>
     public Task<PresetsSnapshot> SetLastHashAsync(string listId, string? hash, CancellationToken cancellationToken) =>
         WriteAsync(doc => ReplaceList(doc, listId, l => l with { LastHash = hash }), null, ValidationMode.None, WriteKind.LastHash, cancellationToken);
@@ -134,8 +149,8 @@ public sealed partial class PresetsStore : IDisposable
 
     private enum ValidationMode { Strict, NoNewErrors, None }
 
-    /// <summary>User-made changes keep a backup generation; last_hash updates do not.</summary>
-    private enum WriteKind { UserChange, LastHash }
+    /// <summary>User-made changes keep a backup generation; last_hash updates do not; putting lost lists back keeps the file as found.</summary>
+    private enum WriteKind { UserChange, LastHash, Restore }
 
     /// <summary>One read of the file and what it means, given what this process saw before.</summary>
     private sealed record Reading(byte[]? Bytes, string Version)
@@ -143,6 +158,9 @@ public sealed partial class PresetsStore : IDisposable
         public PresetsDocument? Document { get; init; }
 
         public PresetsFileError? Error { get; init; }
+
+        /// <summary>Set when the file is valid but has no <c>monitoring_lists</c> key while we had lists.</summary>
+        public IReadOnlyList<MonitoringList>? ListsToRestore { get; init; }
 
         /// <summary>A file with content, as opposed to a newcomer's missing or empty one.</summary>
         public bool Seen { get; init; }
@@ -182,7 +200,11 @@ public sealed partial class PresetsStore : IDisposable
             {
                 throw new PresetsConflictException();
             }
-            var before = reading.Document!;
+            if (kind == WriteKind.Restore && reading.ListsToRestore is null)
+            {
+                return Usable(reading); // someone put them back meanwhile
+            }
+            var before = reading.ListsToRestore is { } lists ? reading.Document! with { MonitoringLists = lists } : reading.Document!;
             var after = change(before);
             RefuseInvalid(before, after, mode);
             if (await TryReplaceAsync(reading, after, kind, cancellationToken) is { } snapshot)
@@ -209,11 +231,12 @@ public sealed partial class PresetsStore : IDisposable
         try
         {
             await files.WriteNewAsync(temp, content, cancellationToken);
+            string? generation = null;
             if (reading.Bytes is { } previous)
             {
-                if (reading.Seen && kind != WriteKind.LastHash)
+                if (reading.Seen && (kind != WriteKind.LastHash || reading.ListsToRestore is not null))
                 {
-                    await backups.KeepAsync(previous, prune: true, cancellationToken);
+                    generation = await backups.KeepAsync(previous, prune: true, cancellationToken);
                 }
                 await files.WriteAsync(BackupPath, previous, cancellationToken);
             }
@@ -222,9 +245,18 @@ public sealed partial class PresetsStore : IDisposable
                 TryDelete(temp);
                 return null;
             }
+            // Renamed: the write has happened, so nothing after this may make it look cancelled or failed.
             var version = Hash(content);
             LogSaved(FilePath, version);
-            return SnapshotOf(after, version);
+            await KeepLatestAsync(content);
+            var snapshot = Remember(after, content, version);
+            if (reading.ListsToRestore is not { } restored)
+            {
+                return snapshot;
+            }
+            var names = restored.Select(l => l.Name).ToList();
+            LogListsRestored(FilePath, names, generation!);
+            return snapshot with { Restoration = new ListsRestored(names, generation!, time.GetUtcNow()) };
         }
         catch
         {
@@ -233,21 +265,109 @@ public sealed partial class PresetsStore : IDisposable
         }
     }
 
+    private async Task KeepLatestAsync(byte[] content)
+    {
+        try
+        {
+            await backups.KeepLatestAsync(content, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogCopyFailed(ex, FilePath, backups.LatestPath);
+        }
+    }
+
+    private async Task<PresetsSnapshot> RestoreAsync(Reading found, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CommitAsync(doc => doc, null, ValidationMode.None, WriteKind.Restore, cancellationToken);
+        }
+        catch (PresetsFileException ex)
+        {
+            return ErrorSnapshot(found.Version, ex.Error); // the file broke meanwhile
+        }
+        catch (Exception ex) when (ex is PresetsException or IOException or UnauthorizedAccessException)
+        {
+            LogRestoreFailed(ex, FilePath);
+            return ErrorSnapshot(found.Version, PresetsFileProblems.NotRestored(FilePath, found.ListsToRestore!, ex.Message));
+        }
+    }
+
     private async Task<Reading> ReadAsync(CancellationToken cancellationToken)
     {
-        var bytes = await files.ReadAsync(FilePath, cancellationToken);
+        byte[]? bytes;
+        try
+        {
+            bytes = await files.ReadAsync(FilePath, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new Reading(null, PresetsSnapshot.UnreadableFileVersion)
+            {
+                Error = await LostAsync(PresetsFileProblem.Unreadable, ex.Message, cancellationToken),
+            };
+        }
         if (bytes is null)
         {
-            return new Reading(null, PresetsSnapshot.MissingFileVersion) { Document = PresetsDocument.Empty };
+            return await EmptyAsync(new Reading(null, PresetsSnapshot.MissingFileVersion), PresetsFileProblem.Missing, cancellationToken);
         }
         var reading = new Reading(bytes, Hash(bytes));
         var content = PresetsJson.Read(FilePath, bytes);
-        return content switch
+        if (content.IsBlank)
         {
-            { IsBlank: true } => reading with { Document = PresetsDocument.Empty },
-            { Document: { } document } => reading with { Document = document, Seen = true },
-            _ => reading with { Error = content.Error },
-        };
+            return await EmptyAsync(reading, PresetsFileProblem.Empty, cancellationToken);
+        }
+        if (content.Document is not { } document)
+        {
+            return reading with { Error = content.Error };
+        }
+        reading = reading with { Document = document, Seen = true };
+        return !content.HasMonitoringLists && await ListsWeHadAsync(cancellationToken) is { Count: > 0 } lists
+            ? reading with { ListsToRestore = lists }
+            : reading;
+    }
+
+    // Missing or empty: a newcomer's first run when we never saw lists, an error when we did.
+    private async Task<Reading> EmptyAsync(Reading reading, PresetsFileProblem problem, CancellationToken cancellationToken) =>
+        lastGood is { MonitoringLists.Count: > 0 }
+            ? reading with { Error = await LostAsync(problem, null, cancellationToken) }
+            : reading with { Document = PresetsDocument.Empty };
+
+    private async Task<PresetsFileError> LostAsync(PresetsFileProblem problem, string? detail, CancellationToken cancellationToken)
+    {
+        var had = lastGood?.MonitoringLists.Count ?? 0;
+        if (had > 0 && !lostCopyTried)
+        {
+            // Without a lock: a new generation only adds a file, and pruning is left to the next user-made change.
+            lostCopyTried = true;
+            try
+            {
+                lostCopy = await backups.KeepAsync(lastGoodBytes!, prune: false, cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                LogCopyFailed(ex, FilePath, backups.Folder);
+            }
+        }
+        return PresetsFileProblems.Lost(FilePath, problem, had, had > 0 ? lostCopy : null, backups.Folder, detail);
+    }
+
+    // In this process, the lists of the last usable version; at start-up, those of the last version we wrote, else of the
+    // newest backup that has the key.
+    private async Task<IReadOnlyList<MonitoringList>?> ListsWeHadAsync(CancellationToken cancellationToken) =>
+        lastGood is not null ? lastGood.MonitoringLists : await backups.NewestListsAsync(BackupPath, cancellationToken);
+
+    private PresetsSnapshot Usable(Reading reading) =>
+        reading.Seen ? Remember(reading.Document!, reading.Bytes!, reading.Version) : SnapshotOf(reading.Document!, reading.Version);
+
+    private PresetsSnapshot Remember(PresetsDocument document, byte[] bytes, string version)
+    {
+        lastGood = document;
+        lastGoodBytes = bytes;
+        lostCopy = null;
+        lostCopyTried = false;
+        return SnapshotOf(document, version);
     }
 
     private PresetsSnapshot SnapshotOf(PresetsDocument document, string version) =>
@@ -261,7 +381,14 @@ public sealed partial class PresetsStore : IDisposable
         var previous = subscribers.Last;
         if (snapshot.FileError is { } error && (previous?.FileError != error || previous.Version != snapshot.Version))
         {
-            LogMalformed(error.ToString());
+            if (error.Problem == PresetsFileProblem.Malformed)
+            {
+                LogMalformed(error.ToString());
+            }
+            else
+            {
+                LogUnusable(error.ToString());
+            }
         }
         subscribers.Publish(snapshot);
     }
@@ -323,8 +450,22 @@ public sealed partial class PresetsStore : IDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "Presets file is malformed and is not used or overwritten until fixed: {Error}")]
     private partial void LogMalformed(string error);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Presets file cannot be used and is not written until it is back: {Error}")]
+    private partial void LogUnusable(string error);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Saved {FilePath} (version {Version})")]
     private partial void LogSaved(string filePath, string version);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "{FilePath} was saved by another program without its monitoring lists (the Python tool drops keys it does not know); "
+            + "put back {ListNames}; the file as found is kept in {BackupPath}")]
+    private partial void LogListsRestored(string filePath, IReadOnlyList<string> listNames, string backupPath);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Putting the monitoring lists back into {FilePath} failed; nothing runs until they are back")]
+    private partial void LogRestoreFailed(Exception exception, string filePath);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not keep a copy of the last version of {FilePath} in {BackupPath}")]
+    private partial void LogCopyFailed(Exception exception, string filePath, string backupPath);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "File locking is disabled in this process (System.IO.DisableFileLocking); writes to {FilePath} are not kept apart from other programs' writes")]
