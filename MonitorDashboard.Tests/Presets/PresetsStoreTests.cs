@@ -111,23 +111,25 @@ public sealed class PresetsStoreTests : IDisposable
     [Fact]
     public async Task Save_CrashBetweenTempWriteAndRename_LeavesOldFileIntact()
     {
+        var files = new InterleavingFileSystem(temp.FilePath);
+        var store = temp.NewStore(files);
         temp.Write(PresetsSamples.PythonFile);
-        var snapshot = await temp.Store.LoadAsync(ct);
+        var snapshot = await store.LoadAsync(ct);
         string? tempPath = null;
-        temp.Store.BeforeReplace = path =>
+        files.OnceBeforeReplace(path =>
         {
             tempPath = path;
             Assert.Equal(temp.Folder, Path.GetDirectoryName(path)); // same folder, so the rename is atomic
             Assert.Contains("Widget line", File.ReadAllText(path)); // the new content was fully written first
             throw new IOException("simulated crash");
-        };
+        });
 
-        await Assert.ThrowsAsync<IOException>(() => temp.Store.AddListAsync(PresetsSamples.ValidList(), snapshot.Version, ct));
+        await Assert.ThrowsAsync<IOException>(() => store.AddListAsync(PresetsSamples.ValidList(), snapshot.Version, ct));
 
         Assert.Equal(PresetsSamples.PythonFile, temp.Read());
         Assert.NotNull(tempPath);
         Assert.NotEqual(temp.FilePath, tempPath);
-        Assert.Equal([temp.FilePath], Directory.GetFiles(temp.Folder).Where(f => !f.EndsWith(".bak", StringComparison.Ordinal)));
+        Assert.Equal([temp.FilePath], Directory.GetFiles(temp.Folder).Where(f => !f.EndsWith(".bak", StringComparison.Ordinal) && !f.EndsWith(".lock", StringComparison.Ordinal)));
     }
 
     [Theory]

@@ -78,6 +78,75 @@ public sealed class PresetsWatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task DeletedFile_IsPublishedAsAnErrorWithinOnePollInterval()
+    {
+        temp.Write(PresetsSamples.PythonFile);
+        await watcher.StartAsync(ct);
+        var lost = NextSnapshot(s => s.FileError is not null);
+
+        File.Delete(temp.FilePath);
+        time.Advance(temp.Options.Value.PollInterval);
+
+        var snapshot = await lost.WaitAsync(TimeSpan.FromSeconds(10), ct);
+        Assert.Equal(PresetsFileProblem.Missing, snapshot.FileError!.Problem);
+        Assert.Contains("has disappeared (it had 1 monitoring list)", snapshot.FileError.Message);
+        Assert.Empty(snapshot.SchedulableLists);
+        Assert.False(File.Exists(temp.FilePath));
+    }
+
+    [Fact]
+    public async Task UnreadableFile_IsPublishedAsAnError_AndReadAgainWhenItIsBack()
+    {
+        temp.Write(PresetsSamples.PythonFile);
+        await watcher.StartAsync(ct);
+
+        var unreadable = NextSnapshot(s => s.FileError?.Problem == PresetsFileProblem.Unreadable);
+        File.Delete(temp.FilePath);
+        Directory.CreateDirectory(temp.FilePath); // reading it fails, as a file without read permission would
+        var error = await AdvanceUntil(unreadable);
+        Assert.Contains("cannot be read", error.FileError!.Message);
+
+        var back = NextSnapshot(s => s.FileError is null);
+        Directory.Delete(temp.FilePath);
+        temp.Write(PresetsSamples.PythonFile);
+        Assert.Single((await AdvanceUntil(back)).SchedulableLists);
+    }
+
+    [Fact]
+    public async Task UnreadableFile_IsTriedAgainAtEveryPoll_SinceRestoredPermissionsChangeNoStamp()
+    {
+        var files = new InterleavingFileSystem(temp.FilePath);
+        var store = temp.NewStore(files);
+        using var ownWatcher = new PresetsWatcher(store, temp.Options, time, NullLogger<PresetsWatcher>.Instance);
+        temp.Write(PresetsSamples.PythonFile);
+        await ownWatcher.StartAsync(ct);
+
+        files.ReadFailure = new UnauthorizedAccessException("Access to the path is denied.");
+        File.SetLastWriteTimeUtc(temp.FilePath, DateTime.UtcNow.AddMinutes(1)); // e.g. chmod plus touch: one change is seen
+        var denied = NextSnapshot(store, s => s.FileError?.Problem == PresetsFileProblem.Unreadable);
+        await AdvanceUntil(denied);
+
+        var back = NextSnapshot(store, s => s.FileError is null);
+        files.ReadFailure = null; // permissions restored: same size, same time stamp
+        Assert.Single((await AdvanceUntil(back)).SchedulableLists);
+        await ownWatcher.StopAsync(ct);
+    }
+
+    [Fact]
+    public async Task PythonToolDroppingTheLists_IsUndoneAndPublishedOnce()
+    {
+        temp.Write(PresetsSamples.PythonFile);
+        await watcher.StartAsync(ct);
+        var restored = NextSnapshot(s => s.Restoration is not null);
+
+        temp.Write("""{ "presets": [], "filepath": "presets.json" }""");
+
+        var snapshot = await AdvanceUntil(restored);
+        Assert.Equal(["Widget line, weekly"], snapshot.Restoration!.ListNames);
+        Assert.Contains(PresetsSamples.ListId, temp.Read());
+    }
+
+    [Fact]
     public async Task RealClock_NoticesOutsideChangeWithinTwoSeconds()
     {
         temp.Write(PresetsSamples.PythonFile);
@@ -92,11 +161,13 @@ public sealed class PresetsWatcherTests : IDisposable
         await realWatcher.StopAsync(ct);
     }
 
-    private Task<PresetsSnapshot> NextSnapshot(Func<PresetsSnapshot, bool> condition)
+    private Task<PresetsSnapshot> NextSnapshot(Func<PresetsSnapshot, bool> condition) => NextSnapshot(temp.Store, condition);
+
+    private static Task<PresetsSnapshot> NextSnapshot(PresetsStore store, Func<PresetsSnapshot, bool> condition)
     {
         var signal = new TaskCompletionSource<PresetsSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
         IDisposable? subscription = null;
-        subscription = temp.Store.Subscribe(s =>
+        subscription = store.Subscribe(s =>
         {
             if (condition(s) && signal.TrySetResult(s))
             {

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -7,22 +9,31 @@ using MonitorDashboard.Presets;
 namespace MonitorDashboard.Tests.Presets;
 
 /// <summary>A private temp folder with a presets.json path and a store on it; deleted on dispose.</summary>
-internal sealed class TempPresetsFolder : IDisposable
+internal sealed partial class TempPresetsFolder : IDisposable
 {
-    public TempPresetsFolder(TimeProvider? time = null)
+    private readonly List<PresetsStore> stores = [];
+
+    /// <param name="configure">Changes to the default <see cref="PresetsOptions"/> (the file path is set here).</param>
+    /// <param name="files">The store's disk operations; real files unless a test needs to act between them.</param>
+    public TempPresetsFolder(
+        TimeProvider? time = null, Action<PresetsOptions>? configure = null, PresetsFileSystem? files = null, ILogger<PresetsStore>? logger = null)
     {
         Folder = Path.Combine(Path.GetTempPath(), "md-presets-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         FilePath = Path.Combine(Folder, "presets.json");
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2025, 6, 2, 8, 0, 0, TimeSpan.Zero));
-        Options = Microsoft.Extensions.Options.Options.Create(new PresetsOptions { FilePath = FilePath });
+        var settings = new PresetsOptions { FilePath = FilePath };
+        configure?.Invoke(settings);
+        Options = Microsoft.Extensions.Options.Options.Create(settings);
         Validator = CreateValidator(Time);
-        Store = new PresetsStore(Options, Validator, Time, NullLogger<PresetsStore>.Instance);
+        Store = NewStore(files, logger);
     }
 
     public string Folder { get; }
 
     public string FilePath { get; }
+
+    public string BackupFolder => FilePath + ".backups";
 
     public TimeProvider Time { get; }
 
@@ -35,13 +46,32 @@ internal sealed class TempPresetsFolder : IDisposable
     public static MonitoringListValidator CreateValidator(TimeProvider time, MonitoringOptions? options = null) =>
         new(Microsoft.Extensions.Options.Options.Create(options ?? new MonitoringOptions()), time);
 
+    /// <summary>Another store on the same file, as a freshly started process (or a second app) would have.</summary>
+    public PresetsStore NewStore(PresetsFileSystem? files = null, ILogger<PresetsStore>? logger = null)
+    {
+        var store = new PresetsStore(Options, Validator, Time, logger ?? NullLogger<PresetsStore>.Instance, files ?? new PresetsFileSystem());
+        stores.Add(store);
+        return store;
+    }
+
     public void Write(string content) => File.WriteAllText(FilePath, content);
 
     public string Read() => File.ReadAllText(FilePath);
 
+    /// <summary>The backup generations, oldest first.</summary>
+    public string[] Generations() => Directory.Exists(BackupFolder)
+        ? [.. Directory.GetFiles(BackupFolder).Where(f => GenerationName().IsMatch(Path.GetFileName(f))).Order(StringComparer.Ordinal)]
+        : [];
+
+    /// <summary>The last version the app wrote, kept in the backup folder.</summary>
+    public string LatestPath => Path.Combine(BackupFolder, "presets.latest.json");
+
     public void Dispose()
     {
-        Store.Dispose();
+        foreach (var store in stores)
+        {
+            store.Dispose();
+        }
         try
         {
             Directory.Delete(Folder, recursive: true);
@@ -51,4 +81,7 @@ internal sealed class TempPresetsFolder : IDisposable
             // a watcher may still hold the folder for a moment; the OS temp cleaner gets it
         }
     }
+
+    [GeneratedRegex(@"^presets\.\d{8}T\d{9}Z\.json$")]
+    private static partial Regex GenerationName();
 }

@@ -20,7 +20,7 @@ internal static partial class PresetsJson
         AllowTrailingCommas = false,
     };
 
-    public static (PresetsDocument? Document, PresetsFileError? Error) Read(string filePath, byte[] bytes)
+    public static PresetsContent Read(string filePath, byte[] bytes)
     {
         if (bytes.AsSpan().StartsWith("\uFEFF"u8))
         {
@@ -28,28 +28,32 @@ internal static partial class PresetsJson
         }
         if (IsBlank(bytes))
         {
-            return (PresetsDocument.Empty, null); // the Python tool treats an empty file as "no presets yet"
+            return new(PresetsDocument.Empty, null, IsBlank: true, HasMonitoringLists: false); // the Python tool treats an empty file as "no presets yet"
         }
         // Syntax first, so "not JSON" and "wrong shape" get distinct messages.
+        bool hasLists;
         try
         {
-            using var _ = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+            using var json = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+            // An absent key is what the Python tool leaves when it drops keys it does not know; [] is a user's choice.
+            hasLists = json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("monitoring_lists", out _);
         }
         catch (JsonException ex)
         {
-            return (null, Error(filePath, "is not valid JSON: " + StripPosition(ex.Message), ex));
+            return Failed(Error(filePath, "is not valid JSON: " + StripPosition(ex.Message), ex));
         }
         try
         {
             var document = JsonSerializer.Deserialize<PresetsDocument>(bytes, Options);
-            return document is null
+            var (normalized, error) = document is null
                 ? (null, new PresetsFileError(filePath, "has the wrong shape: the top level must be an object with \"presets\" and \"monitoring_lists\"", 1, 1))
                 : Normalize(filePath, document);
+            return new(normalized, error, IsBlank: false, HasMonitoringLists: hasLists && normalized is not null);
         }
         catch (JsonException ex)
         {
             var where = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
-            return (null, Error(filePath, $"has the wrong shape at {where}: expected {Expected(where)}", ex));
+            return Failed(Error(filePath, $"has the wrong shape at {where}: expected {Expected(where)}", ex));
         }
     }
 
@@ -97,6 +101,8 @@ internal static partial class PresetsJson
         _ => "a string",
     };
 
+    private static PresetsContent Failed(PresetsFileError error) => new(null, error, IsBlank: false, HasMonitoringLists: false);
+
     private static PresetsFileError Error(string filePath, string message, JsonException ex) =>
         // System.Text.Json counts lines and byte positions from 0.
         new(filePath, message, ex.LineNumber + 1, ex.BytePositionInLine + 1);
@@ -112,3 +118,9 @@ internal static partial class PresetsJson
     [GeneratedRegex(@"(\$|[a-z_]+)(?=(\[\d+\])?$)")]
     private static partial Regex LastSegment();
 }
+
+/// <summary>
+/// What <see cref="PresetsJson.Read"/> found: a document or an error; whether the file was blank, and whether it had a
+/// <c>monitoring_lists</c> key at all (absent and <c>[]</c> both give an empty list, but mean different things).
+/// </summary>
+internal sealed record PresetsContent(PresetsDocument? Document, PresetsFileError? Error, bool IsBlank, bool HasMonitoringLists);

@@ -8,13 +8,15 @@ public static class PresetsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the presets store, its validator and the file watcher. <c>PRESETS_FILE_PATH</c> (the Python tool's
-    /// variable) sets the file; a relative path is resolved against the content root.
+    /// variable) sets the file; a relative path is resolved against the content root. The <c>Presets</c> section
+    /// holds the lock timeout, the number of backup generations and the watcher's timings.
     /// </summary>
     public static IHostApplicationBuilder AddPresets(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<MonitoringOptions>().Bind(builder.Configuration.GetSection(MonitoringOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<MonitoringOptions>, MonitoringOptionsValidator>();
         builder.Services.AddOptions<PresetsOptions>()
+            .Bind(builder.Configuration.GetSection(PresetsOptions.SectionName))
             .Configure<IConfiguration, IHostEnvironment>((options, configuration, environment) =>
             {
                 if (configuration[PresetsOptions.FilePathKey] is { Length: > 0 } path)
@@ -22,7 +24,9 @@ public static class PresetsServiceCollectionExtensions
                     options.FilePath = path;
                 }
                 options.FilePath = options.ResolvePath(environment.ContentRootPath);
-            });
+            })
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<PresetsOptions>, PresetsOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MonitoringListValidator>();
         builder.Services.AddSingleton<PresetsStore>();

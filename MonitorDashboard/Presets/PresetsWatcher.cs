@@ -7,7 +7,9 @@ namespace MonitorDashboard.Presets;
 /// Python tool), so subscribers of <see cref="PresetsStore"/> see the change within about a second. Watches the
 /// folder rather than the file because editors replace files (write a temp file, rename it over the original),
 /// debounces bursts of events, and polls the file stamp as a fallback for missed events (network shares, Docker
-/// bind mounts). A broken file is simply reported by the store and picked up again once it is fixed.
+/// bind mounts), so a deleted file is noticed within one poll interval. A broken, vanished or unreadable file is
+/// reported by the store (an error snapshot) and picked up again once it is back; states that no file stamp reveals
+/// the end of (permissions restored, lists not yet put back) are looked at again at every poll.
 /// </summary>
 public sealed partial class PresetsWatcher(
     PresetsStore store, IOptions<PresetsOptions> options, TimeProvider time, ILogger<PresetsWatcher> logger) : IHostedService, IDisposable
@@ -20,6 +22,7 @@ public sealed partial class PresetsWatcher(
     private ITimer? debounce;
     private ITimer? poll;
     private FileStamp stamp;
+    private volatile bool reloadOnNextPoll;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -95,7 +98,11 @@ public sealed partial class PresetsWatcher(
 
     private void Poll()
     {
-        if (FileStamp.Of(store.FilePath) != stamp)
+        if (reloadGate.CurrentCount == 0)
+        {
+            return; // a reload is under way (it may be waiting for the lock file); no need to queue another
+        }
+        if (reloadOnNextPoll || FileStamp.Of(store.FilePath) != stamp)
         {
             _ = ReloadAsync();
         }
@@ -113,7 +120,9 @@ public sealed partial class PresetsWatcher(
             try
             {
                 stamp = FileStamp.Of(store.FilePath);
-                await store.LoadAsync(stopping.Token);
+                reloadOnNextPoll = false;
+                var snapshot = await store.LoadAsync(stopping.Token);
+                reloadOnNextPoll = snapshot.FileError?.Problem is PresetsFileProblem.Unreadable or PresetsFileProblem.ListsNotRestored;
             }
             finally
             {
@@ -124,16 +133,11 @@ public sealed partial class PresetsWatcher(
         {
             // shutting down
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // Typically the file is still locked by the writer; the next event or poll tries again.
+            // The store turns the file's own read errors into an error snapshot; anything else is tried again at the next poll.
             LogReloadFailed(ex, store.FilePath);
-            stamp = default;
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            LogReloadFailed(ex, store.FilePath);
-            stamp = default;
+            reloadOnNextPoll = true;
         }
     }
 

@@ -31,7 +31,10 @@ internal sealed class MonitorCli(
 
     public Task WarnAsync(string message) => stderr.WriteLineAsync("warning: " + message.ReplaceLineEndings(" "));
 
-    /// <summary>Loads presets.json; a malformed or unreadable file is reported (with line and column) and null returned.</summary>
+    /// <summary>
+    /// Loads presets.json; a file that cannot be used is reported (malformed ones with line and column) and null returned.
+    /// Lists put back after another program dropped them are mentioned on stderr.
+    /// </summary>
     public async Task<PresetsSnapshot?> LoadAsync(CancellationToken cancellationToken)
     {
         PresetsSnapshot snapshot;
@@ -48,6 +51,12 @@ internal sealed class MonitorCli(
         {
             await FailAsync(error.ToString());
             return null;
+        }
+        if (snapshot.Restoration is { } restored)
+        {
+            // The store's own log line is filtered out of the CLI's output; this is the user's only hint.
+            await WarnAsync($"{store.FilePath} had been saved without its monitoring lists (the Python tool drops them); put back "
+                + $"{string.Join(", ", restored.ListNames.Select(n => $"\"{n}\""))}; the file as found is kept in {restored.BackupPath}");
         }
         return snapshot;
     }
