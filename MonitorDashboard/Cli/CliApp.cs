@@ -2,6 +2,8 @@ using System.CommandLine;
 using MonitorDashboard.Cli.Monitor;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Monitoring.History;
+using MonitorDashboard.Monitoring.Notices;
+using MonitorDashboard.Presets;
 using MonitorDashboard.Text;
 
 namespace MonitorDashboard.Cli;
@@ -61,7 +63,17 @@ public static class CliApp
         root.Subcommands.Add(MonitorCommand.Create(host.Services, stdout, stderr));
         root.Subcommands.Add(hashPassword);
 
+        // A command that finds the monitoring lists dropped by another program puts them back; the admins hear of it
+        // as they would from the dashboard, before this process ends.
+        using var restorations = host.Services.GetRequiredService<PresetsStore>().Subscribe(snapshot =>
+        {
+            if (snapshot.Restoration is { } restored)
+            {
+                host.Services.GetRequiredService<AdminNotifier>().ListsRestored(restored);
+            }
+        });
         var exitCode = await Invoke(root, args, stdout, stderr, cancellationToken);
+        await host.Services.GetRequiredService<AdminNoticeSender>().DrainAsync(cancellationToken);
         if (args.Length == 1 && HelpWords.Contains(args[0], StringComparer.Ordinal))
         {
             WriteConfiguration(stdout, host.Services.GetRequiredService<EffectiveConfiguration>());

@@ -36,6 +36,8 @@ public sealed class EffectiveConfiguration(
             Secret("INVENTREE_API_TOKEN", i.ApiToken),
             new("INVENTREE_INSTANCE_URL", i.InstanceUrl ?? "not set"),
             new("PRESETS_FILE_PATH", presets.Value.FilePath),
+            new("Presets:LockTimeout", presets.Value.LockTimeout.ToString()),
+            new("Presets:BackupGenerations", presets.Value.BackupGenerations.ToString(CultureInfo.InvariantCulture)),
             new("EMAIL_SMTP_SERVER", e.UsesOutbox ? $"not set (emails are written to {e.OutboxFolder}/)" : e.SmtpServer!),
             new("EMAIL_SMTP_PORT", e.SmtpPort.ToString(CultureInfo.InvariantCulture)),
             new("EMAIL_USE_TLS / EMAIL_USE_SSL", e.Security switch

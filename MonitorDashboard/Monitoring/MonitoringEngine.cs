@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Coravel.Invocable;
 using MonitorDashboard.Monitoring.Checks;
 using MonitorDashboard.Monitoring.History;
+using MonitorDashboard.Monitoring.Notices;
 using MonitorDashboard.Monitoring.Scheduling;
 using MonitorDashboard.Monitoring.State;
 using MonitorDashboard.Presets;
@@ -19,6 +20,7 @@ public sealed class MonitoringEngine(
     ListLeases leases,
     PresetsStore presets,
     MonitorState state,
+    AdminNotifier admins,
     IRunHistory history,
     ILogger<MonitoringEngine> logger) : IHostedService, IDisposable
 {
@@ -29,8 +31,8 @@ public sealed class MonitoringEngine(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _presetsSubscription = presets.Subscribe(state.ApplyPresets);
-        state.ApplyPresets(presets.Current ?? await presets.LoadAsync(cancellationToken));
+        _presetsSubscription = presets.Subscribe(OnPresets);
+        OnPresets(presets.Current ?? await presets.LoadAsync(cancellationToken));
         try
         {
             // Runs cut short by a kill or a crash of this or another process end in the history before anything else.
@@ -44,6 +46,17 @@ public sealed class MonitoringEngine(
             state.ReportSystemError("run history", $"the run history could not be read at start-up: {ex.Message}");
         }
         state.LoadLastRuns(_knownLatest);
+    }
+
+    private void OnPresets(PresetsSnapshot snapshot)
+    {
+        state.ApplyPresets(snapshot);
+        if (snapshot.Restoration is { } restored)
+        {
+            state.ReportSystemError("presets.json",
+                $"monitoring lists dropped by another program were restored ({string.Join(", ", restored.ListNames)}); its version is kept in {restored.BackupPath}");
+            admins.ListsRestored(restored);
+        }
     }
 
     /// <summary>One scheduler tick; Coravel calls it every second.</summary>

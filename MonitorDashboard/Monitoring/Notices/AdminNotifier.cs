@@ -91,6 +91,15 @@ public sealed partial class AdminNotifier(
 
     public void SystemProblemResolved(string key) => _told.TryRemove("system:" + key, out _);
 
+    /// <summary>presets.json was saved by another program without its monitoring lists, and they were put back.</summary>
+    public void ListsRestored(ListsRestored restored) => SystemEvent(
+        "Monitoring lists restored in presets.json",
+        $"Another program (the Python tool drops keys it does not know when it saves a preset) saved presets.json without "
+        + $"its monitoring lists. MonitorDashboard put back the {restored.ListNames.Count} list(s) it knew — {string.Join(", ", restored.ListNames)} — "
+        + "and kept that program's other changes.",
+        $"The file as the other program left it is kept in {restored.BackupPath}. Nothing needs to be done; if lists are "
+        + "dropped again, update the other program or save its presets elsewhere.");
+
     /// <summary>Something the admins should know happened once (e.g. lists restored); every occurrence is told.</summary>
     public void SystemEvent(string title, string detail, string advice) =>
         queue.Enqueue(new QueuedNotice($"event:{Guid.NewGuid():N}", new SystemNotice(title, detail, advice, time.GetUtcNow()), null));
