@@ -154,4 +154,37 @@ public sealed class MonitorStateTests
         Assert.Equal(50, _state.RecentErrors.Count);
         Assert.Equal("error 59", _state.RecentErrors[0].Message);
     }
+
+    [Fact]
+    public void An_occurrence_missed_while_the_list_was_running_neither_ends_the_run_nor_hides_its_outcome()
+    {
+        _state.ApplyPresets(Snapshot((List("a", "Widgets"), true)));
+        var runId = Guid.NewGuid();
+        _state.MarkRunStarted("a", RunTrigger.Schedule, runId);
+        var start = _time.GetUtcNow();
+
+        _state.MarkRunFinished(Run("a", RunOutcome.Missed, start.AddMinutes(5), error: "not run: the previous run of 'Widgets' was still running"));
+
+        Assert.Equal(ListStatus.Running, _state.Find("a")!.Status);
+        _state.MarkRunFinished(Run("a", RunOutcome.Shortages, start, new RunCounts(2, 0, 0, 0, 0)) with { RunId = runId });
+        var view = _state.Find("a")!;
+        Assert.Equal((ListStatus.Shortages, RunOutcome.Shortages, null), (view.Status, view.LastRun!.Outcome, view.LastError));
+    }
+
+    [Fact]
+    public void While_presets_json_is_broken_the_lists_stay_on_the_dashboard_marked_as_not_running()
+    {
+        _state.ApplyPresets(Snapshot((List("a", "Widgets"), true), (List("b", "Gadgets"), true)));
+
+        _state.ApplyPresets(new PresetsSnapshot("/tmp/presets.json", "missing", PresetsDocument.Empty,
+            new PresetsFileError("/tmp/presets.json", "has disappeared (it had 2 monitoring lists)", null, null), [], _time.GetUtcNow()));
+
+        Assert.Equal(["Widgets", "Gadgets"], _state.Lists.Select(l => l.Name));
+        Assert.All(_state.Lists, l =>
+        {
+            Assert.Equal(ListStatus.Invalid, l.Status);
+            Assert.Contains("has disappeared", Assert.Single(l.Problems), StringComparison.Ordinal);
+        });
+        Assert.NotNull(_state.FileError);
+    }
 }

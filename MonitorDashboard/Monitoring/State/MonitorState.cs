@@ -164,23 +164,31 @@ public sealed class MonitorState(TimeProvider time, IOptions<MonitoringOptions> 
             {
                 _running.Remove(run.ListId);
             }
-            // A run recorded by another process may arrive after a newer one of ours.
-            if (!_lastRuns.TryGetValue(run.ListId, out var known) || known.StartedAt <= run.StartedAt)
+            if (Replaces(run, _lastRuns.GetValueOrDefault(run.ListId)))
             {
                 _lastRuns[run.ListId] = run;
-            }
-            if (run.Error is { } error)
-            {
-                _lastErrors[run.ListId] = error;
-            }
-            else if (run.Outcome is not RunOutcome.Missed)
-            {
-                _lastErrors.Remove(run.ListId);
+                if (run.Error is { } error)
+                {
+                    _lastErrors[run.ListId] = error;
+                }
+                else if (run.Outcome is not RunOutcome.Missed)
+                {
+                    _lastErrors.Remove(run.ListId);
+                }
             }
             Rebuild();
         }
         Raise(new RunFinished(run, time.GetUtcNow()));
     }
+
+    /// <summary>
+    /// Whether <paramref name="run"/> becomes the list's last run. A run recorded by another process may arrive after a
+    /// newer one of ours; an occurrence that was not run (missed while the previous run was still going) never hides
+    /// the outcome of a run that really happened.
+    /// </summary>
+    private static bool Replaces(RunSummary run, RunSummary? known) => known is null || (run.Outcome == RunOutcome.Missed
+        ? known.Outcome == RunOutcome.Missed && known.StartedAt <= run.StartedAt
+        : known.Outcome == RunOutcome.Missed || known.StartedAt <= run.StartedAt);
 
     /// <summary>Ends a "running" mark left by a run that ended without a summary (cancelled or crashed).</summary>
     public void ClearRunning(string listId)
