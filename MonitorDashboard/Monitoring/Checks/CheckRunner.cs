@@ -132,7 +132,20 @@ public sealed partial class CheckRunner : IDisposable
         if (!request.DryRun)
         {
             progress.Enter("claiming the list in the run history");
-            switch (await _leases.AcquireAsync(list, request, runId, correlationId, stopping))
+            LeaseClaim? claim;
+            try
+            {
+                claim = await _leases.AcquireAsync(list, request, runId, correlationId, stopping);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                var now = _time.GetUtcNow();
+                var stopped = ListCheck.Recorded(list, request, Context(runId, correlationId, progress), now, now, RunOutcome.Interrupted,
+                    RunReasons.StoppedBeforeStart(request.Trigger));
+                await _recorder.RecordAsync(stopped, null);
+                return CheckOutcome.Completed(stopped);
+            }
+            switch (claim)
             {
                 case LeaseRefused refused:
                     var elsewhere = RunReasons.RunningElsewhere(refused.Holder);
