@@ -172,6 +172,12 @@ public sealed class BomFetcher(IInvenTreeClient client, IOptions<InvenTreeOption
             {
                 return await call(cancellationToken);
             }
+            catch (InvenTreeException ex)
+            {
+                // The message names the request by its path; the step says in words what it was for.
+                ex.During(description);
+                throw;
+            }
             finally
             {
                 _gate.Release();

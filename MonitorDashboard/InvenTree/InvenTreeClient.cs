@@ -230,6 +230,8 @@ internal sealed class InvenTreeClient(
             var text = doc.RootElement.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String
                 ? d.GetString()
                 : doc.RootElement.GetRawText();
+            // The callers end the sentence; DRF's details end theirs too ("Not found.").
+            text = text?.TrimEnd().TrimEnd('.');
             return string.IsNullOrEmpty(text) ? "" : ": " + (text.Length > 200 ? text[..200] + "…" : text);
         }
         catch (JsonException)

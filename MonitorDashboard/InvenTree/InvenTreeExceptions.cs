@@ -4,7 +4,19 @@ namespace MonitorDashboard.InvenTree;
 /// A failed conversation with InvenTree. Messages name the request path and what went wrong, never the
 /// token; they are safe to show to users and to log.
 /// </summary>
-public abstract class InvenTreeException(string message, Exception? inner = null) : Exception(message, inner);
+public abstract class InvenTreeException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    private string? _step;
+
+    /// <summary>
+    /// The fetch step that failed, in words a planner understands ("fetching the BOM of Widget Assembly"), when the
+    /// request was part of one; the message names the request only by its path.
+    /// </summary>
+    public string? Step => Volatile.Read(ref _step);
+
+    /// <summary>Names the step the request belonged to; the first (innermost) one is kept, as an answer may be shared.</summary>
+    internal void During(string step) => Interlocked.CompareExchange(ref _step, step, null);
+}
 
 /// <summary>No answer, a timeout, or server errors that outlasted every retry.</summary>
 public sealed class InvenTreeUnreachableException(string message, Exception? inner = null) : InvenTreeException(message, inner);

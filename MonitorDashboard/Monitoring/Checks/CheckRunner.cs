@@ -172,6 +172,12 @@ public sealed partial class CheckRunner : IDisposable
         using var stopGrace = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         using var graceRegistration = stopping.Register(() => stopGrace.CancelAfter(_options.StopGrace));
         using var sendToken = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stopGrace.Token);
+        // What the check was waiting for when the deadline or the shutdown struck, read at that moment: once the
+        // cancellation has unwound the fetch its steps are gone, and the reason would only say "fetching from InvenTree".
+        // Registered after the linked sources, so (callbacks run last-registered first) it runs before they cancel anything.
+        string? stageWhenCancelled = null;
+        using var onDeadline = deadline.Token.Register(() => stageWhenCancelled ??= progress.Describe());
+        using var onStopping = stopping.Register(() => stageWhenCancelled ??= progress.Describe());
         using var keeping = new CancellationTokenSource();
         var keeper = lease is null ? Task.CompletedTask : _leases.KeepAsync(lease, progress, keeping.Token);
 
@@ -185,13 +191,14 @@ public sealed partial class CheckRunner : IDisposable
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            record = Ended(RunOutcome.Failed, RunReasons.TimedOut(_options.CheckTimeout, progress.Describe()));
+            record = Ended(RunOutcome.Failed, RunReasons.TimedOut(_options.CheckTimeout, stageWhenCancelled ?? progress.Describe()));
             LogTimedOut(list.Name, record.Summary.Error);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            record = Ended(RunOutcome.Interrupted, RunReasons.Stopped(progress.Describe(), request.Trigger));
-            LogInterrupted(list.Name, progress.Describe());
+            var stage = stageWhenCancelled ?? progress.Describe();
+            record = Ended(RunOutcome.Interrupted, RunReasons.Stopped(stage, request.Trigger));
+            LogInterrupted(list.Name, stage);
         }
         catch (Exception ex)
         {

@@ -51,8 +51,9 @@ public sealed partial class ListCheck(
         }
         catch (InvenTreeException ex)
         {
-            LogInvenTreeFailed(list.Id, ex.Message);
-            return Record(RunOutcome.Failed, ex.Message);
+            var reason = RunReasons.InvenTreeFailed(ex);
+            LogInvenTreeFailed(list.Id, reason);
+            return Record(RunOutcome.Failed, reason);
         }
 
         progress.Enter("deciding whether to report");

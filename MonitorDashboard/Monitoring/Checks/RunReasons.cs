@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using MonitorDashboard.Email.Templates;
+using MonitorDashboard.InvenTree;
 using MonitorDashboard.Monitoring.History;
 using MonitorDashboard.Presets;
 
@@ -25,6 +26,13 @@ public static class RunReasons
         $"interrupted: {lease.Owner.Describe()} ended during the run"
         + (lease.Stage is { Length: > 0 } stage ? $", while {stage}" : "")
         + (IsScheduled(lease.Trigger) ? "; the run is caught up at the next start" : "");
+
+    /// <summary>
+    /// A failed InvenTree request, led by what it was for: "fetching the BOM of Widget Assembly failed: InvenTree
+    /// returned malformed JSON for /api/bom/?part=110…".
+    /// </summary>
+    public static string InvenTreeFailed(InvenTreeException exception) =>
+        exception.Step is { Length: > 0 } step ? $"{step} failed: {exception.Message}" : exception.Message;
 
     public static string StillRunning(string listName) => $"not run: the previous run of '{listName}' was still running";
 
