@@ -30,6 +30,7 @@ public sealed class BomFetcherActivityTests
 
         Assert.NotEmpty((await run).Result.SubassembliesToBuild);
         Assert.Null(activity.Describe());
+        Assert.Null(activity.GivenUpWhile);
     }
 
     [Fact]
@@ -47,5 +48,7 @@ public sealed class BomFetcherActivityTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fetch);
         await Poll.UntilAsync(() => activity.Describe() is null, because: "every step ends when its call is cancelled");
+        // ...and what it was waiting for when it was given up is kept, for the reason the caller records.
+        Assert.Equal("fetching the BOM of Master Assembly", activity.GivenUpWhile);
     }
 }

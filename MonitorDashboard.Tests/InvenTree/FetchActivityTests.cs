@@ -46,6 +46,23 @@ public sealed class FetchActivityTests
     }
 
     [Fact]
+    public void What_was_in_flight_when_the_fetch_was_given_up_is_kept_after_the_steps_end()
+    {
+        var activity = new FetchActivity();
+        var bom = activity.Begin("fetching the BOM of Widget Assembly");
+        var parts = activity.Begin("fetching the parts in the BOM of Widget Assembly");
+        Assert.Null(activity.GivenUpWhile);
+
+        activity.GivingUp();
+        parts.Dispose();
+        activity.GivingUp();
+        bom.Dispose();
+
+        Assert.Null(activity.Describe());
+        Assert.Equal("fetching the BOM of Widget Assembly (and 1 more)", activity.GivenUpWhile);
+    }
+
+    [Fact]
     public void A_blank_description_is_refused() => Assert.Throws<ArgumentException>(() => new FetchActivity().Begin(" "));
 
     [Fact]

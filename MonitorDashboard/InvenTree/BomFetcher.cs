@@ -167,14 +167,23 @@ public sealed class BomFetcher(IInvenTreeClient client, IOptions<InvenTreeOption
         public async Task<T> RunAsync<T>(string description, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
         {
             using var step = activity?.Begin(description);
-            await _gate.WaitAsync(cancellationToken);
             try
             {
-                return await call(cancellationToken);
+                await _gate.WaitAsync(cancellationToken);
+                try
+                {
+                    return await call(cancellationToken);
+                }
+                finally
+                {
+                    _gate.Release();
+                }
             }
-            finally
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                _gate.Release();
+                // Before this step ends: whoever gave up can still say what the fetch was waiting for.
+                activity?.GivingUp();
+                throw;
             }
         }
 

@@ -9,6 +9,7 @@ public sealed class FetchActivity
 {
     private readonly Lock _gate = new();
     private readonly LinkedList<string> _steps = [];
+    private string? _givenUpWhile;
 
     /// <summary>Records a step until the returned scope is disposed (disposing twice is harmless).</summary>
     /// <param name="description">What is being waited for, e.g. "fetching the BOM of Widget Assembly".</param>
@@ -29,11 +30,39 @@ public sealed class FetchActivity
     {
         lock (_gate)
         {
-            return _steps.First?.Value is not { } oldest ? null
-                : _steps.Count == 1 ? oldest
-                : $"{oldest} (and {_steps.Count - 1} more)";
+            return DescribeSteps();
         }
     }
+
+    /// <summary>
+    /// What was in flight when the fetch was given up (a deadline, a shutdown), in the words of <see cref="Describe"/>;
+    /// null while it was not. The steps end as their cancelled calls unwind, so by the time the caller says why it gave
+    /// up, <see cref="Describe"/> has nothing left to say.
+    /// </summary>
+    public string? GivenUpWhile
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _givenUpWhile;
+            }
+        }
+    }
+
+    /// <summary>A step's call was cancelled: keeps what is in flight now (its own step included), the first time only.</summary>
+    public void GivingUp()
+    {
+        lock (_gate)
+        {
+            _givenUpWhile ??= DescribeSteps();
+        }
+    }
+
+    private string? DescribeSteps() =>
+        _steps.First?.Value is not { } oldest ? null
+        : _steps.Count == 1 ? oldest
+        : $"{oldest} (and {_steps.Count - 1} more)";
 
     private void End(LinkedListNode<string> step)
     {

@@ -46,7 +46,8 @@ public sealed partial class ListCheck(
         try
         {
             var activity = new FetchActivity();
-            progress.Enter("fetching from InvenTree", activity.Describe);
+            // After a deadline or a shutdown the steps have ended; what they were waiting for is kept.
+            progress.Enter("fetching from InvenTree", () => activity.Describe() ?? activity.GivenUpWhile);
             run = await calculation.RunAsync(requests, CalculationOptions.Default, cancellationToken, request.SharedClient, activity);
         }
         catch (InvenTreeException ex)
