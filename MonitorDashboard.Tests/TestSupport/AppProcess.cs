@@ -12,12 +12,14 @@ public static class AppProcess
     /// <param name="environment">Variables to set; a null value removes the variable.</param>
     /// <param name="workingDirectory">Defaults to a fresh empty folder, so no stray .env or presets.json is read.</param>
     /// <param name="stdin">Text piped to the command; without it stdin is closed at once.</param>
+    /// <param name="started">Told the process id as soon as the process runs (a command left running in the background).</param>
     public static async Task<ProcessResult> RunAsync(
         IEnumerable<string> arguments,
         IDictionary<string, string?>? environment = null,
         string? workingDirectory = null,
         TimeSpan? timeout = null,
-        string? stdin = null)
+        string? stdin = null,
+        Action<int>? started = null)
     {
         var folder = workingDirectory ?? Directory.CreateTempSubdirectory("md-cli-").FullName;
         var start = new ProcessStartInfo("dotnet")
@@ -53,6 +55,7 @@ public static class AppProcess
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        started?.Invoke(process.Id);
         if (stdin is not null)
         {
             await process.StandardInput.WriteAsync(stdin);

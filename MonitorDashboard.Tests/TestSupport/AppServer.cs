@@ -13,6 +13,7 @@ public sealed partial class AppServer : IAsyncDisposable
     private readonly Process _process;
     private readonly string _folder;
     private readonly System.Text.StringBuilder _output = new();
+    private bool _ownsFolder = true;
 
     private AppServer(Process process, string folder)
     {
@@ -64,11 +65,45 @@ public sealed partial class AppServer : IAsyncDisposable
     public Uri? SignInUrl { get; private set; }
 
     /// <param name="urls">What <c>--urls</c> says; without accounts the app moves any address to 127.0.0.1 itself.</param>
-    public static async Task<AppServer> StartAsync(IDictionary<string, string?>? environment = null, string? presetsSource = null, string urls = "http://127.0.0.1:0")
+    public static Task<AppServer> StartAsync(IDictionary<string, string?>? environment = null, string? presetsSource = null, string urls = "http://127.0.0.1:0")
     {
         var folder = Directory.CreateTempSubdirectory("md-app-").FullName;
         File.Copy(presetsSource ?? Path.Combine(TestPaths.RepoRoot, "presets.json"), Path.Combine(folder, "presets.json"));
+        return StartInAsync(folder, environment, urls);
+    }
 
+    /// <summary>The app's process id, as the app names itself in run leases and in the reasons it records.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>
+    /// Ends the app with SIGKILL (no shutdown: nothing is flushed, no run is finished) and leaves its folder as the kill
+    /// left it, for <see cref="RestartAsync"/>.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>
+    /// A new app process over this one's folder (presets.json, history database, outbox), as a user restarts the app
+    /// after it was killed; the new server owns the folder from then on.
+    /// </summary>
+    public Task<AppServer> RestartAsync(IDictionary<string, string?>? environment = null, string urls = "http://127.0.0.1:0")
+    {
+        if (!_process.HasExited)
+        {
+            throw new InvalidOperationException("the app is still running; kill it first");
+        }
+        _ownsFolder = false;
+        return StartInAsync(_folder, environment, urls);
+    }
+
+    private static async Task<AppServer> StartInAsync(string folder, IDictionary<string, string?>? environment, string urls)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = TestPaths.RepoRoot,
@@ -177,6 +212,10 @@ public sealed partial class AppServer : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        if (!_ownsFolder)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(_folder, recursive: true);

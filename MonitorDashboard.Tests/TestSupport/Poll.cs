@@ -13,4 +13,22 @@ public static class Poll
             await interval.WaitForNextTickAsync(TestContext.Current.CancellationToken);
         }
     }
+
+    /// <summary>Reads until the value read is done (a file, a database, another process), with a deadline; returns that value.</summary>
+    /// <param name="because">Says what was expected, given the last value read.</param>
+    public static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? timeout = null, Func<T, string>? because = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        using var interval = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        while (true)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+            Assert.True(DateTime.UtcNow < deadline, because?.Invoke(value) ?? $"not done before the deadline: {value}");
+            await interval.WaitForNextTickAsync(TestContext.Current.CancellationToken);
+        }
+    }
 }

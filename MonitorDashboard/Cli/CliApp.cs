@@ -47,6 +47,8 @@ public static class CliApp
         builder.Logging.AddFilter((category, level) => level >= LogLevel.Warning);
         // The monitor commands report presets.json problems themselves, as one line; the store's own log line would repeat it.
         builder.Logging.AddFilter("MonitorDashboard.Presets.PresetsStore", LogLevel.None);
+        // monitor run says itself why a list was not run ("already running in ..."), as one line; the runner's warning would repeat it.
+        builder.Logging.AddFilter("MonitorDashboard.Monitoring.Checks.CheckRunner", LogLevel.Error);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         // How this process is named to the dashboard when both want to check the same list at once.
         builder.Services.AddSingleton(LeaseOwner.ForCurrentProcess("monitor run"));

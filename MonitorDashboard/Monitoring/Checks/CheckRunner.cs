@@ -271,7 +271,7 @@ public sealed partial class CheckRunner : IDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Check of {ListName} finished in {Elapsed}: {Outcome}")]
     private partial void LogFinished(string listName, TimeSpan elapsed, RunOutcome outcome);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Check of {ListName} not run: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Check of {ListName}: {Reason}")]
     private partial void LogNotRun(string listName, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Check of {ListName} {Reason}")]

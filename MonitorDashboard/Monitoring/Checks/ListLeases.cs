@@ -13,6 +13,9 @@ namespace MonitorDashboard.Monitoring.Checks;
 public sealed partial class ListLeases(
     IRunLeases leases, LeaseOwner owner, IOptions<MonitoringOptions> options, TimeProvider time, ILogger<ListLeases> logger)
 {
+    /// <summary>How soon a running check's new stage reaches its lease row.</summary>
+    private static readonly TimeSpan StageRefresh = TimeSpan.FromSeconds(1);
+
     public LeaseOwner Owner => owner;
 
     /// <summary>The claim, or null when the history database cannot be asked (the check then runs without one).</summary>
@@ -33,22 +36,35 @@ public sealed partial class ListLeases(
         }
     }
 
-    /// <summary>Renews the lease a third of its lifetime before it would expire, until cancelled.</summary>
+    /// <summary>
+    /// Renews the lease a third of its lifetime before it would expire, and writes a new stage within a second, until
+    /// cancelled: a run killed in its first seconds (most runs take only seconds) must not be recorded as "while starting".
+    /// </summary>
     public async Task KeepAsync(RunLease lease, CheckProgress progress, CancellationToken cancellationToken)
     {
         var lifetime = options.Value.RunLease;
-        using var timer = new PeriodicTimer(lifetime / 3, time);
+        var renewEvery = lifetime / 3;
+        using var timer = new PeriodicTimer(renewEvery < StageRefresh ? renewEvery : StageRefresh, time);
+        var written = lease.Stage;
+        var renewed = time.GetUtcNow();
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
+                var stage = progress.Describe();
+                var now = time.GetUtcNow();
+                if (stage == written && now - renewed < renewEvery)
+                {
+                    continue;
+                }
                 try
                 {
-                    if (!await leases.RenewAsync(lease, time.GetUtcNow() + lifetime, progress.Describe(), cancellationToken))
+                    if (!await leases.RenewAsync(lease, now + lifetime, stage, cancellationToken))
                     {
                         LogLost(lease.ListId);
                         return;
                     }
+                    (written, renewed) = (stage, now);
                 }
                 catch (Exception ex) when (ex is SqliteException or IOException)
                 {
