@@ -317,7 +317,7 @@ public sealed class SmtpSenderFaultTests(TestCertificateFixture tls) : IClassFix
         var result = await harness.CreateSender().SendAsync(EmailTestData.Message(), Ct).WaitAsync(Deadline, Ct);
 
         Assert.Equal(DeliveryOutcome.Failed, result.Outcome);
-        Assert.StartsWith("certificate of 127.0.0.1 not trusted: CN=localhost", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"certificate of 127.0.0.1:{server.Port} not trusted: CN=localhost", result.Error, StringComparison.Ordinal);
         Assert.Equal((1, 1, 0), (result.Attempts, server.Sessions, server.AuthAttempts));
         Assert.Equal(0, harness.Time.TimersArmed);
     }

@@ -27,7 +27,7 @@ internal static class SmtpFailureClassifier
         {
             PlainTextAuthRefusedException => new($"SMTP server {endpoint}: {exception.Message}", false),
             SslHandshakeException when diagnostics.CertificateProblem is { } problem =>
-                new($"certificate of {host} not trusted: {problem}", false),
+                new($"certificate of {endpoint} not trusted: {problem}", false),
             SslHandshakeException when options.Security == SmtpSecurity.ImplicitTls => new(
                 $"TLS handshake with {endpoint} failed: {Innermost(exception)} (if this port expects STARTTLS, set EMAIL_USE_TLS instead of EMAIL_USE_SSL)", false),
             SslHandshakeException => new($"TLS handshake with {endpoint} failed: {Innermost(exception)}", false),
