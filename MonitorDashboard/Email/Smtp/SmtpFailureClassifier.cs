@@ -46,6 +46,9 @@ internal static class SmtpFailureClassifier
                 new($"SMTP server {host} could not be found (DNS)", true),
             SocketException { SocketErrorCode: SocketError.TimedOut } or TimeoutException or OperationCanceledException =>
                 new($"SMTP server {endpoint} did not answer within {options.Timeout.TotalSeconds:0.#} s", true),
+            // Reset, aborted or a broken pipe: the server was reached and then hung up, which "could not reach" would hide.
+            SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown } socket =>
+                new($"SMTP server {endpoint} closed the connection: {socket.Message}", true),
             SocketException socket => new($"could not reach SMTP server {endpoint}: {socket.Message}", true),
             IOException when exception.InnerException is TimeoutException or SocketException =>
                 Describe(exception.InnerException, options, diagnostics),
