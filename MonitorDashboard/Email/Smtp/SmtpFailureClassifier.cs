@@ -28,6 +28,9 @@ internal static class SmtpFailureClassifier
             PlainTextAuthRefusedException => new($"SMTP server {endpoint}: {exception.Message}", false),
             SslHandshakeException when diagnostics.CertificateProblem is { } problem =>
                 new($"certificate of {endpoint} not trusted: {problem}", false),
+            // MailKit's per-operation timeout (Email:Timeout) ran out in the handshake: a silent server, worth another try.
+            SslHandshakeException when IsTimeout(exception) => new(
+                $"TLS handshake with {endpoint} did not finish within {options.Timeout.TotalSeconds:0.#} s", true),
             SslHandshakeException when options.Security == SmtpSecurity.ImplicitTls => new(
                 $"TLS handshake with {endpoint} failed: {Innermost(exception)} (if this port expects STARTTLS, set EMAIL_USE_TLS instead of EMAIL_USE_SSL)", false),
             SslHandshakeException => new($"TLS handshake with {endpoint} failed: {Innermost(exception)}", false),
@@ -78,6 +81,19 @@ internal static class SmtpFailureClassifier
     };
 
     private static bool IsTransient(SmtpStatusCode status) => (int)status is >= 400 and < 500;
+
+    /// <summary>Whether a timeout (MailKit's own, or a cancellation it raised for one) is behind the exception.</summary>
+    private static bool IsTimeout(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is TimeoutException or OperationCanceledException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static string Innermost(Exception exception)
     {
