@@ -28,6 +28,7 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     private readonly List<(ScriptedStage Stage, int Times, TaskCompletionSource Done)> waiters = [];
     private Task accepting = Task.CompletedTask;
     private int fault;
+    private int faultedSessionsLeft;
     private int sessions;
     private int authAttempts;
 
@@ -45,7 +46,14 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     public SmtpFault Fault
     {
         get => (SmtpFault)Volatile.Read(ref fault);
-        set => Volatile.Write(ref fault, (int)value);
+        set
+        {
+            lock (gate)
+            {
+                Volatile.Write(ref fault, (int)value);
+                faultedSessionsLeft = 0;
+            }
+        }
     }
 
     /// <summary>Connections accepted.</summary>
@@ -76,6 +84,34 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
 
     /// <summary>Back to a healthy server for the next session.</summary>
     public void Heal() => Fault = SmtpFault.None;
+
+    /// <summary>
+    /// <paramref name="fault"/> for the next <paramref name="sessions"/> sessions only, then healthy: the server heals
+    /// between two attempts without the test racing the sender's backoff.
+    /// </summary>
+    public void FaultNext(SmtpFault fault, int sessions)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sessions, 1);
+        lock (gate)
+        {
+            Volatile.Write(ref this.fault, (int)fault);
+            faultedSessionsLeft = sessions;
+        }
+    }
+
+    /// <summary>The fault a session accepted now gets, counting down <see cref="FaultNext"/>.</summary>
+    private SmtpFault TakeFault()
+    {
+        lock (gate)
+        {
+            var current = (SmtpFault)Volatile.Read(ref fault);
+            if (faultedSessionsLeft > 0 && --faultedSessionsLeft == 0)
+            {
+                Volatile.Write(ref fault, (int)SmtpFault.None);
+            }
+            return current;
+        }
+    }
 
     /// <summary>How often <paramref name="stage"/> was reached, over all sessions.</summary>
     public int Count(ScriptedStage stage)
@@ -151,7 +187,7 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
                 return;
             }
             Interlocked.Increment(ref sessions);
-            var session = new ScriptedSmtpSession(this, client, Fault);
+            var session = new ScriptedSmtpSession(this, client, TakeFault());
             var task = Task.Run(() => session.RunAsync(stop.Token));
             sessionTasks.TryAdd(task, 0);
             _ = task.ContinueWith(t => sessionTasks.TryRemove(t, out _), TaskScheduler.Default);

@@ -50,7 +50,7 @@ public sealed class SmtpEmailSenderFailureTests : IDisposable
         var result = await harness.CreateSender().SendAsync(EmailTestData.Message(), TestContext.Current.CancellationToken).WaitAsync(Deadline, TestContext.Current.CancellationToken);
 
         Assert.Equal(DeliveryOutcome.Failed, result.Outcome);
-        Assert.StartsWith("certificate of 127.0.0.1 not trusted: CN=localhost", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"certificate of 127.0.0.1:{server.Port} not trusted: CN=localhost", result.Error, StringComparison.Ordinal);
         Assert.Contains("UntrustedRoot", result.Error, StringComparison.Ordinal);
         Assert.Contains("set Email:CaCertificateFile", result.Error, StringComparison.Ordinal);
         Assert.Equal((1, 1, 0), (result.Attempts, server.Sessions, server.AuthAttempts));

@@ -294,6 +294,29 @@ public sealed class SmtpSenderFaultTests(TestCertificateFixture tls) : IClassFix
         Assert.DoesNotContain(harness.Logs.GetSnapshot(), r => r.Level >= LogLevel.Warning);
     }
 
+    [Theory]
+    [InlineData(TestServerSecurity.StartTls)]
+    [InlineData(TestServerSecurity.ImplicitTls)]
+    public async Task A_tls_handshake_cut_off_by_the_per_operation_timeout_is_named_as_a_timeout_and_retried(TestServerSecurity security)
+    {
+        await using var server = await StartAsync(new(security, tls.Certificate.Certificate), SmtpFault.StallInTlsHandshake);
+        var harness = Harness(server, maxRetries: 1);
+        // MailKit's per-operation timeout runs on the real clock; with the defaults (30 s against a 2 min session) it is
+        // what ends a silent handshake. Short here, so it ends it long before the session's deadline (fake time).
+        harness.Options.Timeout = TimeSpan.FromSeconds(2);
+
+        var sending = harness.CreateSender().SendAsync(EmailTestData.Message(), Ct);
+        var backoff = await harness.Time.NextTimerAsync();
+        server.Heal();
+        harness.Time.Advance(backoff);
+        var result = await sending.WaitAsync(Deadline, Ct);
+
+        Assert.Equal(DeliveryOutcome.Sent, result.Outcome);
+        Assert.Equal((2, 1), (result.Attempts, server.MessagesAccepted));
+        Assert.Contains(harness.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.EndsWith(
+            $"failed (transient): TLS handshake with 127.0.0.1:{server.Port} did not finish within 2 s", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_tls_handshake_broken_after_starttls_fails_at_once_naming_the_handshake()
     {
@@ -317,7 +340,7 @@ public sealed class SmtpSenderFaultTests(TestCertificateFixture tls) : IClassFix
         var result = await harness.CreateSender().SendAsync(EmailTestData.Message(), Ct).WaitAsync(Deadline, Ct);
 
         Assert.Equal(DeliveryOutcome.Failed, result.Outcome);
-        Assert.StartsWith("certificate of 127.0.0.1 not trusted: CN=localhost", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"certificate of 127.0.0.1:{server.Port} not trusted: CN=localhost", result.Error, StringComparison.Ordinal);
         Assert.Equal((1, 1, 0), (result.Attempts, server.Sessions, server.AuthAttempts));
         Assert.Equal(0, harness.Time.TimersArmed);
     }

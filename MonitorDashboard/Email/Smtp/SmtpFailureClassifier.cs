@@ -27,7 +27,10 @@ internal static class SmtpFailureClassifier
         {
             PlainTextAuthRefusedException => new($"SMTP server {endpoint}: {exception.Message}", false),
             SslHandshakeException when diagnostics.CertificateProblem is { } problem =>
-                new($"certificate of {host} not trusted: {problem}", false),
+                new($"certificate of {endpoint} not trusted: {problem}", false),
+            // MailKit's per-operation timeout (Email:Timeout) ran out in the handshake: a silent server, worth another try.
+            SslHandshakeException when IsTimeout(exception) => new(
+                $"TLS handshake with {endpoint} did not finish within {options.Timeout.TotalSeconds:0.#} s", true),
             SslHandshakeException when options.Security == SmtpSecurity.ImplicitTls => new(
                 $"TLS handshake with {endpoint} failed: {Innermost(exception)} (if this port expects STARTTLS, set EMAIL_USE_TLS instead of EMAIL_USE_SSL)", false),
             SslHandshakeException => new($"TLS handshake with {endpoint} failed: {Innermost(exception)}", false),
@@ -46,6 +49,9 @@ internal static class SmtpFailureClassifier
                 new($"SMTP server {host} could not be found (DNS)", true),
             SocketException { SocketErrorCode: SocketError.TimedOut } or TimeoutException or OperationCanceledException =>
                 new($"SMTP server {endpoint} did not answer within {options.Timeout.TotalSeconds:0.#} s", true),
+            // Reset, aborted or a broken pipe: the server was reached and then hung up, which "could not reach" would hide.
+            SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown } socket =>
+                new($"SMTP server {endpoint} closed the connection: {socket.Message}", true),
             SocketException socket => new($"could not reach SMTP server {endpoint}: {socket.Message}", true),
             IOException when exception.InnerException is TimeoutException or SocketException =>
                 Describe(exception.InnerException, options, diagnostics),
@@ -75,6 +81,19 @@ internal static class SmtpFailureClassifier
     };
 
     private static bool IsTransient(SmtpStatusCode status) => (int)status is >= 400 and < 500;
+
+    /// <summary>Whether a timeout (MailKit's own, or a cancellation it raised for one) is behind the exception.</summary>
+    private static bool IsTimeout(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is TimeoutException or OperationCanceledException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static string Innermost(Exception exception)
     {
