@@ -229,7 +229,7 @@ public sealed partial class CheckRunner : IDisposable
             RunOutcome.EmailFailed => $"report could not be sent: {s.Error}",
             RunOutcome.SkippedUnchanged => "no change, no email",
             RunOutcome.Interrupted or RunOutcome.Missed => s.Error ?? "not run",
-            RunOutcome.SentHashNotSaved => $"report sent to {Accepted(run.Delivery)}, but {s.Error}",
+            RunOutcome.SentHashNotSaved => $"report sent to {Accepted(run.Delivery)}, but {WhyNotSaved(s.Error)}",
             _ when run.Delivery is { Outcome: DeliveryOutcome.Disabled } => "email is globally disabled; nothing sent",
             _ when run.Delivery is { } d => $"report sent to {Accepted(d)}"
                                             + (d.Outcome == DeliveryOutcome.PartiallySent ? $", {d.Recipients.Count(r => !r.Accepted)} rejected" : ""),
@@ -241,6 +241,10 @@ public sealed partial class CheckRunner : IDisposable
             var count = d?.Recipients.Count(r => r.Accepted) ?? 0;
             return $"{count} recipient{(count == 1 ? "" : "s")}";
         }
+
+        // The reason reads "the report was sent, but …" on its own (history, notices); here that is said already.
+        static string? WhyNotSaved(string? error) =>
+            error is not null && error.StartsWith(UnsavedHashes.SentLead, StringComparison.Ordinal) ? error[UnsavedHashes.SentLead.Length..] : error;
     }
 
     public void Dispose() => _slots.Dispose();
