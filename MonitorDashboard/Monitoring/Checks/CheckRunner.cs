@@ -54,15 +54,18 @@ public sealed partial class CheckRunner : IDisposable
     public async Task<CheckOutcome> RunAsync(CheckRequest request, CancellationToken cancellationToken)
     {
         var snapshot = _presets.Current ?? await _presets.LoadAsync(cancellationToken);
+        if (snapshot.FileError is { } fileError)
+        {
+            // An unusable file has no lists to look the id up in: say why nothing runs, not "no list with id".
+            return new CheckOutcome(CheckStatus.Invalid, $"not run: {fileError}");
+        }
         if (snapshot.FindList(request.ListId) is not { } list)
         {
             return CheckOutcome.NotFound(request.ListId);
         }
         if (!snapshot.IsValid(list.Id))
         {
-            var reasons = snapshot.IsMalformed
-                ? snapshot.FileError!.ToString()
-                : string.Join("; ", snapshot.ValidationOf(list.Id)?.Errors.Select(e => e.Message) ?? []);
+            var reasons = string.Join("; ", snapshot.ValidationOf(list.Id)?.Errors.Select(e => e.Message) ?? []);
             return new CheckOutcome(CheckStatus.Invalid, $"list '{list.Name}' is invalid and is not run: {reasons}");
         }
         if (!_running.TryAdd(list.Id, 0))
