@@ -54,15 +54,18 @@ public sealed partial class CheckRunner : IDisposable
     public async Task<CheckOutcome> RunAsync(CheckRequest request, CancellationToken cancellationToken)
     {
         var snapshot = _presets.Current ?? await _presets.LoadAsync(cancellationToken);
+        if (snapshot.FileError is { } fileError)
+        {
+            // An unusable file has no lists to look the id up in: say why nothing runs, not "no list with id".
+            return new CheckOutcome(CheckStatus.Invalid, $"not run: {fileError}");
+        }
         if (snapshot.FindList(request.ListId) is not { } list)
         {
             return CheckOutcome.NotFound(request.ListId);
         }
         if (!snapshot.IsValid(list.Id))
         {
-            var reasons = snapshot.IsMalformed
-                ? snapshot.FileError!.ToString()
-                : string.Join("; ", snapshot.ValidationOf(list.Id)?.Errors.Select(e => e.Message) ?? []);
+            var reasons = string.Join("; ", snapshot.ValidationOf(list.Id)?.Errors.Select(e => e.Message) ?? []);
             return new CheckOutcome(CheckStatus.Invalid, $"list '{list.Name}' is invalid and is not run: {reasons}");
         }
         if (!_running.TryAdd(list.Id, 0))
@@ -249,7 +252,7 @@ public sealed partial class CheckRunner : IDisposable
             RunOutcome.EmailFailed => $"report could not be sent: {s.Error}",
             RunOutcome.SkippedUnchanged => "no change, no email",
             RunOutcome.Interrupted or RunOutcome.Missed => s.Error ?? "not run",
-            RunOutcome.SentHashNotSaved => $"report sent to {Accepted(run.Delivery)}, but {s.Error}",
+            RunOutcome.SentHashNotSaved => $"report sent to {Accepted(run.Delivery)}, but {WhyNotSaved(s.Error)}",
             _ when run.Delivery is { Outcome: DeliveryOutcome.Disabled } => "email is globally disabled; nothing sent",
             _ when run.Delivery is { } d => $"report sent to {Accepted(d)}"
                                             + (d.Outcome == DeliveryOutcome.PartiallySent ? $", {d.Recipients.Count(r => !r.Accepted)} rejected" : ""),
@@ -261,6 +264,10 @@ public sealed partial class CheckRunner : IDisposable
             var count = d?.Recipients.Count(r => r.Accepted) ?? 0;
             return $"{count} recipient{(count == 1 ? "" : "s")}";
         }
+
+        // The reason reads "the report was sent, but …" on its own (history, notices); here that is said already.
+        static string? WhyNotSaved(string? error) =>
+            error is not null && error.StartsWith(UnsavedHashes.SentLead, StringComparison.Ordinal) ? error[UnsavedHashes.SentLead.Length..] : error;
     }
 
     public void Dispose() => _slots.Dispose();

@@ -14,6 +14,9 @@ public sealed partial class UnsavedHashes(PresetsStore presets, ListStateStore s
     /// <summary>How often the scheduler tick tries to write kept hashes to presets.json.</summary>
     public static readonly TimeSpan ReconcileInterval = TimeSpan.FromSeconds(30);
 
+    /// <summary>How every reason for <see cref="History.RunOutcome.SentHashNotSaved"/> begins (the history shows it on its own).</summary>
+    public const string SentLead = "the report was sent, but ";
+
     private DateTimeOffset _nextReconcile = DateTimeOffset.MinValue;
 
     /// <summary>The hash the list's last delivered report had, after writing a kept one to presets.json if it can.</summary>
@@ -47,7 +50,7 @@ public sealed partial class UnsavedHashes(PresetsStore presets, ListStateStore s
         }
         catch (Exception ex) when (ex is PresetsException or IOException or UnauthorizedAccessException or SqliteException)
         {
-            var reason = $"the report was sent, but last_hash could not be saved to presets.json ({ex.Message}); "
+            var reason = SentLead + $"last_hash could not be saved to presets.json ({ex.Message}); "
                 + "it is kept in the run history, so the same report is not sent again, and written to presets.json once it can be";
             try
             {
@@ -62,7 +65,7 @@ public sealed partial class UnsavedHashes(PresetsStore presets, ListStateStore s
             catch (Exception dbError) when (dbError is SqliteException or IOException or UnauthorizedAccessException)
             {
                 LogLost(dbError, list.Id, hash);
-                reason = $"the report was sent, but last_hash could not be saved to presets.json ({ex.Message}) nor kept in the run history "
+                reason = SentLead + $"last_hash could not be saved to presets.json ({ex.Message}) nor kept in the run history "
                     + $"({dbError.Message}); the next run may send the same report again";
             }
             return reason;
