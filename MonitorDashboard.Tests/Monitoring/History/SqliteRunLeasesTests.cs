@@ -226,6 +226,26 @@ public sealed class SqliteRunLeasesTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_late_complete_replaces_a_takeovers_record_of_the_run_and_gives_up_only_that_runs_lease()
+    {
+        var (history, leases) = _db.OpenProcess();
+        var late = Lease("morning", LiveOwner("monitor run"), T0);
+        await leases.TryAcquireAsync(late, Abandoned, Ct);
+        var kept = Lease("evening", LiveOwner("monitor run"), T0);
+        await leases.TryAcquireAsync(kept, Abandoned, Ct);
+        var full = RunSamples.Full();
+        var run = full with { Summary = full.Summary with { RunId = late.RunId } };
+
+        await leases.CompleteLateAsync(run, Ct);
+        Assert.Equal([kept], await leases.ListAsync(Ct));
+
+        // Written twice (the file could not be removed after the first time): still one run, the same.
+        await leases.CompleteLateAsync(run, Ct);
+        Assert.Equal(RunSamples.Json(run), RunSamples.Json(await history.GetAsync(late.RunId, Ct)));
+        Assert.Equal(1, await history.CountAsync("morning", Ct));
+    }
+
+    [Fact]
     public async Task Release_gives_the_lease_up_without_a_record_and_never_removes_a_successors_lease()
     {
         var (history, leases) = _db.OpenProcess();
