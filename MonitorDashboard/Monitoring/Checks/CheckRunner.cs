@@ -153,11 +153,19 @@ public sealed partial class CheckRunner : IDisposable
             }
         }
 
-        using var deadline = new CancellationTokenSource(_options.CheckTimeout, _time);
-        using var checkToken = CancellationTokenSource.CreateLinkedTokenSource(stopping, deadline.Token);
+        // The deadline and the shutdown note what the check was waiting for before they cancel it: cancelling unwinds
+        // the fetch steps that say so ("fetching the BOM of Widget Assembly").
+        using var deadline = new CancellationTokenSource();
+        await using var deadlineTimer = _time.CreateTimer(_ => CutOff(deadline), null, _options.CheckTimeout, Timeout.InfiniteTimeSpan);
         // A report already being sent gets a short grace when the app stops, so it is not cut off in the middle.
         using var stopGrace = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
-        using var graceRegistration = stopping.Register(() => stopGrace.CancelAfter(_options.StopGrace));
+        using var stopped = new CancellationTokenSource();
+        using var stopRegistration = stopping.Register(() =>
+        {
+            stopGrace.CancelAfter(_options.StopGrace);
+            CutOff(stopped);
+        });
+        using var checkToken = CancellationTokenSource.CreateLinkedTokenSource(stopped.Token, deadline.Token);
         using var sendToken = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stopGrace.Token);
         using var keeping = new CancellationTokenSource();
         var keeper = lease is null ? Task.CompletedTask : _leases.KeepAsync(lease, progress, keeping.Token);
@@ -204,6 +212,19 @@ public sealed partial class CheckRunner : IDisposable
 
         RunRecord Ended(RunOutcome outcome, string reason) =>
             ListCheck.Recorded(list, request, context, startedAt, _time.GetUtcNow(), outcome, reason);
+
+        void CutOff(CancellationTokenSource source)
+        {
+            progress.CutOff();
+            try
+            {
+                source.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The check had already ended.
+            }
+        }
     }
 
     private async Task RecordMissedAsync(MonitoringList list, CheckRequest request, Guid runId, string reason)
