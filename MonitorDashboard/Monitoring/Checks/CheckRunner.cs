@@ -54,15 +54,18 @@ public sealed partial class CheckRunner : IDisposable
     public async Task<CheckOutcome> RunAsync(CheckRequest request, CancellationToken cancellationToken)
     {
         var snapshot = _presets.Current ?? await _presets.LoadAsync(cancellationToken);
+        if (snapshot.FileError is { } fileError)
+        {
+            // A broken file has no lists: "no list with id ..." would send the user looking for the wrong problem.
+            return new CheckOutcome(CheckStatus.Invalid, $"presets.json cannot be read, so no list is run until it is fixed: {fileError}");
+        }
         if (snapshot.FindList(request.ListId) is not { } list)
         {
             return CheckOutcome.NotFound(request.ListId);
         }
         if (!snapshot.IsValid(list.Id))
         {
-            var reasons = snapshot.IsMalformed
-                ? snapshot.FileError!.ToString()
-                : string.Join("; ", snapshot.ValidationOf(list.Id)?.Errors.Select(e => e.Message) ?? []);
+            var reasons = string.Join("; ", snapshot.ValidationOf(list.Id)?.Errors.Select(e => e.Message) ?? []);
             return new CheckOutcome(CheckStatus.Invalid, $"list '{list.Name}' is invalid and is not run: {reasons}");
         }
         if (!_running.TryAdd(list.Id, 0))
