@@ -97,6 +97,31 @@ public sealed class TemplateStoreTests
     }
 
     [Fact]
+    public void A_partial_that_is_not_there_is_a_template_error_naming_it()
+    {
+        using var templates = new TempTemplates();
+        templates.Edit("report.html.liquid", s => s + "\n{% render '_no_such_partial.html' %}");
+        using var rendering = EmailRendering.Create(folder: templates.Folder);
+
+        var ex = Assert.Throws<EmailTemplateException>(() => rendering.Reports.RenderReport(Model()));
+
+        Assert.Equal($"report.html.liquid: partial '_no_such_partial.html' not found in {templates.Folder}", ex.Message);
+    }
+
+    [Fact]
+    public void A_filter_that_fails_while_rendering_is_a_template_error()
+    {
+        using var templates = new TempTemplates();
+        templates.Edit("report.txt.liquid", s => s + "\n{{ report.summary.to_order | divided_by: 0 }}");
+        using var rendering = EmailRendering.Create(folder: templates.Folder);
+
+        var ex = Assert.Throws<EmailTemplateException>(() => rendering.Reports.RenderReport(Model()));
+
+        Assert.Equal("report.txt.liquid", ex.Template);
+        Assert.IsType<DivideByZeroException>(ex.InnerException);
+    }
+
+    [Fact]
     public void A_missing_template_is_named()
     {
         using var templates = new TempTemplates();

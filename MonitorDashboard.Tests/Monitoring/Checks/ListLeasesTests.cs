@@ -66,6 +66,8 @@ public sealed class ListLeasesTests
 
         public Task CompleteAsync(RunLease? lease, RunRecord run, CancellationToken ct) => throw new NotSupportedException();
 
+        public Task CompleteLateAsync(RunRecord run, CancellationToken ct) => throw new NotSupportedException();
+
         public Task ReleaseAsync(RunLease lease, CancellationToken ct) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<RunSummary>> RecoverAbandonedAsync(DateTimeOffset now, Func<RunLease, RunRecord> abandoned, CancellationToken ct) =>

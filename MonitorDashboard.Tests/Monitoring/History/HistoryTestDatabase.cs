@@ -8,6 +8,7 @@ namespace MonitorDashboard.Tests.Monitoring.History;
 public sealed class HistoryTestDatabase : IAsyncDisposable
 {
     private readonly List<SqliteRunHistory> _stores = [];
+    private readonly List<HistoryDatabase> _databases = [];
 
     public HistoryTestDatabase()
     {
@@ -27,6 +28,24 @@ public sealed class HistoryTestDatabase : IAsyncDisposable
         var store = new SqliteRunHistory(Path, () => Retention, NullLogger.Instance, migrations);
         _stores.Add(store);
         return store;
+    }
+
+    /// <summary>
+    /// The file as one process of the app opens it (one pool, one busy timeout); two of these on one file behave like the
+    /// dashboard and a <c>monitor run</c> process sharing it.
+    /// </summary>
+    internal HistoryDatabase OpenDatabase(TimeSpan? busyTimeout = null)
+    {
+        var database = new HistoryDatabase(Path, HistorySchema.Migrations, NullLogger.Instance, busyTimeout);
+        _databases.Add(database);
+        return database;
+    }
+
+    /// <summary>The history and the leases of one process, over one database object as the app registers them.</summary>
+    internal (SqliteRunHistory History, SqliteRunLeases Leases) OpenProcess(TimeSpan? busyTimeout = null)
+    {
+        var database = OpenDatabase(busyTimeout);
+        return (new SqliteRunHistory(database, () => Retention), new SqliteRunLeases(database, () => Retention));
     }
 
     /// <summary>A plain connection for looking at the file from outside the store.</summary>
@@ -50,6 +69,10 @@ public sealed class HistoryTestDatabase : IAsyncDisposable
         foreach (var store in _stores)
         {
             await store.DisposeAsync();
+        }
+        foreach (var database in _databases)
+        {
+            await database.DisposeAsync();
         }
         SqliteConnection.ClearAllPools();
         if (Directory.Exists(Folder))

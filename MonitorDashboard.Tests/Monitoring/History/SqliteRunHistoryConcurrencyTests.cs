@@ -38,6 +38,19 @@ public sealed class SqliteRunHistoryConcurrencyTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task State_updates_from_two_processes_at_once_lose_none()
+    {
+        // The dashboard counting a failure and a `monitor run` process counting another, at the same moment: each
+        // read-modify-write is one transaction, so no increment overwrites another.
+        var stores = new[] { _db.Open(), _db.Open() };
+
+        await Task.WhenAll(stores.SelectMany(store => Enumerable.Range(0, 50).Select(_ =>
+            Task.Run(() => store.UpdateStateAsync("shared", s => s with { ConsecutiveFailures = s.ConsecutiveFailures + 1 }, Ct), Ct))));
+
+        Assert.Equal(100, (await stores[0].GetStateAsync("shared", Ct))?.ConsecutiveFailures);
+    }
+
+    [Fact]
     public async Task An_add_cancelled_before_it_starts_stores_nothing()
     {
         var store = _db.Open();

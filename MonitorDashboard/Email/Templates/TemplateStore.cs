@@ -95,6 +95,16 @@ public sealed class TemplateStore : IDisposable
         {
             throw new EmailTemplateException(file, ex.Message, ex);
         }
+        catch (FileNotFoundException ex)
+        {
+            // {% render %} of a partial that is not there; Fluid's message is only the partial's name.
+            throw new EmailTemplateException(file, $"partial '{ex.Message}' not found in {Folder}", ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // What a filter throws is not wrapped by Fluid (divided_by: 0): still the template's fault, not a bug of the app.
+            throw new EmailTemplateException(file, ex.Message, ex);
+        }
     }
 
     public static string FileName(string name) => name.EndsWith(".liquid", StringComparison.Ordinal) ? name : name + ".liquid";

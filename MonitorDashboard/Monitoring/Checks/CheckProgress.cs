@@ -17,6 +17,7 @@ public sealed class CheckProgress
     private volatile string? _hash;
     private volatile EmailMessage? _email;
     private volatile DeliveryResult? _delivery;
+    private volatile string? _cutOffWhile;
 
     /// <summary>Enters a stage; <paramref name="detail"/> may say more while it lasts (which InvenTree request is in flight).</summary>
     public void Enter(string stage, Func<string?>? detail = null)
@@ -25,8 +26,17 @@ public sealed class CheckProgress
         _stage = stage;
     }
 
-    /// <summary>"fetching the BOM of Widget Assembly": the detail when there is one, otherwise the stage.</summary>
-    public string Describe() => _detail?.Invoke() is { Length: > 0 } detail ? detail : _stage;
+    /// <summary>
+    /// "fetching the BOM of Widget Assembly": the detail when there is one, otherwise the stage; once the check was cut
+    /// off, what it was doing at that moment.
+    /// </summary>
+    public string Describe() => _cutOffWhile ?? (_detail?.Invoke() is { Length: > 0 } detail ? detail : _stage);
+
+    /// <summary>
+    /// Keeps what the check is doing now as its description, before a deadline or a shutdown cancels it: the
+    /// cancellation unwinds the fetch steps, after which only "fetching from InvenTree" would be left to say.
+    /// </summary>
+    public void CutOff() => _cutOffWhile ??= Describe();
 
     public string Stage => _stage;
 

@@ -143,10 +143,10 @@ public sealed partial class CheckRunner : IDisposable
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
                 var now = _time.GetUtcNow();
-                var stopped = ListCheck.Recorded(list, request, Context(runId, correlationId, progress), now, now, RunOutcome.Interrupted,
+                var notStarted = ListCheck.Recorded(list, request, Context(runId, correlationId, progress), now, now, RunOutcome.Interrupted,
                     RunReasons.StoppedBeforeStart(request.Trigger));
-                await _recorder.RecordAsync(stopped, null);
-                return CheckOutcome.Completed(stopped);
+                await _recorder.RecordAsync(notStarted, null);
+                return CheckOutcome.Completed(notStarted);
             }
             switch (claim)
             {
@@ -169,18 +169,20 @@ public sealed partial class CheckRunner : IDisposable
             }
         }
 
-        using var deadline = new CancellationTokenSource(_options.CheckTimeout, _time);
-        using var checkToken = CancellationTokenSource.CreateLinkedTokenSource(stopping, deadline.Token);
+        // The deadline and the shutdown note what the check was waiting for before they cancel it: cancelling unwinds
+        // the fetch steps that say so ("fetching the BOM of Widget Assembly").
+        using var deadline = new CancellationTokenSource();
+        await using var deadlineTimer = _time.CreateTimer(_ => CutOff(deadline), null, _options.CheckTimeout, Timeout.InfiniteTimeSpan);
         // A report already being sent gets a short grace when the app stops, so it is not cut off in the middle.
         using var stopGrace = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
-        using var graceRegistration = stopping.Register(() => stopGrace.CancelAfter(_options.StopGrace));
+        using var stopped = new CancellationTokenSource();
+        using var stopRegistration = stopping.Register(() =>
+        {
+            stopGrace.CancelAfter(_options.StopGrace);
+            CutOff(stopped);
+        });
+        using var checkToken = CancellationTokenSource.CreateLinkedTokenSource(stopped.Token, deadline.Token);
         using var sendToken = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stopGrace.Token);
-        // What the check was waiting for when the deadline or the shutdown struck, read at that moment: once the
-        // cancellation has unwound the fetch its steps are gone, and the reason would only say "fetching from InvenTree".
-        // Registered after the linked sources, so (callbacks run last-registered first) it runs before they cancel anything.
-        string? stageWhenCancelled = null;
-        using var onDeadline = deadline.Token.Register(() => stageWhenCancelled ??= progress.Describe());
-        using var onStopping = stopping.Register(() => stageWhenCancelled ??= progress.Describe());
         using var keeping = new CancellationTokenSource();
         var keeper = lease is null ? Task.CompletedTask : _leases.KeepAsync(lease, progress, keeping.Token);
 
@@ -194,14 +196,13 @@ public sealed partial class CheckRunner : IDisposable
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            record = Ended(RunOutcome.Failed, RunReasons.TimedOut(_options.CheckTimeout, stageWhenCancelled ?? progress.Describe()));
+            record = Ended(RunOutcome.Failed, RunReasons.TimedOut(_options.CheckTimeout, progress.Describe()));
             LogTimedOut(list.Name, record.Summary.Error);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            var stage = stageWhenCancelled ?? progress.Describe();
-            record = Ended(RunOutcome.Interrupted, RunReasons.Stopped(stage, request.Trigger));
-            LogInterrupted(list.Name, stage);
+            record = Ended(RunOutcome.Interrupted, RunReasons.Stopped(progress.Describe(), request.Trigger));
+            LogInterrupted(list.Name, progress.Describe());
         }
         catch (Exception ex)
         {
@@ -227,6 +228,19 @@ public sealed partial class CheckRunner : IDisposable
 
         RunRecord Ended(RunOutcome outcome, string reason) =>
             ListCheck.Recorded(list, request, context, startedAt, _time.GetUtcNow(), outcome, reason);
+
+        void CutOff(CancellationTokenSource source)
+        {
+            progress.CutOff();
+            try
+            {
+                source.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The check had already ended.
+            }
+        }
     }
 
     private async Task RecordMissedAsync(MonitoringList list, CheckRequest request, Guid runId, string reason)

@@ -12,7 +12,6 @@ namespace MonitorDashboard.Monitoring.Checks;
 /// </summary>
 public sealed partial class RunRecorder(
     IRunLeases leases,
-    IRunHistory history,
     PendingRuns pending,
     MonitorState state,
     AdminNotifier admins,
@@ -43,7 +42,8 @@ public sealed partial class RunRecorder(
     {
         try
         {
-            if (await pending.WriteWaitingAsync(AddOnceAsync, cancellationToken) > 0)
+            // The lease a kept run still holds goes in the same transaction, so its list is not left claimed.
+            if (await pending.WriteWaitingAsync(leases.CompleteLateAsync, cancellationToken) > 0)
             {
                 admins.SystemProblemResolved(ProblemKey);
             }
@@ -51,18 +51,6 @@ public sealed partial class RunRecorder(
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
             LogStillUnavailable(ex);
-        }
-    }
-
-    private async Task AddOnceAsync(RunRecord run, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await history.AddAsync(run, cancellationToken);
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
-        {
-            // SQLITE_CONSTRAINT: already written before the file could be removed.
         }
     }
 

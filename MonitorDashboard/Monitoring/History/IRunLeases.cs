@@ -18,6 +18,13 @@ public interface IRunLeases
     /// <summary>Records the run and gives the lease up, in one transaction (no lease: only records the run).</summary>
     Task CompleteAsync(RunLease? lease, RunRecord run, CancellationToken ct);
 
+    /// <summary>
+    /// Records a run that could not be recorded when it ended (kept in pending-runs meanwhile) and gives up the lease it
+    /// still holds, in one transaction. It replaces a record of the same run written meanwhile: the "interrupted" record
+    /// of a process that took the expired lease over, or this very run written once before its file could be removed.
+    /// </summary>
+    Task CompleteLateAsync(RunRecord run, CancellationToken ct);
+
     /// <summary>Gives the lease up without recording anything.</summary>
     Task ReleaseAsync(RunLease lease, CancellationToken ct);
 

@@ -79,7 +79,12 @@ public sealed partial class PendingRuns(IOptions<HistoryOptions> options, ILogge
                     await using var stream = File.OpenRead(file);
                     var pending = await JsonSerializer.DeserializeAsync<PendingRun>(stream, Json, ct)
                         ?? throw new JsonException("empty file");
-                    run = RunPayload.Unpack(pending.Summary, pending.Payload);
+                    // Valid JSON that is not a run (edited by hand, cut short by another tool) must not stop the runs behind it.
+                    if (pending.Summary is not { ListId.Length: > 0, ListName: not null } summary || summary.RunId == Guid.Empty)
+                    {
+                        throw new InvalidDataException("not a run: its summary, run id, list id or list name is missing");
+                    }
+                    run = RunPayload.Unpack(summary, pending.Payload);
                 }
                 catch (Exception ex) when (ex is JsonException or InvalidDataException or IOException)
                 {

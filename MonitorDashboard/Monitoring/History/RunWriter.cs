@@ -7,11 +7,13 @@ internal static class RunWriter
 {
     private const string NewestFirst = "ORDER BY started_at DESC, rowid DESC";
 
-    public static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, RunRecord run, CancellationToken ct)
+    /// <param name="replace">Replace a run with the same id instead of failing on it.</param>
+    public static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, RunRecord run, CancellationToken ct,
+        bool replace = false)
     {
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = RunColumns.Insert;
+        insert.CommandText = replace ? RunColumns.Insert.Replace("INSERT INTO", "INSERT OR REPLACE INTO", StringComparison.Ordinal) : RunColumns.Insert;
         RunColumns.Bind(insert, run);
         await insert.ExecuteNonQueryAsync(ct);
     }

@@ -66,6 +66,21 @@ internal sealed class SqliteRunLeases(HistoryDatabase database, Func<int> retent
         await transaction.CommitAsync(CancellationToken.None);
     }
 
+    public async Task CompleteLateAsync(RunRecord run, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await RunWriter.InsertAsync(connection, transaction, run, ct, replace: true);
+        await RunWriter.TrimAsync(connection, transaction, run.Summary.ListId, retention(), ct);
+        await using (var delete = Command(connection, transaction, "DELETE FROM run_leases WHERE run_id = $run_id;"))
+        {
+            delete.Parameters.AddWithValue("$run_id", run.Summary.RunId.ToString("D"));
+            await delete.ExecuteNonQueryAsync(ct);
+        }
+        await transaction.CommitAsync(CancellationToken.None);
+    }
+
     public async Task ReleaseAsync(RunLease lease, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);

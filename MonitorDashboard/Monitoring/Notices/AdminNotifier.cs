@@ -83,7 +83,9 @@ public sealed partial class AdminNotifier(
     /// <summary>A problem of the app itself, told once until <see cref="SystemProblemResolved"/>.</summary>
     public void SystemProblem(string key, string title, string detail, string advice, string? listId = null)
     {
-        if (Tell("system:" + key, title + "\n" + detail))
+        // The detail names the occurrence (which run could not be written, the exact error): every run while the
+        // database stays locked has another one, and must not tell the admins again.
+        if (Tell("system:" + key, title))
         {
             queue.Enqueue(new QueuedNotice("system:" + key, new SystemNotice(title, detail, advice, time.GetUtcNow(), listId), listId));
         }
