@@ -49,6 +49,8 @@ public static class CliApp
         builder.Logging.AddFilter("MonitorDashboard.Presets.PresetsStore", LogLevel.None);
         // monitor run says itself why a list was not run ("already running in ..."), as one line; the runner's warning would repeat it.
         builder.Logging.AddFilter("MonitorDashboard.Monitoring.Checks.CheckRunner", LogLevel.Error);
+        // "No ADMIN_EMAIL_RECIPIENTS configured" is the dashboard's reminder; a command's stderr is for its own result.
+        builder.Logging.AddFilter("MonitorDashboard.Monitoring.Notices.AdminNoticeSender", LogLevel.Error);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         // How this process is named to the dashboard when both want to check the same list at once.
         builder.Services.AddSingleton(LeaseOwner.ForCurrentProcess("monitor run"));
