@@ -26,6 +26,11 @@ public sealed class NoticeRendererTests
             ["Email delivery failing: Widget line", "550 mailbox unavailable", "buyer@example.com"]
         },
         {
+            new DeliveryRecoveredNotice("id-1", "Widget line", Since, Since.AddMinutes(95), WasTold: false),
+            "[MonitorDashboard] Email delivery recovered: Widget line",
+            ["Email delivery recovered: Widget line", "1 h 35 min", "You were not told when delivery started failing", "Wed 26 Nov 2025 08:35 UTC+01:00 (Europe/Berlin)"]
+        },
+        {
             new ListInvalidNotice("id-2", "Gadget line", ["cron_schedule: \"61 * * * *\" is not valid", "parts: none"]),
             "[MonitorDashboard] List invalid: Gadget line",
             ["List invalid: Gadget line", "\"61 * * * *\" is not valid", "parts: none", "not scheduled"]

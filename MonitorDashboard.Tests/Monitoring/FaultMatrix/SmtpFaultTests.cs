@@ -27,6 +27,7 @@ public sealed class SmtpFaultTests
     private const string ListId = EngineLists.ProductionId;
     private const string ReportSubject = "[MonitorDashboard] Production plan: 19 to order, 9 to build, 4 critical — changed";
     private const string DeliveryFailingSubject = "[MonitorDashboard] Email delivery failing: Production plan";
+    private const string DeliveryRecoveredSubject = "[MonitorDashboard] Email delivery recovered: Production plan";
     private static readonly DateTimeOffset Morning = new(2026, 11, 26, 6, 59, 50, TimeSpan.Zero);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -149,13 +150,16 @@ public sealed class SmtpFaultTests
         var sent = (await engine.RunAsync(ListId)).Run!.Summary;
         Assert.Equal((RunOutcome.Shortages, DeliveryOutcome.Sent), (sent.Outcome, sent.EmailOutcome));
         Assert.False((await engine.History.GetStateAsync(ListId, Ct))!.DeliveryFailureNoticeSent);
+        var recovered = server.MessagesTo(EngineHarness.Admin)[^1].Message;
+        Assert.Equal(DeliveryRecoveredSubject, recovered.Subject);
+        Assert.DoesNotContain("You were not told", recovered.TextBody, StringComparison.Ordinal);
 
         // A new streak (the report changed, and is refused again) is told again.
         EngineEndToEndTests.EmptyTheWiringHarnessShelf(engine);
         server.FaultNext(SmtpFault.RejectAfterData, sessions: 1);
         Assert.Equal(RunOutcome.EmailFailed, (await engine.RunAsync(ListId)).Run!.Summary.Outcome);
 
-        Assert.Equal([DeliveryFailingSubject, DeliveryFailingSubject], server.MessagesTo(EngineHarness.Admin).Select(m => m.Message.Subject));
+        Assert.Equal([DeliveryFailingSubject, DeliveryRecoveredSubject, DeliveryFailingSubject], server.MessagesTo(EngineHarness.Admin).Select(m => m.Message.Subject));
         Assert.Equal([ReportSubject], server.MessagesTo(EngineHarness.Planner).Select(m => m.Message.Subject));
         Assert.Equal(sent.Hash, engine.LastHashOnDisk(ListId));
     }
@@ -341,9 +345,12 @@ public sealed class SmtpFaultTests
         Assert.Equal((ListStatus.Shortages, null), (view.Status, view.LastError));
 
         Assert.Equal(RunOutcome.SkippedUnchanged, quiet.Run!.Summary.Outcome);
-        Assert.Single(server.Messages);
-        // The streak is over before its notice could ever be delivered: it is dropped, not sent late.
-        Assert.Empty(server.MessagesTo(EngineHarness.Admin));
+        Assert.Single(server.MessagesTo(EngineHarness.Planner));
+        // The "failing" notice could never get through the same server; once it works, the admins hear of the whole
+        // streak in one "recovered" notice that says they could not be told before.
+        var recovered = Assert.Single(server.MessagesTo(EngineHarness.Admin)).Message;
+        Assert.Equal(DeliveryRecoveredSubject, recovered.Subject);
+        Assert.Contains("You were not told when delivery started failing", recovered.TextBody, StringComparison.Ordinal);
         Assert.False((await engine.History.GetStateAsync(ListId, Ct))?.DeliveryFailureNoticeSent ?? false);
         Assert.Equal(
             [RunOutcome.SkippedUnchanged, RunOutcome.Shortages, RunOutcome.EmailFailed, RunOutcome.EmailFailed],

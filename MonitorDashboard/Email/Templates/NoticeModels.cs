@@ -16,6 +16,13 @@ public sealed record CheckRecoveredNotice(string ListId, string ListName, DateTi
 /// <summary>A list's report could not be delivered after the retries.</summary>
 public sealed record DeliveryFailingNotice(string ListId, string ListName, IReadOnlyList<string> Recipients, string Error, DateTimeOffset At) : NoticeModel;
 
+/// <summary>A list's reports are delivered again after a delivery failure streak.</summary>
+/// <param name="WasTold">Whether the "delivery failing" notice reached the admins (it goes through the same server).</param>
+public sealed record DeliveryRecoveredNotice(string ListId, string ListName, DateTimeOffset FailingSince, DateTimeOffset RecoveredAt, bool WasTold) : NoticeModel
+{
+    public TimeSpan DownFor => RecoveredAt - FailingSince;
+}
+
 /// <summary>A list in presets.json is invalid and is not scheduled; <paramref name="Deactivated"/> when it was switched off because of it.</summary>
 public sealed record ListInvalidNotice(string ListId, string ListName, IReadOnlyList<string> Reasons, bool Deactivated = false) : NoticeModel;
 

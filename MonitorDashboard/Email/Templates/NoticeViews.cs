@@ -8,6 +8,8 @@ public sealed record CheckRecoveredView(string Subject, string ListId, string Li
 
 public sealed record DeliveryFailingView(string Subject, string ListId, string ListName, IReadOnlyList<string> Recipients, string Error, string At);
 
+public sealed record DeliveryRecoveredView(string Subject, string ListId, string ListName, string FailingSince, string RecoveredAt, string DownFor, bool WasTold);
+
 public sealed record ListInvalidView(string Subject, string ListId, string ListName, IReadOnlyList<string> Reasons, bool Deactivated);
 
 /// <param name="Position">"line 3, column 14", or "" when the error has no position.</param>

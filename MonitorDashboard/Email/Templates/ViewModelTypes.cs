@@ -10,7 +10,7 @@ internal static class ViewModelTypes
     [
         typeof(ReportView), typeof(SummaryView), typeof(ChangesView), typeof(ChangeGroupView), typeof(ChangeLineView),
         typeof(OrderView), typeof(SubstituteView), typeof(BuildView), typeof(CriticalView), typeof(NotFoundView),
-        typeof(CheckFailingView), typeof(CheckRecoveredView), typeof(DeliveryFailingView), typeof(ListInvalidView),
+        typeof(CheckFailingView), typeof(CheckRecoveredView), typeof(DeliveryFailingView), typeof(DeliveryRecoveredView), typeof(ListInvalidView),
         typeof(PresetsUnreadableView), typeof(SystemNoticeView),
     ];
 }

@@ -56,6 +56,9 @@ internal static class HistorySchema
             -- unsaved_hash_base is the last_hash presets.json had then; an outside change to it wins.
             ALTER TABLE list_state ADD COLUMN unsaved_hash TEXT NULL;
             ALTER TABLE list_state ADD COLUMN unsaved_hash_base TEXT NULL;
+            -- Start of a delivery failure streak, for the "delivery recovered" notice (told even when the "failing" one
+            -- could not be: it goes through the same mail server).
+            ALTER TABLE list_state ADD COLUMN delivery_failing_since TEXT NULL;
 
             -- One row per list being checked right now, by any process: the claim that keeps the same list from
             -- running twice at once across the dashboard and `monitor run`. It expires unless renewed, so a killed

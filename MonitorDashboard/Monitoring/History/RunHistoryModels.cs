@@ -75,6 +75,7 @@ public sealed record RunRecord(
 /// <c>last_hash</c>; it counts as the list's last hash until it is written there.</param>
 /// <param name="UnsavedHashBase">The <c>last_hash</c> presets.json had when <paramref name="UnsavedHash"/> was kept; when
 /// someone changes it meanwhile, their value wins.</param>
+/// <param name="DeliveryFailingSince">Start of the current delivery failure streak; null while reports are delivered.</param>
 public sealed record ListScheduleState(
     string ListId,
     DateTimeOffset? NextDue,
@@ -85,7 +86,8 @@ public sealed record ListScheduleState(
     bool FailureNoticeSent,
     bool DeliveryFailureNoticeSent,
     string? UnsavedHash = null,
-    string? UnsavedHashBase = null)
+    string? UnsavedHashBase = null,
+    DateTimeOffset? DeliveryFailingSince = null)
 {
     /// <summary>The hash the last delivered report had: the unsaved one while presets.json still holds <see cref="UnsavedHashBase"/>.</summary>
     public static ListScheduleState Empty(string listId) => new(listId, null, null, null, null, 0, false, false);

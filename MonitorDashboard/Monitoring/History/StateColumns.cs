@@ -7,15 +7,17 @@ internal static class StateColumns
 {
     public const string Select = """
         SELECT list_id, next_due, last_scheduled, schedule_key, failing_since, consecutive_failures,
-               failure_notice_sent, delivery_failure_notice_sent, unsaved_hash, unsaved_hash_base
+               failure_notice_sent, delivery_failure_notice_sent, unsaved_hash, unsaved_hash_base, delivery_failing_since
         FROM list_state
         """;
 
     public const string Upsert = """
         INSERT INTO list_state (list_id, next_due, last_scheduled, schedule_key, failing_since, consecutive_failures,
-                                failure_notice_sent, delivery_failure_notice_sent, unsaved_hash, unsaved_hash_base)
+                                failure_notice_sent, delivery_failure_notice_sent, unsaved_hash, unsaved_hash_base,
+                                delivery_failing_since)
         VALUES ($list_id, $next_due, $last_scheduled, $schedule_key, $failing_since, $consecutive_failures,
-                $failure_notice_sent, $delivery_failure_notice_sent, $unsaved_hash, $unsaved_hash_base)
+                $failure_notice_sent, $delivery_failure_notice_sent, $unsaved_hash, $unsaved_hash_base,
+                $delivery_failing_since)
         ON CONFLICT (list_id) DO UPDATE SET
             next_due = excluded.next_due,
             last_scheduled = excluded.last_scheduled,
@@ -25,7 +27,8 @@ internal static class StateColumns
             failure_notice_sent = excluded.failure_notice_sent,
             delivery_failure_notice_sent = excluded.delivery_failure_notice_sent,
             unsaved_hash = excluded.unsaved_hash,
-            unsaved_hash_base = excluded.unsaved_hash_base;
+            unsaved_hash_base = excluded.unsaved_hash_base,
+            delivery_failing_since = excluded.delivery_failing_since;
         """;
 
     public static void Bind(SqliteCommand command, ListScheduleState state)
@@ -41,6 +44,7 @@ internal static class StateColumns
         p.AddWithValue("$delivery_failure_notice_sent", state.DeliveryFailureNoticeSent);
         p.AddWithValue("$unsaved_hash", HistoryValues.ToDb(state.UnsavedHash));
         p.AddWithValue("$unsaved_hash_base", HistoryValues.ToDb(state.UnsavedHashBase));
+        p.AddWithValue("$delivery_failing_since", HistoryValues.ToDb(state.DeliveryFailingSince));
     }
 
     public static ListScheduleState Read(SqliteDataReader r) => new(
@@ -53,5 +57,6 @@ internal static class StateColumns
         r.GetBoolean(6),
         r.GetBoolean(7),
         r.IsDBNull(8) ? null : r.GetString(8),
-        r.IsDBNull(9) ? null : r.GetString(9));
+        r.IsDBNull(9) ? null : r.GetString(9),
+        r.IsDBNull(10) ? null : HistoryValues.ParseTime(r.GetString(10)));
 }

@@ -149,23 +149,38 @@ public sealed partial class AdminNotifier(
 
     private async Task DeliveryFailedAsync(MonitoringList list, string error, CancellationToken cancellationToken)
     {
-        var state = await states.GetAsync(list.Id, cancellationToken);
-        if (state?.DeliveryFailureNoticeSent == true)
+        var now = time.GetUtcNow();
+        var state = await states.UpdateAsync(list.Id, s => s with { DeliveryFailingSince = s.DeliveryFailingSince ?? now }, cancellationToken);
+        if (state.DeliveryFailureNoticeSent)
         {
             return;
         }
-        // The notice goes through the same sender; with SMTP down it fails too, and is tried again next run.
-        queue.Enqueue(new QueuedNotice(DeliveryKey(list.Id), new DeliveryFailingNotice(list.Id, list.Name, list.Recipients, error, time.GetUtcNow()), list.Id,
-            ct => states.UpdateAsync(list.Id, s => s with { DeliveryFailureNoticeSent = true }, ct)));
+        // The notice goes through the same sender; with SMTP down it fails too, and is tried again next run. Whether it
+        // got through or not, the "recovered" notice tells the admins about the streak once mail works again.
+        var since = state.DeliveryFailingSince ?? now;
+        queue.Enqueue(new QueuedNotice(DeliveryKey(list.Id), new DeliveryFailingNotice(list.Id, list.Name, list.Recipients, error, now), list.Id,
+            ct => states.UpdateAsync(list.Id, s => s.DeliveryFailingSince == since ? s with { DeliveryFailureNoticeSent = true } : s, ct)));
     }
 
     private async Task DeliverySucceededAsync(MonitoringList list, CancellationToken cancellationToken)
     {
         queue.Withdraw(DeliveryKey(list.Id));
-        var state = await states.GetAsync(list.Id, cancellationToken);
-        if (state?.DeliveryFailureNoticeSent == true)
+        var current = await states.GetAsync(list.Id, cancellationToken);
+        if (current is null || (current.DeliveryFailingSince is null && !current.DeliveryFailureNoticeSent))
         {
-            await states.UpdateAsync(list.Id, s => s with { DeliveryFailureNoticeSent = false }, cancellationToken);
+            return;
+        }
+        ListScheduleState? before = null;
+        await states.UpdateAsync(list.Id, s =>
+        {
+            before = s;
+            return s with { DeliveryFailingSince = null, DeliveryFailureNoticeSent = false };
+        }, cancellationToken);
+        if (before?.DeliveryFailingSince is { } since)
+        {
+            var now = time.GetUtcNow();
+            queue.Enqueue(new QueuedNotice($"delivery-recovered:{list.Id}:{now.UtcTicks}",
+                new DeliveryRecoveredNotice(list.Id, list.Name, since, now, before.DeliveryFailureNoticeSent), list.Id));
         }
     }
 
