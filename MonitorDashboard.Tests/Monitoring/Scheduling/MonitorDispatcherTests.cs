@@ -143,4 +143,28 @@ public sealed class MonitorDispatcherTests
         Assert.Equal(4, (await harness.RunsAsync(existing.Id)).Count);
         Assert.Equal(At(8, 30), harness.State.Find(handMadeId)!.NextRun);
     }
+
+    [Fact]
+    public async Task Runs_that_came_due_while_presets_json_was_broken_are_missed_for_that_reason_and_the_latest_is_caught_up()
+    {
+        var list = SchedulerHarness.List("Hourly", "0 * * * *");
+        await using var harness = await SchedulerHarness.StartAsync([list]);
+        await harness.TickAndWaitAsync();
+        var good = await File.ReadAllTextAsync(harness.PresetsPath, Ct);
+
+        await File.WriteAllTextAsync(harness.PresetsPath, "{ \"monitoring_lists\": [", Ct);
+        await harness.Presets.LoadAsync(Ct);
+        for (var hour = 1; hour <= 3; hour++)
+        {
+            Assert.Empty(await harness.AdvanceAndTickAsync(TimeSpan.FromHours(1)));
+        }
+        harness.Clock.Advance(TimeSpan.FromMinutes(10));
+        await File.WriteAllTextAsync(harness.PresetsPath, good, Ct);
+        await harness.Presets.LoadAsync(Ct);
+        var catchUp = Assert.Single(await harness.TickAndWaitAsync()).Run!.Summary;
+
+        Assert.Equal((RunTrigger.CatchUp, At(11, 0)), (catchUp.Trigger, catchUp.ScheduledFor));
+        var missed = Assert.Single(await harness.RunsAsync(list.Id), r => r.Outcome == RunOutcome.Missed);
+        Assert.Equal($"missed 2 runs due {At(9, 0):u} to {At(10, 0):u} while presets.json could not be used", missed.Error);
+    }
 }

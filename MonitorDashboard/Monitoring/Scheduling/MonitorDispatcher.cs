@@ -34,6 +34,7 @@ public sealed class MonitorDispatcher(
 {
     private readonly SemaphoreSlim _tickGate = new(1, 1);
     private Dictionary<string, ListScheduleState>? _states;
+    private DateTimeOffset? _presetsUnusableSince;
 
     public async Task<TickResult> TickAsync(CancellationToken cancellationToken)
     {
@@ -50,10 +51,14 @@ public sealed class MonitorDispatcher(
                 // Nothing runs on a broken file; schedule state, streaks and history stay as they are, and the
                 // watcher picks the file up again once it is fixed.
                 admins.PresetsUnreadable(fileError);
+                _presetsUnusableSince ??= time.GetUtcNow();
                 state.Heartbeat();
                 return new TickResult([], 0);
             }
             admins.PresetsReadable();
+            // Runs that came due while the file could not be used are missed for that reason, not for downtime.
+            var unusableSince = _presetsUnusableSince;
+            _presetsUnusableSince = null;
 
             var firstTick = _states is null;
             _states ??= new Dictionary<string, ListScheduleState>(await states.GetAllAsync(cancellationToken), StringComparer.OrdinalIgnoreCase);
@@ -96,7 +101,7 @@ public sealed class MonitorDispatcher(
                 if (decision.Missed is { } skipped)
                 {
                     missed += skipped.Count;
-                    await RecordMissedAsync(list, skipped, now, cancellationToken);
+                    await RecordMissedAsync(list, skipped, now, unusableSince);
                 }
                 if (decision.Due is { } due)
                 {
@@ -179,11 +184,14 @@ public sealed class MonitorDispatcher(
         }
     }
 
-    private async Task RecordMissedAsync(MonitoringList list, MissedRuns skipped, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RecordMissedAsync(MonitoringList list, MissedRuns skipped, DateTimeOffset now, DateTimeOffset? presetsUnusableSince)
     {
+        var why = presetsUnusableSince is { } since && skipped.First >= since
+            ? "while presets.json could not be used"
+            : "while MonitorDashboard was not running";
         var text = skipped.Count == 1
-            ? $"missed the run due {skipped.First:u} while MonitorDashboard was not running"
-            : $"missed {skipped.Count} runs due {skipped.First:u} to {skipped.Last:u} while MonitorDashboard was not running";
+            ? $"missed the run due {skipped.First:u} {why}"
+            : $"missed {skipped.Count} runs due {skipped.First:u} to {skipped.Last:u} {why}";
         logger.LogWarning("List {ListName} {Missed}", list.Name, text);
         var summary = new RunSummary(Guid.NewGuid(), list.Id, list.Name, RunTrigger.Schedule, skipped.Last, now, now, RunOutcome.Missed,
             RunCounts.None, null, false, null, text, null);
