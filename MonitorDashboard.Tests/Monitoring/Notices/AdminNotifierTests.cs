@@ -52,6 +52,29 @@ public sealed class AdminNotifierTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_presets_json_caught_half_written_for_a_moment_is_not_worth_an_email_one_that_stays_broken_is_told_once()
+    {
+        await _sender.StartAsync(Ct);
+        var halfWritten = new PresetsFileError("/srv/presets.json", "is not valid JSON: unexpected end", 40, 1);
+        var deleted = new PresetsFileError("/srv/presets.json", "has disappeared (it had 2 monitoring lists)", null, null);
+
+        _notifier.PresetsUnreadable(halfWritten);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        _notifier.PresetsReadable();
+        await IdleAsync();
+        Assert.Empty(_mail.Subjects);
+
+        for (var tick = 0; tick < 5; tick++)
+        {
+            _notifier.PresetsUnreadable(deleted);
+            _clock.Advance(TimeSpan.FromSeconds(1));
+        }
+        await IdleAsync();
+
+        Assert.Equal(["[MonitorDashboard] Presets file unreadable: presets.json"], _mail.Subjects);
+    }
+
+    [Fact]
     public async Task A_failure_streak_counts_as_told_only_once_its_notice_was_delivered()
     {
         await _sender.StartAsync(Ct);

@@ -19,7 +19,14 @@ public sealed partial class AdminNotifier(
     TimeProvider time,
     ILogger<AdminNotifier> logger)
 {
+    /// <summary>
+    /// How long presets.json must stay unusable before the admins are told: a program that rewrites the file in place
+    /// (the Python tool) can be caught half-way for a moment, which is not worth an email.
+    /// </summary>
+    public static readonly TimeSpan PresetsProblemGrace = TimeSpan.FromSeconds(2);
+
     private readonly ConcurrentDictionary<string, string> _told = new(StringComparer.Ordinal);
+    private (string Error, DateTimeOffset Since)? _presetsProblem;
 
     /// <summary>The bookkeeping after a recorded run: failure streaks, delivery problems, a last_hash that was not saved.</summary>
     public async Task AfterRunAsync(MonitoringList list, RunSummary run, CancellationToken cancellationToken)
@@ -70,15 +77,26 @@ public sealed partial class AdminNotifier(
 
     public void ListValid(string listId) => _told.TryRemove($"invalid:{listId}", out _);
 
+    /// <summary>Called on every scheduler tick while presets.json cannot be used; tells once it has lasted <see cref="PresetsProblemGrace"/>.</summary>
     public void PresetsUnreadable(PresetsFileError error)
     {
-        if (Tell("presets", error.ToString()))
+        var now = time.GetUtcNow();
+        var key = error.ToString();
+        if (_presetsProblem?.Error != key)
+        {
+            _presetsProblem = (key, now);
+        }
+        if (now - _presetsProblem.Value.Since >= PresetsProblemGrace && Tell("presets", key))
         {
             queue.Enqueue(new QueuedNotice("presets", new PresetsUnreadableNotice(error.FilePath, error.Message, error.Line, error.Column), null));
         }
     }
 
-    public void PresetsReadable() => _told.TryRemove("presets", out _);
+    public void PresetsReadable()
+    {
+        _presetsProblem = null;
+        _told.TryRemove("presets", out _);
+    }
 
     /// <summary>A problem of the app itself, told once until <see cref="SystemProblemResolved"/>.</summary>
     public void SystemProblem(string key, string title, string detail, string advice, string? listId = null)
