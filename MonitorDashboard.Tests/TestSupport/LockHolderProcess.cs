@@ -3,20 +3,33 @@ using System.Diagnostics;
 namespace MonitorDashboard.Tests.TestSupport;
 
 /// <summary>
-/// Another program holding an exclusive flock(2) on a file, as a second MonitorDashboard process or any well-behaved
-/// tool would: python3 takes the lock, says "locked", and keeps it until its stdin closes (or it is killed).
+/// Another program holding a lock until it is told to let go: python3 takes the lock, says "locked", and keeps it until
+/// its stdin closes (or it is killed on dispose). Either an exclusive flock(2) on a file, as a second MonitorDashboard
+/// process or any well-behaved tool would take on presets.json.lock; or an SQLite <c>BEGIN EXCLUSIVE</c> transaction on
+/// a database, as a backup tool or someone in the sqlite3 shell would (in WAL mode others may still read; nobody can write).
 /// </summary>
 public sealed class LockHolderProcess : IAsyncDisposable
 {
-    private const string Script =
+    private const string FlockScript =
         "import fcntl,sys; f=open(sys.argv[1],'a'); fcntl.flock(f, fcntl.LOCK_EX); print('locked', flush=True); sys.stdin.read()";
 
-    private readonly Process process;
+    private const string SqliteScript =
+        "import sqlite3,sys; c=sqlite3.connect(sys.argv[1], isolation_level=None); c.execute('BEGIN EXCLUSIVE'); "
+        + "print('locked', flush=True); sys.stdin.read()";
 
-    private LockHolderProcess(Process process) => this.process = process;
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
-    /// <summary>Starts the holder and returns once it holds the lock.</summary>
-    public static async Task<LockHolderProcess> StartAsync(string path)
+    private readonly Process _process;
+
+    private LockHolderProcess(Process process) => _process = process;
+
+    /// <summary>Takes an exclusive flock on <paramref name="path"/> and returns once it is held.</summary>
+    public static Task<LockHolderProcess> StartAsync(string path) => HoldAsync(FlockScript, path);
+
+    /// <summary>Opens a <c>BEGIN EXCLUSIVE</c> transaction on the SQLite file and returns once it holds the database.</summary>
+    public static Task<LockHolderProcess> HoldDatabaseAsync(string databasePath) => HoldAsync(SqliteScript, databasePath);
+
+    private static async Task<LockHolderProcess> HoldAsync(string script, string path)
     {
         var start = new ProcessStartInfo("python3")
         {
@@ -26,29 +39,36 @@ public sealed class LockHolderProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(Script);
+        start.ArgumentList.Add(script);
         start.ArgumentList.Add(path);
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start python3");
         var holder = new LockHolderProcess(process);
-        var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
-        if (line != "locked")
+        try
         {
-            var error = await process.StandardError.ReadToEndAsync();
-            await holder.DisposeAsync();
-            throw new InvalidOperationException($"the lock holder did not take the lock: {line} {error}");
+            var line = await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(Deadline);
+            if (line != "locked")
+            {
+                var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken).WaitAsync(Deadline);
+                throw new InvalidOperationException($"python3 did not lock {path}: {line} {error}");
+            }
+            return holder;
         }
-        return holder;
+        catch
+        {
+            await holder.DisposeAsync();
+            throw;
+        }
     }
 
-    /// <summary>Lets go of the lock (the process ends) and waits until it has.</summary>
+    /// <summary>Lets go (the process ends; a transaction is not committed) and waits until it has.</summary>
     public async Task ReleaseAsync()
     {
-        if (process.HasExited)
+        if (_process.HasExited)
         {
             return;
         }
-        process.StandardInput.Close();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        _process.StandardInput.Close();
+        await _process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(Deadline);
     }
 
     public async ValueTask DisposeAsync()
@@ -57,10 +77,10 @@ public sealed class LockHolderProcess : IAsyncDisposable
         {
             await ReleaseAsync();
         }
-        catch (TimeoutException)
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
-            process.Kill();
+            _process.Kill();
         }
-        process.Dispose();
+        _process.Dispose();
     }
 }

@@ -62,7 +62,7 @@ public sealed class RunRecorderTests : IAsyncDisposable
     {
         var (lease, run) = await ClaimedRunAsync("morning");
         var second = RunSamples.At("evening", 1);
-        await using var holder = await DatabaseLockProcess.HoldAsync(_db.Path);
+        await using var holder = await LockHolderProcess.HoldDatabaseAsync(_db.Path);
 
         await _recorder.RecordAsync(run, lease);
         await _sender.DrainAsync(Ct);
@@ -87,7 +87,7 @@ public sealed class RunRecorderTests : IAsyncDisposable
     public async Task Once_the_lock_is_gone_a_waiting_run_is_written_with_everything_it_carried_and_its_file_removed()
     {
         var (lease, run) = await ClaimedRunAsync("morning");
-        var holder = await DatabaseLockProcess.HoldAsync(_db.Path);
+        var holder = await LockHolderProcess.HoldDatabaseAsync(_db.Path);
         await using (holder)
         {
             await _recorder.RecordAsync(run, lease);
@@ -108,7 +108,7 @@ public sealed class RunRecorderTests : IAsyncDisposable
     public async Task A_run_written_late_gives_its_list_up_so_another_process_takes_it_without_recording_it_again()
     {
         var (lease, run) = await ClaimedRunAsync("morning");
-        var holder = await DatabaseLockProcess.HoldAsync(_db.Path);
+        var holder = await LockHolderProcess.HoldDatabaseAsync(_db.Path);
         await using (holder)
         {
             await _recorder.RecordAsync(run, lease);
@@ -130,7 +130,7 @@ public sealed class RunRecorderTests : IAsyncDisposable
     public async Task A_run_written_late_replaces_the_interrupted_record_of_a_process_that_took_its_list_over_meanwhile()
     {
         var (lease, run) = await ClaimedRunAsync("morning");
-        var holder = await DatabaseLockProcess.HoldAsync(_db.Path);
+        var holder = await LockHolderProcess.HoldDatabaseAsync(_db.Path);
         await using (holder)
         {
             await _recorder.RecordAsync(run, lease);

@@ -385,7 +385,7 @@ public sealed class PresetsAndHistoryFaultTests
         var pending = engine.Services.GetRequiredService<PendingRuns>();
         await app.TickAsync(); // the app has been ticking: next due times are in the database
         var states = await engine.History.GetAllStatesAsync(Ct);
-        await using var locker = await SqliteLockHolderProcess.StartAsync(engine.DatabasePath);
+        await using var locker = await LockHolderProcess.HoldDatabaseAsync(engine.DatabasePath);
 
         var outcome = await engine.RunAsync(ProductionId);
 
