@@ -12,8 +12,6 @@ public sealed class MonitoringOptionsValidatorTests
 
     public static TheoryData<Action<MonitoringOptions>, string> BrokenFields => new()
     {
-        { o => o.TimeZone = "Mars/Olympus", "Monitoring:TimeZone: \"Mars/Olympus\"" },
-        { o => o.MinimumInterval = TimeSpan.Zero, "Monitoring:MinimumInterval" },
         { o => o.MaxConcurrentChecks = 0, "Monitoring:MaxConcurrentChecks" },
         { o => o.MisfireGrace = TimeSpan.FromMinutes(-1), "Monitoring:MisfireGrace" },
         { o => o.HistoryRetention = 0, "Monitoring:HistoryRetention" },

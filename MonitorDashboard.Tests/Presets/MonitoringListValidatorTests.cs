@@ -1,3 +1,4 @@
+using MonitorDashboard.Cron;
 using Microsoft.Extensions.Time.Testing;
 using MonitorDashboard.Monitoring;
 using MonitorDashboard.Presets;
@@ -50,7 +51,7 @@ public sealed class MonitoringListValidatorTests
     [Fact]
     public void Cron_MinimumIntervalComesFromOptions()
     {
-        var strict = TempPresetsFolder.CreateValidator(Time, new MonitoringOptions { MinimumInterval = TimeSpan.FromHours(2) });
+        var strict = TempPresetsFolder.CreateValidator(Time, new ScheduleOptions { MinimumInterval = TimeSpan.FromHours(2) });
 
         var errors = strict.Validate(Valid with { CronSchedule = "@hourly" }, []).Errors;
 

@@ -1,3 +1,4 @@
+using MonitorDashboard.Cron;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -43,8 +44,8 @@ internal sealed partial class TempPresetsFolder : IDisposable
 
     public PresetsStore Store { get; }
 
-    public static MonitoringListValidator CreateValidator(TimeProvider time, MonitoringOptions? options = null) =>
-        new(Microsoft.Extensions.Options.Options.Create(options ?? new MonitoringOptions()), time);
+    public static MonitoringListValidator CreateValidator(TimeProvider time, ScheduleOptions? options = null) =>
+        new(Microsoft.Extensions.Options.Options.Create(options ?? new ScheduleOptions()), time);
 
     /// <summary>Another store on the same file, as a freshly started process (or a second app) would have.</summary>
     public PresetsStore NewStore(PresetsFileSystem? files = null, ILogger<PresetsStore>? logger = null)

@@ -6,6 +6,7 @@ public static class CalculationServiceCollectionExtensions
 {
     public static IServiceCollection AddCalculation(this IServiceCollection services)
     {
+        services.AddTransient<BomFetcher>();
         services.AddSingleton<ShortageCalculator>();
         services.AddTransient<CalculationService>();
         services.TryAddSingleton(TimeProvider.System);

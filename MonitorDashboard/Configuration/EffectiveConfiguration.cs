@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using MonitorDashboard.Cron;
 using MonitorDashboard.Email;
 using MonitorDashboard.InvenTree;
 using MonitorDashboard.Monitoring;
@@ -20,6 +21,7 @@ public sealed class EffectiveConfiguration(
     IOptions<InvenTreeOptions> inventree,
     IOptions<EmailOptions> email,
     IOptions<MonitoringOptions> monitoring,
+    IOptions<ScheduleOptions> schedule,
     IOptions<PresetsOptions> presets,
     IOptions<HistoryOptions> history,
     IOptions<AuthOptions> auth)
@@ -61,8 +63,8 @@ public sealed class EffectiveConfiguration(
             new("Email:RetryBaseDelay", e.RetryBaseDelay.ToString()),
             new("Email:CircuitBreakerFailureThreshold", e.CircuitBreakerFailureThreshold.ToString(CultureInfo.InvariantCulture)),
             new("Email:CircuitBreakerBreakDuration", e.CircuitBreakerBreakDuration.ToString()),
-            new("Monitoring:TimeZone", m.TimeZone),
-            new("Monitoring:MinimumInterval", m.MinimumInterval.ToString()),
+            new("Monitoring:TimeZone", schedule.Value.TimeZone),
+            new("Monitoring:MinimumInterval", schedule.Value.MinimumInterval.ToString()),
             new("Monitoring:MaxConcurrentChecks", m.MaxConcurrentChecks.ToString(CultureInfo.InvariantCulture)),
             new("Monitoring:MisfireGrace", m.MisfireGrace.ToString()),
             new("Monitoring:HistoryRetention", m.HistoryRetention.ToString(CultureInfo.InvariantCulture)),

@@ -1,4 +1,4 @@
-using MonitorDashboard.Configuration;
+using MonitorDashboard.Settings;
 
 namespace MonitorDashboard.Email;
 

@@ -47,7 +47,6 @@ public static class InvenTreeServiceCollectionExtensions
         http.AddHttpMessageHandler<RequestCountingHandler>();
         http.AddHttpMessageHandler<ResponseBufferingHandler>();
 
-        services.AddTransient<BomFetcher>();
         services.AddSingleton<PartLookup>();
         return services;
     }

@@ -1,15 +1,12 @@
 namespace MonitorDashboard.Monitoring;
 
-/// <summary>Scheduling and history settings shared by the validator, the scheduler and the run store.</summary>
+/// <summary>
+/// The scheduler's and the checks' own settings (the <c>Monitoring</c> section). The default time zone and the minimum
+/// interval, which the list validator and the emails share, are <see cref="Cron.ScheduleOptions"/>.
+/// </summary>
 public sealed class MonitoringOptions
 {
     public const string SectionName = "Monitoring";
-
-    /// <summary>Smallest allowed gap between two runs of one list.</summary>
-    public TimeSpan MinimumInterval { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>IANA id used for lists without their own <c>timezone</c>.</summary>
-    public string TimeZone { get; set; } = "UTC";
 
     public int MaxConcurrentChecks { get; set; } = 2;
 

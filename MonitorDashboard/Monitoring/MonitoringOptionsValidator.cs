@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using MonitorDashboard.Monitoring.Cron;
 
 namespace MonitorDashboard.Monitoring;
 
@@ -8,14 +7,6 @@ internal sealed class MonitoringOptionsValidator : IValidateOptions<MonitoringOp
     public ValidateOptionsResult Validate(string? name, MonitoringOptions options)
     {
         var errors = new List<string>();
-        if (options.MinimumInterval < TimeSpan.FromSeconds(1))
-        {
-            errors.Add($"Monitoring:MinimumInterval: {options.MinimumInterval} is shorter than one second");
-        }
-        if (!IanaTimeZones.TryFind(options.TimeZone, out _))
-        {
-            errors.Add($"Monitoring:TimeZone: \"{options.TimeZone}\" is not a known IANA time zone (e.g. Europe/Berlin)");
-        }
         if (options.MaxConcurrentChecks is < 1 or > 64)
         {
             errors.Add($"Monitoring:MaxConcurrentChecks: {options.MaxConcurrentChecks} is outside 1–64");

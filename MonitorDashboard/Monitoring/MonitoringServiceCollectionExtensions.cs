@@ -1,4 +1,6 @@
 using Coravel;
+using Microsoft.Extensions.Options;
+using MonitorDashboard.Cron;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MonitorDashboard.Monitoring.Checks;
 using MonitorDashboard.Monitoring.History;
@@ -13,6 +15,7 @@ public static class MonitoringServiceCollectionExtensions
     /// <summary>The check pipeline and the state service: shared by the dashboard and the CLI's <c>monitor run</c>.</summary>
     public static IHostApplicationBuilder AddMonitoringChecks(this IHostApplicationBuilder builder)
     {
+        builder.AddMonitoringOptions();
         builder.Services.AddSingleton<MonitorState>();
         builder.Services.AddSingleton<ListStateStore>();
         builder.Services.AddSingleton<AdminNoticeQueue>();
@@ -26,6 +29,19 @@ public static class MonitoringServiceCollectionExtensions
         builder.Services.AddSingleton<UnsavedHashes>();
         builder.Services.AddSingleton<ListCheck>();
         builder.Services.AddSingleton<CheckRunner>();
+        return builder;
+    }
+
+    /// <summary>The <c>Monitoring</c> section (and the scheduling rules it shares), validated at start-up; safe to call more than once.</summary>
+    public static IHostApplicationBuilder AddMonitoringOptions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScheduleOptions(builder.Configuration);
+        if (builder.Services.Any(d => d.ServiceType == typeof(IValidateOptions<MonitoringOptions>)))
+        {
+            return builder;
+        }
+        builder.Services.AddOptions<MonitoringOptions>().Bind(builder.Configuration.GetSection(MonitoringOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<MonitoringOptions>, MonitoringOptionsValidator>();
         return builder;
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
-using MonitorDashboard.Monitoring;
-using MonitorDashboard.Monitoring.Cron;
+using MonitorDashboard.Cron;
 using Microsoft.Extensions.Options;
 
 namespace MonitorDashboard.Presets;
@@ -9,10 +8,10 @@ namespace MonitorDashboard.Presets;
 /// Every rule a monitoring list must pass before it is saved or scheduled. Each message names the list
 /// (by name, or id when the name is empty) and the field, so a log line or CLI error is enough to fix it.
 /// </summary>
-public sealed class MonitoringListValidator(IOptions<MonitoringOptions> monitoringOptions, TimeProvider time)
+public sealed class MonitoringListValidator(IOptions<ScheduleOptions> scheduleOptions, TimeProvider time)
 {
     // Read on use, not in the constructor: start-up validation must get to report every problem first.
-    private MonitoringOptions options => monitoringOptions.Value;
+    private ScheduleOptions options => scheduleOptions.Value;
 
     /// <summary>
     /// Validates every list. Uniqueness: an untouched list conflicts only with an earlier list (the first one
@@ -74,7 +73,7 @@ public sealed class MonitoringListValidator(IOptions<MonitoringOptions> monitori
         var expression = cronSchedule?.Trim() ?? "";
         if (!TryResolveTimeZone(timeZoneId, out var zone))
         {
-            return new ScheduleCheck(TimeZoneError(string.IsNullOrWhiteSpace(timeZoneId) ? options.TimeZone : timeZoneId), null, null, [], null);
+            return new ScheduleCheck(TimeZoneError(options.ZoneIdOf(timeZoneId)), null, null, [], null);
         }
         var parsed = CronSchedule.Parse(expression);
         if (parsed.Cron is null)
@@ -103,7 +102,7 @@ public sealed class MonitoringListValidator(IOptions<MonitoringOptions> monitori
     /// <summary>The list's own time zone, or the configured default when it has none.</summary>
     public bool TryResolveTimeZone(string? timeZoneId, out TimeZoneInfo zone)
     {
-        var id = string.IsNullOrWhiteSpace(timeZoneId) ? options.TimeZone : timeZoneId;
+        var id = options.ZoneIdOf(timeZoneId);
         if (IanaTimeZones.TryFind(id, out var found))
         {
             zone = found;

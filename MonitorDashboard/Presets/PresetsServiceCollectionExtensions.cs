@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using MonitorDashboard.Monitoring;
+using MonitorDashboard.Cron;
 
 namespace MonitorDashboard.Presets;
 
@@ -13,8 +13,7 @@ public static class PresetsServiceCollectionExtensions
     /// </summary>
     public static IHostApplicationBuilder AddPresets(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<MonitoringOptions>().Bind(builder.Configuration.GetSection(MonitoringOptions.SectionName)).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<MonitoringOptions>, MonitoringOptionsValidator>();
+        builder.Services.AddScheduleOptions(builder.Configuration);
         builder.Services.AddOptions<PresetsOptions>()
             .Bind(builder.Configuration.GetSection(PresetsOptions.SectionName))
             .Configure<IConfiguration, IHostEnvironment>((options, configuration, environment) =>

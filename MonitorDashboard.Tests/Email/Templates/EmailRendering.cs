@@ -1,3 +1,4 @@
+using MonitorDashboard.Cron;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ internal sealed record EmailRendering(TemplateStore Store, ReportRenderer Report
         var store = new TemplateStore(templateOptions, environment, NullLogger<TemplateStore>.Instance);
         var formatting = new EmailFormatting(
             templateOptions,
-            Options.Create(new MonitoringOptions { TimeZone = defaultZone }),
+            Options.Create(new ScheduleOptions { TimeZone = defaultZone }),
             Options.Create(new InvenTreeOptions { InstanceUrl = instanceUrl }));
         var inliner = new CssInliner(NullLogger<CssInliner>.Instance);
         var email = Options.Create(new EmailOptions { AdminRecipients = ["admin@example.com"] });

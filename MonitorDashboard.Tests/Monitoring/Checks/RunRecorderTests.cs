@@ -1,3 +1,4 @@
+using MonitorDashboard.Cron;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -40,7 +41,7 @@ public sealed class RunRecorderTests : IAsyncDisposable
         var monitoring = Options.Create(new MonitoringOptions());
         _pending = new PendingRuns(Options.Create(new HistoryOptions { DatabasePath = _db.Path, BusyTimeout = BusyTimeout }),
             NullLogger<PendingRuns>.Instance);
-        _state = new MonitorState(_clock, monitoring, NullLogger<MonitorState>.Instance);
+        _state = new MonitorState(_clock, Options.Create(new ScheduleOptions()), NullLogger<MonitorState>.Instance);
         var queue = new AdminNoticeQueue(NullLogger<AdminNoticeQueue>.Instance);
         var admins = new AdminNotifier(new ListStateStore(_history), queue, _clock, NullLogger<AdminNotifier>.Instance);
         _sender = new AdminNoticeSender(queue, _rendering.Notices, _mail, Options.Create(new EmailOptions { AdminRecipients = ["admin@example.com"] }),

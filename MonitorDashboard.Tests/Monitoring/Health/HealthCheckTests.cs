@@ -1,3 +1,4 @@
+using MonitorDashboard.Cron;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,7 +30,7 @@ public sealed class HealthCheckTests : IDisposable
     public async Task The_scheduler_is_healthy_while_it_ticks_and_unhealthy_once_the_heartbeat_is_older_than_ten_seconds()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 8, 0, 0, TimeSpan.Zero));
-        var state = new MonitorState(time, Options.Create(new MonitoringOptions()), NullLogger<MonitorState>.Instance);
+        var state = new MonitorState(time, Options.Create(new ScheduleOptions()), NullLogger<MonitorState>.Instance);
         var check = new SchedulerHealthCheck(state, new MonitorDashboard.Monitoring.Checks.RunTracker(time), Options.Create(new MonitoringOptions()), time);
 
         Assert.Equal((HealthStatus.Unhealthy, "no scheduler tick yet"), await Status(check));
@@ -129,7 +130,7 @@ public sealed class HealthCheckTests : IDisposable
         var path = Path.Combine(folder.FullName, "presets.json");
         await File.WriteAllTextAsync(path, "{\n  \"monitoring_lists\": [ { \"id\": \"x\", }\n", TestContext.Current.CancellationToken);
         var store = new PresetsStore(Options.Create(new PresetsOptions { FilePath = path }),
-            new MonitoringListValidator(Options.Create(new MonitoringOptions()), TimeProvider.System), TimeProvider.System, NullLogger<PresetsStore>.Instance);
+            new MonitoringListValidator(Options.Create(new ScheduleOptions()), TimeProvider.System), TimeProvider.System, NullLogger<PresetsStore>.Instance);
         var check = new PresetsHealthCheck(store);
 
         var broken = await Run(check);

@@ -1,3 +1,4 @@
+using MonitorDashboard.Cron;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,7 @@ public sealed class SchedulerHealthCheckTests : IDisposable
     public SchedulerHealthCheckTests()
     {
         var options = Options.Create(Settings);
-        _state = new MonitorState(_clock, options, NullLogger<MonitorState>.Instance);
+        _state = new MonitorState(_clock, Options.Create(new ScheduleOptions()), NullLogger<MonitorState>.Instance);
         _runs = new RunTracker(_clock);
         _check = new SchedulerHealthCheck(_state, _runs, options, _clock);
     }

@@ -1,3 +1,4 @@
+using MonitorDashboard.Cron;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -14,7 +15,7 @@ public sealed class MonitorStateTests
     private readonly MonitorState _state;
 
     public MonitorStateTests() =>
-        _state = new MonitorState(_time, Options.Create(new MonitoringOptions { TimeZone = "Europe/Berlin" }), NullLogger<MonitorState>.Instance);
+        _state = new MonitorState(_time, Options.Create(new ScheduleOptions { TimeZone = "Europe/Berlin" }), NullLogger<MonitorState>.Instance);
 
     private static MonitoringList List(string id, string name, bool active = true, string cron = "0 7 * * 1-5") => new()
     {

@@ -1,3 +1,4 @@
+using MonitorDashboard.Cron;
 using MonitorDashboard.Presets;
 
 namespace MonitorDashboard.Cli.Monitor;
@@ -7,7 +8,7 @@ namespace MonitorDashboard.Cli.Monitor;
 /// console, and the error convention (one line on stderr, exit 1 for refusals, 2 for usage).
 /// </summary>
 internal sealed class MonitorCli(
-    PresetsStore store, MonitoringListValidator validator, TimeProvider time, string defaultTimeZone,
+    PresetsStore store, MonitoringListValidator validator, TimeProvider time, ScheduleOptions schedule,
     TextWriter stdout, TextWriter stderr, ConsoleInput input)
 {
     public PresetsStore Store => store;
@@ -112,7 +113,7 @@ internal sealed class MonitorCli(
     }
 
     public MonitorListView View(PresetsSnapshot snapshot, int index, int upcoming = 1) =>
-        MonitorListView.Create(snapshot.MonitoringLists[index], snapshot.Validation[index], validator, defaultTimeZone, upcoming);
+        MonitorListView.Create(snapshot.MonitoringLists[index], snapshot.Validation[index], validator, schedule, upcoming);
 
     /// <summary>Prints the saved list's warnings (not errors: it was saved) to stderr.</summary>
     public async Task WarnAboutAsync(PresetsSnapshot saved, string listId)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using MonitorDashboard.Cron;
 using MonitorDashboard.Monitoring;
 using MonitorDashboard.Presets;
 
@@ -17,7 +18,7 @@ internal static class MonitorCommand
             services.GetRequiredService<PresetsStore>(),
             services.GetRequiredService<MonitoringListValidator>(),
             services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<IOptions<MonitoringOptions>>().Value.TimeZone,
+            services.GetRequiredService<IOptions<ScheduleOptions>>().Value,
             stdout, stderr, input ?? ConsoleInput.FromConsole());
         return new Command("monitor", "Manage the monitoring lists in presets.json")
         {

@@ -1,4 +1,4 @@
-using MonitorDashboard.Monitoring.Cron;
+using MonitorDashboard.Cron;
 using MonitorDashboard.Presets;
 
 namespace MonitorDashboard.Cli.Monitor;
@@ -29,10 +29,10 @@ internal sealed record MonitorListView(
     public string Status => IsValid ? "valid" : "invalid: " + Validation.Errors[0].Detail;
 
     public static MonitorListView Create(
-        MonitoringList list, ListValidationResult validation, MonitoringListValidator validator, string defaultTimeZone, int upcoming)
+        MonitoringList list, ListValidationResult validation, MonitoringListValidator validator, ScheduleOptions schedule, int upcoming)
     {
         var check = validator.CheckSchedule(list.CronSchedule, list.TimeZone, upcoming);
-        var zone = string.IsNullOrWhiteSpace(list.TimeZone) ? defaultTimeZone : list.TimeZone;
+        var zone = schedule.ZoneIdOf(list.TimeZone);
         return new MonitorListView(
             list, validation, zone, CronDescriber.Describe(list.CronSchedule), check.NextRuns,
             validation.Warnings.Select(w => WithoutLabel(w, list, validation.Index)).ToList());

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MonitorDashboard.Monitoring.Cron;
+using MonitorDashboard.Cron;
 
 namespace MonitorDashboard.Components.Shared;
 

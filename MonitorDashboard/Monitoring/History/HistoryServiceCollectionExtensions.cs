@@ -23,7 +23,7 @@ public static class HistoryServiceCollectionExtensions
             })
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<HistoryOptions>, HistoryOptionsValidator>();
-        builder.Services.AddOptions<MonitoringOptions>();
+        builder.AddMonitoringOptions();
         // One database object shared by the history and the leases: one pool, one migration, one place that disposes it.
         builder.Services.AddSingleton(sp =>
         {

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using MonitorDashboard.InvenTree;
 using MonitorDashboard.Monitoring.Checks;
-using MonitorDashboard.Monitoring.Cron;
+using MonitorDashboard.Cron;
 using MonitorDashboard.Monitoring.History;
 using MonitorDashboard.Monitoring.Notices;
 using MonitorDashboard.Monitoring.State;
@@ -29,6 +29,7 @@ public sealed class MonitorDispatcher(
     AdminNotifier admins,
     IInvenTreeClient inventree,
     IOptions<MonitoringOptions> options,
+    IOptions<ScheduleOptions> schedule,
     TimeProvider time,
     ILogger<MonitorDispatcher> logger)
 {
@@ -128,7 +129,7 @@ public sealed class MonitorDispatcher(
     private bool TryReadSchedule(MonitoringList list, out Cronos.CronExpression cron, out TimeZoneInfo zone)
     {
         var parsed = CronSchedule.Parse(list.CronSchedule);
-        var zoneId = string.IsNullOrWhiteSpace(list.TimeZone) ? options.Value.TimeZone : list.TimeZone;
+        var zoneId = schedule.Value.ZoneIdOf(list.TimeZone);
         if (parsed.Cron is { } expression && IanaTimeZones.TryFind(zoneId, out var found))
         {
             cron = expression;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Calculation;
-using MonitorDashboard.Monitoring.Cron;
+using MonitorDashboard.Cron;
 using MonitorDashboard.Monitoring.History;
 using MonitorDashboard.Presets;
 
@@ -11,7 +11,7 @@ namespace MonitorDashboard.Monitoring.State;
 /// next and last runs, what is running, the last error. The engine feeds it; subscribers hear about every
 /// change and re-read. Thread-safe; events are raised outside the lock.
 /// </summary>
-public sealed class MonitorState(TimeProvider time, IOptions<MonitoringOptions> options, ILogger<MonitorState> logger)
+public sealed class MonitorState(TimeProvider time, IOptions<ScheduleOptions> schedule, ILogger<MonitorState> logger)
 {
     private const int RecentErrorCapacity = 50;
 
@@ -235,7 +235,6 @@ public sealed class MonitorState(TimeProvider time, IOptions<MonitoringOptions> 
         {
             return;
         }
-        var defaultZone = options.Value.TimeZone;
         // While presets.json is broken, gone or empty the lists are still shown (as they were last read), none of them
         // runnable, each saying why: a broken file never looks like "no lists".
         var broken = _presets.FileError;
@@ -255,7 +254,7 @@ public sealed class MonitorState(TimeProvider time, IOptions<MonitoringOptions> 
                         : validation?.Errors.Select(e => e.Message).ToList() ?? [],
                     list.CronSchedule,
                     CronDescriber.Describe(list.CronSchedule) ?? "invalid schedule",
-                    string.IsNullOrWhiteSpace(list.TimeZone) ? defaultZone : list.TimeZone,
+                    schedule.Value.ZoneIdOf(list.TimeZone),
                     list.Recipients,
                     list.NotifyCondition,
                     list.Parts.Select(p => $"{p.Name}{(string.IsNullOrEmpty(p.Version) ? "" : "@" + p.Version)}:{Numbers.Format(p.Quantity)}").ToList(),

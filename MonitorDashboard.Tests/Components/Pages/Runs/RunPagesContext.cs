@@ -1,3 +1,4 @@
+using MonitorDashboard.Cron;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,12 +27,12 @@ public sealed class RunPagesContext : IAsyncDisposable
     {
         Bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         History = _database.Open();
-        State = new MonitorState(Time, Microsoft.Extensions.Options.Options.Create(new MonitoringOptions { TimeZone = "UTC" }), NullLogger<MonitorState>.Instance);
+        State = new MonitorState(Time, Microsoft.Extensions.Options.Options.Create(new ScheduleOptions { TimeZone = "UTC" }), NullLogger<MonitorState>.Instance);
         Bunit.Services.AddMudServices();
         Bunit.Services.AddSingleton<IRunHistory>(History);
         Bunit.Services.AddSingleton(State);
         Bunit.Services.AddSingleton<TimeProvider>(Time);
-        Bunit.Services.AddSingleton<IOptions<MonitoringOptions>>(Microsoft.Extensions.Options.Options.Create(new MonitoringOptions { TimeZone = "UTC" }));
+        Bunit.Services.AddSingleton<IOptions<ScheduleOptions>>(Microsoft.Extensions.Options.Options.Create(new ScheduleOptions { TimeZone = "UTC" }));
         Bunit.ComponentFactories.AddStub<RunNowButton>("<span data-testid=\"run-now-stub\"></span>");
         Popovers = Bunit.Render<MudBlazor.MudPopoverProvider>();
     }

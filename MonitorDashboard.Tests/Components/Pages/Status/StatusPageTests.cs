@@ -1,3 +1,4 @@
+using MonitorDashboard.Cron;
 using Bunit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +55,7 @@ public sealed class StatusPageTests : IAsyncLifetime
         services.AddInvenTreeConnection();
         services.AddSingleton(Options.Create(new EmailOptions { OutboxFolder = "/srv/outbox" }));
         services.AddSingleton(Options.Create(new MonitoringOptions()));
+        services.AddSingleton(Options.Create(new ScheduleOptions()));
         services.AddSingleton(Options.Create(new PresetsOptions { FilePath = _folder.FilePath }));
         services.AddSingleton(Options.Create(new AuthOptions
         {

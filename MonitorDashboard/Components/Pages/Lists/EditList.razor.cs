@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.Extensions.Options;
+using MonitorDashboard.Cron;
 using MonitorDashboard.Monitoring;
 using MonitorDashboard.Presets;
 using MudBlazor;
@@ -22,7 +23,7 @@ public sealed partial class EditList
 
     [Inject] public required PresetsStore Presets { get; init; }
     [Inject] public required MonitoringListValidator Validator { get; init; }
-    [Inject] public required IOptions<MonitoringOptions> Monitoring { get; init; }
+    [Inject] public required IOptions<ScheduleOptions> Schedule { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
@@ -38,7 +39,7 @@ public sealed partial class EditList
     private string? Conflict { get; set; }
     private IReadOnlyList<string> SaveErrors { get; set; } = [];
     private ListValidationResult? Validation { get; set; }
-    private string DefaultTimeZone => Monitoring.Value.TimeZone;
+    private string DefaultTimeZone => Schedule.Value.TimeZone;
     private bool IsDirty => Form is not null && !_leaving && Form.Fingerprint() != _savedFingerprint;
 
     protected override async Task OnParametersSetAsync()

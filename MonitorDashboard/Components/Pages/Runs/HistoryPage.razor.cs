@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
+using MonitorDashboard.Cron;
 using MonitorDashboard.Monitoring;
 using MonitorDashboard.Monitoring.History;
 using MonitorDashboard.Monitoring.State;
@@ -24,7 +25,7 @@ public sealed partial class HistoryPage : IAsyncDisposable
     [Inject] public required MonitorState State { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
-    [Inject] public required IOptions<MonitoringOptions> Options { get; init; }
+    [Inject] public required IOptions<ScheduleOptions> Schedule { get; init; }
 
     [Parameter] public string ListId { get; set; } = "";
 
@@ -32,7 +33,7 @@ public sealed partial class HistoryPage : IAsyncDisposable
     private string Name { get; set; } = "";
     private int Total { get; set; }
     private bool Loaded { get; set; }
-    private string Zone => List?.TimeZone ?? Options.Value.TimeZone;
+    private string Zone => List?.TimeZone ?? Schedule.Value.TimeZone;
     private DateTimeOffset Now => Time.GetUtcNow();
 
     protected override void OnInitialized() =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
+using MonitorDashboard.Cron;
 using MonitorDashboard.Calculation;
 using MonitorDashboard.Monitoring;
 using MonitorDashboard.Monitoring.Checks;
@@ -25,7 +26,7 @@ public sealed partial class RunDetailPage : IAsyncDisposable
     [Inject] public required MonitorState State { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
-    [Inject] public required IOptions<MonitoringOptions> Options { get; init; }
+    [Inject] public required IOptions<ScheduleOptions> Schedule { get; init; }
 
     [Parameter] public Guid RunId { get; set; }
 
@@ -38,7 +39,7 @@ public sealed partial class RunDetailPage : IAsyncDisposable
     private ResultChanges? SincePrevious { get; set; }
     private RunSummary? NewerRun { get; set; }
     private bool Loaded { get; set; }
-    private string Zone => List?.TimeZone ?? Options.Value.TimeZone;
+    private string Zone => List?.TimeZone ?? Schedule.Value.TimeZone;
     private DateTimeOffset Now => Time.GetUtcNow();
 
     protected override void OnInitialized() =>

@@ -1,7 +1,7 @@
 using Cronos;
-using MonitorDashboard.Monitoring.Cron;
+using MonitorDashboard.Cron;
 
-namespace MonitorDashboard.Tests.Monitoring.Cron;
+namespace MonitorDashboard.Tests.Cron;
 
 public sealed class CronScheduleTests
 {

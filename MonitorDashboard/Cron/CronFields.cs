@@ -1,6 +1,6 @@
 using Cronos;
 
-namespace MonitorDashboard.Monitoring.Cron;
+namespace MonitorDashboard.Cron;
 
 /// <summary>
 /// One field of a Cronos expression in Cronos's own normalised form (<see cref="CronExpression.ToString"/>):

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace MonitorDashboard.Monitoring.Cron;
+namespace MonitorDashboard.Cron;
 
 /// <summary>Looks up IANA time zone ids (tzdata/ICU); Windows ids are refused because presets.json is shared with the Python tool.</summary>
 public static class IanaTimeZones

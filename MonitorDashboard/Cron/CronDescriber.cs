@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Cronos;
-using static MonitorDashboard.Monitoring.Cron.CronText;
+using static MonitorDashboard.Cron.CronText;
 
-namespace MonitorDashboard.Monitoring.Cron;
+namespace MonitorDashboard.Cron;
 
 /// <summary>
 /// Plain-English description of a cron expression that follows Cronos semantics. In particular, when both

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using MonitorDashboard.Calculation;
+using MonitorDashboard.InvenTree;
 
-namespace MonitorDashboard.InvenTree;
+namespace MonitorDashboard.Calculation;
 
 /// <summary>
 /// Fetches everything a calculation needs, one BOM level per round: for every assembly of a level its

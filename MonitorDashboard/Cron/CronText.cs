@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MonitorDashboard.Monitoring.Cron;
+namespace MonitorDashboard.Cron;
 
 /// <summary>English building blocks for <see cref="CronDescriber"/>.</summary>
 internal static class CronText

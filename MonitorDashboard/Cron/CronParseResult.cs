@@ -1,6 +1,6 @@
 using Cronos;
 
-namespace MonitorDashboard.Monitoring.Cron;
+namespace MonitorDashboard.Cron;
 
 /// <summary>
 /// Outcome of <see cref="CronSchedule.Parse"/>: either a Cronos expression (with the format that was detected)

@@ -1,6 +1,6 @@
-using MonitorDashboard.Monitoring.Cron;
+using MonitorDashboard.Cron;
 
-namespace MonitorDashboard.Tests.Monitoring.Cron;
+namespace MonitorDashboard.Tests.Cron;
 
 public sealed class CronDescriberTests
 {

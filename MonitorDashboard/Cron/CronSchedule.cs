@@ -1,6 +1,6 @@
 using Cronos;
 
-namespace MonitorDashboard.Monitoring.Cron;
+namespace MonitorDashboard.Cron;
 
 /// <summary>
 /// Every cron decision of the app goes through here, so the dashboard, the CLI and the scheduler agree:

@@ -1,6 +1,6 @@
-using static MonitorDashboard.Monitoring.Cron.CronText;
+using static MonitorDashboard.Cron.CronText;
 
-namespace MonitorDashboard.Monitoring.Cron;
+namespace MonitorDashboard.Cron;
 
 public static partial class CronDescriber
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MonitorDashboard.Configuration;
+namespace MonitorDashboard.Settings;
 
 /// <summary>
 /// Reads the Python tool's flat variables (<c>EMAIL_SMTP_PORT</c>, <c>EMAIL_USE_TLS</c>...) as it accepted
