@@ -13,6 +13,9 @@ public sealed class AuthOptions
     /// <summary>How long a session lasts without activity (sliding).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>How often an open dashboard re-checks its session against the accounts (sign-out ends it at once).</summary>
+    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     public bool UsesStartupToken => Accounts.Count == 0;
 
     public AuthAccount? Find(string userName) =>

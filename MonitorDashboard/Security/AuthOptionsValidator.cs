@@ -44,6 +44,10 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
                 errors.Add($"{key}:Role: \"{account.Role}\" is not a role (admin or viewer)");
             }
         }
+        if (options.RevalidationInterval < TimeSpan.FromSeconds(1) || options.RevalidationInterval > TimeSpan.FromMinutes(10))
+        {
+            errors.Add($"{AuthOptions.SectionName}:RevalidationInterval: {options.RevalidationInterval} is outside 00:00:01–00:10:00");
+        }
         if (options.SessionLifetime <= TimeSpan.Zero)
         {
             errors.Add($"{AuthOptions.SectionName}:SessionLifetime: {options.SessionLifetime} must be longer than zero");

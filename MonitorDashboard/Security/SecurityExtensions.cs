@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -25,16 +26,29 @@ public static class SecurityExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Who is signed in and whether they still may act: the session rules (<see cref="SessionPrincipals"/>), live
+    /// dashboards that follow the account (re-checked every <c>Auth:RevalidationInterval</c>, at once on sign-out), and
+    /// <see cref="CurrentUser"/>, which every change asks.
+    /// </summary>
+    public static IServiceCollection AddSessions(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StartupToken>();
+        services.TryAddSingleton<SessionRegistry>();
+        services.TryAddSingleton<SessionPrincipals>();
+        services.TryAddScoped<CurrentUser>();
+        services.TryAddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
+        return services;
+    }
+
     /// <summary>Cookie authentication, the fallback and admin policies, the sign-in rate limits, and token mode.</summary>
     public static WebApplicationBuilder AddSecurity(this WebApplicationBuilder builder)
     {
         builder.AddAuthOptions();
         var services = builder.Services;
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<StartupToken>();
-        services.AddSingleton<SessionPrincipals>();
+        services.AddSessions();
         services.AddSingleton<SignInThrottle>();
-        services.AddScoped<CurrentUser>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
@@ -46,15 +60,8 @@ public static class SecurityExtensions
             o.LoginPath = "/signin";
             o.LogoutPath = "/signout";
             o.AccessDeniedPath = "/signin/denied";
-            o.Events.OnValidatePrincipal = async context =>
-            {
-                var principals = context.HttpContext.RequestServices.GetRequiredService<SessionPrincipals>();
-                if (context.Principal is null || !principals.IsStillValid(context.Principal))
-                {
-                    context.RejectPrincipal();
-                    await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-                }
-            };
+            o.Events.OnValidatePrincipal = SessionCookies.ValidateAsync;
+            o.Events.OnCheckSlidingExpiration = SessionCookies.OnRenewal;
             // The circuit's own requests get a status, not a redirect to an HTML page they cannot use.
             o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);

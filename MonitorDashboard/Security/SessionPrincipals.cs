@@ -11,10 +11,13 @@ namespace MonitorDashboard.Security;
 /// force, so removing an account, changing its role or password, configuring accounts, or restarting (token sessions)
 /// ends the sessions concerned.
 /// </summary>
-public sealed class SessionPrincipals(IOptionsMonitor<AuthOptions> options, StartupToken token)
+public sealed class SessionPrincipals(IOptionsMonitor<AuthOptions> options, StartupToken token, SessionRegistry sessions)
 {
     internal const string MethodClaim = "md:method";
     internal const string StampClaim = "md:stamp";
+
+    /// <summary>A random id per sign-in, so signing out can end that session (and only it) everywhere.</summary>
+    internal const string SessionClaim = "md:sid";
     internal const string PasswordMethod = "password";
     internal const string TokenMethod = "token";
 
@@ -41,7 +44,33 @@ public sealed class SessionPrincipals(IOptionsMonitor<AuthOptions> options, Star
     public ClaimsPrincipal? VerifyToken(string? candidate) =>
         UsesStartupToken && token.Matches(candidate) ? Build(TokenUserName, Roles.Admin, TokenMethod, token.Generation) : null;
 
-    public bool IsStillValid(ClaimsPrincipal principal)
+    /// <summary>
+    /// The one rule for "may this session still act": the account still exists with the same role and password (or the
+    /// start-up token is the same), the session was not signed out and, for a live dashboard (<paramref name="live"/>),
+    /// it has not expired. Cookie requests pass <c>live: false</c>: the cookie handler has checked expiry already, and
+    /// this is where the session is first seen.
+    /// </summary>
+    public SessionCheck Check(ClaimsPrincipal principal, bool live)
+    {
+        if (principal.Identity?.IsAuthenticated != true)
+        {
+            return SessionCheck.SignedOut;
+        }
+        if (!IsStillValid(principal))
+        {
+            return SessionCheck.AccountChanged;
+        }
+        return sessions.StandingOf(principal.FindFirstValue(SessionClaim)) switch
+        {
+            SessionStanding.SignedOut => SessionCheck.SignedOut,
+            SessionStanding.Active => SessionCheck.Valid,
+            SessionStanding.Expired when live => SessionCheck.Expired,
+            SessionStanding.Unknown when live => SessionCheck.Expired,
+            _ => principal.FindFirstValue(SessionClaim) is { Length: > 0 } ? SessionCheck.Valid : SessionCheck.AccountChanged,
+        };
+    }
+
+    private bool IsStillValid(ClaimsPrincipal principal)
     {
         var stamp = principal.FindFirstValue(StampClaim);
         return principal.FindFirstValue(MethodClaim) switch
@@ -61,6 +90,7 @@ public sealed class SessionPrincipals(IOptionsMonitor<AuthOptions> options, Star
                 new Claim(ClaimTypes.Role, role),
                 new Claim(MethodClaim, method),
                 new Claim(StampClaim, stamp),
+                new Claim(SessionClaim, Guid.NewGuid().ToString("N")),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role));
 

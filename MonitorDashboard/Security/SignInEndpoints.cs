@@ -88,6 +88,7 @@ internal static class SignInEndpoints
         {
             return Results.BadRequest();
         }
+        SessionCookies.SignOutEverywhere(context);
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Results.LocalRedirect("/signin");
     }
