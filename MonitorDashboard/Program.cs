@@ -1,13 +1,13 @@
 using MonitorDashboard;
 using MonitorDashboard.Cli;
 using MonitorDashboard.Components;
+using MonitorDashboard.Components.Actions;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Logging;
 using MonitorDashboard.Monitoring;
 using MonitorDashboard.Monitoring.Health;
 using MonitorDashboard.Security;
 using Serilog;
-using MudBlazor.Services;
 
 // The Python tool's .env keeps working; real environment variables win over it.
 DotNetEnv.Env.NoClobber().Load();
@@ -26,8 +26,7 @@ builder.AddMonitorDashboardCore();
 builder.AddMonitoringEngine();
 builder.AddMonitorHealthChecks();
 builder.AddSecurity();
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+builder.AddDashboard();
 
 var app = builder.Build();
 if (!ConfigurationProblems.ValidateAll(app.Services, Console.Error))

@@ -1,10 +1,13 @@
 using Bunit;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using MonitorDashboard.Components.Actions;
 using MonitorDashboard.Monitoring;
 using MonitorDashboard.Monitoring.State;
 using MonitorDashboard.Presets;
+using MonitorDashboard.Security;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -13,10 +16,19 @@ namespace MonitorDashboard.Tests.TestSupport;
 /// <summary>
 /// A bUnit context over the app's real services (demo mode: the embedded emulator serves the sample catalog;
 /// emails go to a temp outbox; presets.json and the history are temp copies), so components are tested
-/// against the real state service, store, validator and InvenTree client.
+/// against the real state service, store, validator and InvenTree client — and the real session rules: the user is
+/// signed in through <see cref="SessionPrincipals"/> with an account of the configuration (<see cref="Admin"/> or
+/// <see cref="Viewer"/>), so every action goes through <see cref="DashboardActions"/> as in the app.
 /// </summary>
 public sealed class DashboardServices : IAsyncDisposable
 {
+    public const string Admin = "ada";
+    public const string Viewer = "vera";
+    public const string Password = "a long enough password";
+
+    // Hashing costs real time (PBKDF2); one hash serves both accounts and every test.
+    private static readonly Lazy<string> PasswordHash = new(() => PasswordHashing.Hash(Password));
+
     private readonly IHost _host;
 
     private DashboardServices(IHost host, BunitContext context, string folder)
@@ -32,8 +44,9 @@ public sealed class DashboardServices : IAsyncDisposable
     public MonitorState State => _host.Services.GetRequiredService<MonitorState>();
     public PresetsStore Presets => _host.Services.GetRequiredService<PresetsStore>();
 
-    /// <param name="arrange">Runs before anything renders, e.g. to add authorization.</param>
-    public static async Task<DashboardServices> StartAsync(Action<BunitContext>? arrange = null)
+    /// <param name="arrange">Runs before anything renders.</param>
+    /// <param name="signInAs"><see cref="Admin"/>, <see cref="Viewer"/>, or null for nobody signed in.</param>
+    public static async Task<DashboardServices> StartAsync(Action<BunitContext>? arrange = null, string? signInAs = Admin)
     {
         var folder = Directory.CreateTempSubdirectory("md-bunit-").FullName;
         File.Copy(Path.Combine(TestPaths.RepoRoot, "presets.json"), Path.Combine(folder, "presets.json"));
@@ -43,8 +56,15 @@ public sealed class DashboardServices : IAsyncDisposable
             ["History:DatabasePath"] = Path.Combine(folder, "monitor.db"),
             ["Email:OutboxFolder"] = Path.Combine(folder, "outbox"),
             ["EmailTemplates:Folder"] = Path.Combine(TestPaths.RepoRoot, "EmailTemplates"),
+            ["Auth:Accounts:0:UserName"] = Admin,
+            ["Auth:Accounts:0:PasswordHash"] = PasswordHash.Value,
+            ["Auth:Accounts:0:Role"] = Roles.Admin,
+            ["Auth:Accounts:1:UserName"] = Viewer,
+            ["Auth:Accounts:1:PasswordHash"] = PasswordHash.Value,
+            ["Auth:Accounts:1:Role"] = Roles.Viewer,
         });
         builder.AddMonitorDashboardCore();
+        builder.Services.AddSessions();
         builder.AddMonitoringEngine();
         var host = builder.Build();
 
@@ -55,10 +75,49 @@ public sealed class DashboardServices : IAsyncDisposable
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
         context.Services.AddFallbackServiceProvider(host.Services);
+        // Per circuit, as in the app: the user, the guard every change asks, and the actions — built in bUnit's container
+        // (which does not look into the fallback for dependencies) on the host's singletons.
+        context.Services.AddSingleton(host.Services.GetRequiredService<SessionPrincipals>());
+        context.Services.AddSingleton(host.Services.GetRequiredService<SessionRegistry>());
+        context.Services.AddSingleton(host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>());
+        context.Services.AddSingleton(host.Services.GetRequiredService<TimeProvider>());
+        context.Services.AddSingleton(host.Services.GetRequiredService<PresetsStore>());
+        context.Services.AddSingleton(host.Services.GetRequiredService<MonitoringEngine>());
+        context.Services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>));
+        context.Services.AddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
+        context.Services.AddScoped<CurrentUser>();
+        context.Services.AddScoped<DashboardActions>();
+        context.Services.AddCascadingAuthenticationState();
+        var dashboard = new DashboardServices(host, context, folder);
+        if (signInAs is not null)
+        {
+            dashboard.SignIn(signInAs);
+        }
         arrange?.Invoke(context);
         context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         context.Render<MudPopoverProvider>();
-        return new DashboardServices(host, context, folder);
+        return dashboard;
+    }
+
+    public SessionAuthenticationStateProvider Authentication => (SessionAuthenticationStateProvider)Context.Services.GetRequiredService<AuthenticationStateProvider>();
+
+    /// <summary>Signs <paramref name="userName"/> in with the password, as the sign-in form does, for this circuit.</summary>
+    public void SignIn(string userName)
+    {
+        var user = _host.Services.GetRequiredService<SessionPrincipals>().VerifyPassword(userName, Password)
+                   ?? throw new InvalidOperationException($"{userName} could not sign in");
+        _host.Services.GetRequiredService<SessionRegistry>().Seen(
+            user.FindFirst(SessionPrincipals.SessionClaim)!.Value, DateTimeOffset.UtcNow.AddHours(1));
+        Authentication.SetAuthenticationState(Task.FromResult(new AuthenticationState(user)));
+    }
+
+    /// <summary>Changes an account's role in the configuration in force, as an admin editing appsettings.json does.</summary>
+    public void ChangeRole(string userName, string role)
+    {
+        var configuration = (IConfigurationRoot)_host.Services.GetRequiredService<IConfiguration>();
+        var index = userName == Admin ? 0 : 1;
+        configuration[$"Auth:Accounts:{index}:Role"] = role;
+        configuration.Reload();
     }
 
     public async ValueTask DisposeAsync()

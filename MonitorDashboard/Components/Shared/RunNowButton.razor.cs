@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
+using MonitorDashboard.Components.Actions;
 using MonitorDashboard.Monitoring;
 using MonitorDashboard.Monitoring.Checks;
 using MonitorDashboard.Monitoring.History;
 using MonitorDashboard.Monitoring.State;
+using MonitorDashboard.Security;
 using MudBlazor;
 
 namespace MonitorDashboard.Components.Shared;
@@ -13,11 +14,9 @@ public sealed partial class RunNowButton : IDisposable
     private IDisposable? _subscription;
     private bool _starting;
 
-    [Inject] public required MonitoringEngine Engine { get; init; }
+    [Inject] public required DashboardActions Actions { get; init; }
     [Inject] public required MonitorState State { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
-
-    [CascadingParameter] public Task<AuthenticationState>? Authentication { get; set; }
 
     [Parameter, EditorRequired] public required string ListId { get; set; }
 
@@ -32,17 +31,13 @@ public sealed partial class RunNowButton : IDisposable
     /// <summary>Called after the check finished, with what it did.</summary>
     [Parameter] public EventCallback<CheckOutcome> OnCompleted { get; set; }
 
-    private bool IsAdmin { get; set; } = true;
+    private bool IsAdmin { get; set; }
 
     private bool Busy => _starting || State.IsRunning(ListId);
 
     protected override async Task OnInitializedAsync()
     {
-        if (Authentication is not null)
-        {
-            var user = (await Authentication).User;
-            IsAdmin = user.Identity?.IsAuthenticated != true || user.IsInRole("admin");
-        }
+        IsAdmin = await Actions.CanChangeAsync();
         // A run of this list started elsewhere (schedule, CLI, another browser) disables the button too.
         _subscription = State.Subscribe(change =>
         {
@@ -64,9 +59,13 @@ public sealed partial class RunNowButton : IDisposable
         _starting = true;
         try
         {
-            var outcome = await Engine.RunNowAsync(ListId);
+            var outcome = await Actions.RunNowAsync(ListId);
             Snackbar.Add($"{ListName}: {outcome.Message}", SeverityOf(outcome));
             await OnCompleted.InvokeAsync(outcome);
+        }
+        catch (ActionRefusedException ex)
+        {
+            Snackbar.Add($"{ListName}: {ex.Message}", Severity.Error);
         }
         catch (OperationCanceledException)
         {

@@ -50,7 +50,7 @@ public sealed class ListsPageTests
     [Fact]
     public async Task A_viewer_sees_the_lists_but_no_run_now_edit_or_delete()
     {
-        await using var dashboard = await DashboardServices.StartAsync(ctx => ctx.AddAuthorization().SetAuthorized("vera").SetRoles("viewer"));
+        await using var dashboard = await DashboardServices.StartAsync(signInAs: DashboardServices.Viewer);
 
         var cut = dashboard.Context.Render<ListsPage>();
 
@@ -65,7 +65,7 @@ public sealed class ListsPageTests
     [Fact]
     public async Task An_admin_sees_run_now_for_every_list()
     {
-        await using var dashboard = await DashboardServices.StartAsync(ctx => ctx.AddAuthorization().SetAuthorized("ada").SetRoles("admin"));
+        await using var dashboard = await DashboardServices.StartAsync(signInAs: DashboardServices.Admin);
 
         var cut = dashboard.Context.Render<ListsPage>();
 

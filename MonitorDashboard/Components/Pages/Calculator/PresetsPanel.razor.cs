@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using MonitorDashboard.Calculation;
+using MonitorDashboard.Components.Actions;
 using MonitorDashboard.Presets;
+using MonitorDashboard.Security;
 using MudBlazor;
 
 namespace MonitorDashboard.Components.Pages.Calculator;
@@ -19,8 +21,10 @@ public sealed partial class PresetsPanel : IDisposable
     private bool _busy;
     private Pending? _pending;
     private PanelMessage? _message;
+    private bool _canChange;
 
     [Inject] public required PresetsStore Store { get; init; }
+    [Inject] public required DashboardActions Actions { get; init; }
     [Inject] public required ILogger<PresetsPanel> Logger { get; init; }
 
     /// <summary>The rows a save writes.</summary>
@@ -33,6 +37,7 @@ public sealed partial class PresetsPanel : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        _canChange = await Actions.CanChangeAsync();
         // The watcher reloads presets.json after an outside edit; show that version (and save against it) from then on.
         _subscription = Store.Subscribe(snapshot => _ = InvokeAsync(() =>
         {
@@ -75,7 +80,7 @@ public sealed partial class PresetsPanel : IDisposable
     }
 
     private Task SaveAsync(string name, IReadOnlyList<PartRequest> requests) =>
-        WriteAsync(doc => CalculatorModel.WithPreset(doc, CalculatorModel.ToPreset(name, requests, CalculatorModel.FindPreset(doc, name))),
+        WriteAsync("save a preset", doc => CalculatorModel.WithPreset(doc, CalculatorModel.ToPreset(name, requests, CalculatorModel.FindPreset(doc, name))),
             $"Saved preset \"{name}\"", name);
 
     private void AskDelete()
@@ -83,7 +88,7 @@ public sealed partial class PresetsPanel : IDisposable
         if (_selected is { } name)
         {
             _pending = new Pending($"Delete preset \"{name}\"?", "Delete",
-                () => WriteAsync(doc => CalculatorModel.WithoutPreset(doc, name), $"Deleted preset \"{name}\"", null));
+                () => WriteAsync("delete a preset", doc => CalculatorModel.WithoutPreset(doc, name), $"Deleted preset \"{name}\"", null));
         }
     }
 
@@ -97,7 +102,7 @@ public sealed partial class PresetsPanel : IDisposable
         }
     }
 
-    private async Task WriteAsync(Func<PresetsDocument, PresetsDocument> change, string done, string? select)
+    private async Task WriteAsync(string what, Func<PresetsDocument, PresetsDocument> change, string done, string? select)
     {
         if (_snapshot is null)
         {
@@ -106,7 +111,7 @@ public sealed partial class PresetsPanel : IDisposable
         _busy = true;
         try
         {
-            _snapshot = await Store.SaveAsync(change, _snapshot.Version, _closing.Token);
+            _snapshot = await Actions.ChangePresetsAsync(what, change, _snapshot.Version, _closing.Token);
             _selected = select;
             _message = new PanelMessage(Severity.Success, done);
         }
@@ -117,6 +122,10 @@ public sealed partial class PresetsPanel : IDisposable
         catch (PresetsException ex)
         {
             _message = new PanelMessage(Severity.Error, "Not saved: " + ex.Message);
+        }
+        catch (ActionRefusedException ex)
+        {
+            _message = new PanelMessage(Severity.Error, ex.Message);
         }
         catch (IOException ex)
         {

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.Extensions.Options;
+using MonitorDashboard.Components.Actions;
 using MonitorDashboard.Cron;
 using MonitorDashboard.Monitoring;
 using MonitorDashboard.Presets;
+using MonitorDashboard.Security;
 using MudBlazor;
 
 namespace MonitorDashboard.Components.Pages.Lists;
@@ -22,6 +23,7 @@ public sealed partial class EditList
     private bool _leaving;
 
     [Inject] public required PresetsStore Presets { get; init; }
+    [Inject] public required DashboardActions Actions { get; init; }
     [Inject] public required MonitoringListValidator Validator { get; init; }
     [Inject] public required IOptions<ScheduleOptions> Schedule { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
@@ -29,12 +31,11 @@ public sealed partial class EditList
     [Inject] public required IDialogService Dialogs { get; init; }
 
     [Parameter] public string? ListId { get; set; }
-    [CascadingParameter] public Task<AuthenticationState>? Authentication { get; set; }
 
     private ListForm? Form { get; set; }
     private bool IsNew => ListId is null;
     private bool NotFound { get; set; }
-    private bool CanEdit { get; set; } = true;
+    private bool CanEdit { get; set; }
     private bool Saving { get; set; }
     private string? Conflict { get; set; }
     private IReadOnlyList<string> SaveErrors { get; set; } = [];
@@ -44,11 +45,7 @@ public sealed partial class EditList
 
     protected override async Task OnParametersSetAsync()
     {
-        if (Authentication is not null)
-        {
-            var user = (await Authentication).User;
-            CanEdit = user.Identity?.IsAuthenticated != true || user.IsInRole("admin");
-        }
+        CanEdit = await Actions.CanChangeAsync();
         var snapshot = await Presets.LoadAsync(CancellationToken.None);
         _loadedVersion = snapshot.Version;
         _original = IsNew ? null : snapshot.FindList(ListId!);
@@ -111,11 +108,11 @@ public sealed partial class EditList
             var list = Form.ToList(_original);
             if (IsNew)
             {
-                await Presets.AddListAsync(list, _loadedVersion, CancellationToken.None);
+                await Actions.AddListAsync(list, _loadedVersion, CancellationToken.None);
             }
             else
             {
-                await Presets.UpdateListAsync(list, _loadedVersion, CancellationToken.None);
+                await Actions.UpdateListAsync(list, _loadedVersion, CancellationToken.None);
             }
             _savedFingerprint = Form.Fingerprint();
             Snackbar.Add($"Saved \"{list.Name}\"", Severity.Success);
@@ -130,7 +127,7 @@ public sealed partial class EditList
         {
             SaveErrors = ex.Errors.Select(e => e.Detail).ToList();
         }
-        catch (PresetsException ex)
+        catch (Exception ex) when (ex is PresetsException or ActionRefusedException)
         {
             SaveErrors = [ex.Message];
         }

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
+using MonitorDashboard.Components.Actions;
 using MonitorDashboard.Monitoring.State;
 using MonitorDashboard.Presets;
+using MonitorDashboard.Security;
 using MudBlazor;
 
 namespace MonitorDashboard.Components.Pages.Lists;
@@ -18,29 +19,23 @@ public sealed partial class ListsPage : IAsyncDisposable
 
     [Inject] public required MonitorState State { get; init; }
     [Inject] public required PresetsStore Presets { get; init; }
+    [Inject] public required DashboardActions Actions { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
 
-    [CascadingParameter] public Task<AuthenticationState>? Authentication { get; set; }
-
     private string? Search { get; set; }
     private ListStatus? StatusFilter { get; set; }
     private bool Loaded { get; set; }
-    private bool IsAdmin { get; set; } = true;
-    private bool CanEdit => IsAdmin;
+    private bool CanEdit { get; set; }
     private DateTimeOffset Now => Time.GetUtcNow();
 
     private IEnumerable<ListView> Visible => State.Lists.Where(Matches);
 
     protected override async Task OnInitializedAsync()
     {
-        if (Authentication is not null)
-        {
-            var user = (await Authentication).User;
-            IsAdmin = user.Identity?.IsAuthenticated != true || user.IsInRole("admin");
-        }
+        CanEdit = await Actions.CanChangeAsync();
         _subscription = State.Subscribe(_ => InvokeAsync(StateHasChanged));
         Loaded = RendererInfo.IsInteractive || State.Lists.Count > 0;
         if (RendererInfo.IsInteractive)
@@ -72,7 +67,7 @@ public sealed partial class ListsPage : IAsyncDisposable
         {
             return;
         }
-        await SaveAsync(version => Presets.SetActiveAsync(list.Id, active, version, _closing.Token),
+        await SaveAsync(version => Actions.SetActiveAsync(list.Id, active, version, _closing.Token),
             active ? $"{list.Name} resumed" : $"{list.Name} paused");
     }
 
@@ -91,11 +86,11 @@ public sealed partial class ListsPage : IAsyncDisposable
         };
         try
         {
-            var saved = await Presets.AddListAsync(copy, Presets.Current!.Version, _closing.Token);
+            var saved = await Actions.DuplicateListAsync(copy, Presets.Current!.Version, _closing.Token);
             Snackbar.Add($"Created \"{saved.List.Name}\" (paused) — review it, then activate it", Severity.Success);
             Navigation.NavigateTo($"lists/{saved.List.Id}/edit");
         }
-        catch (PresetsException ex)
+        catch (Exception ex) when (ex is PresetsException or ActionRefusedException)
         {
             Snackbar.Add(ex.Message, Severity.Error);
         }
@@ -115,7 +110,7 @@ public sealed partial class ListsPage : IAsyncDisposable
         {
             return;
         }
-        await SaveAsync(version => Presets.DeleteListAsync(list.Id, version, _closing.Token), $"{list.Name} deleted");
+        await SaveAsync(version => Actions.DeleteListAsync(list.Id, version, _closing.Token), $"{list.Name} deleted");
     }
 
     private async Task SaveAsync(Func<string, Task<PresetsSnapshot>> save, string done)
@@ -132,7 +127,7 @@ public sealed partial class ListsPage : IAsyncDisposable
             await Presets.LoadAsync(_closing.Token);
             Snackbar.Add(ex.Message, Severity.Warning);
         }
-        catch (PresetsException ex)
+        catch (Exception ex) when (ex is PresetsException or ActionRefusedException)
         {
             Snackbar.Add(ex.Message, Severity.Error);
         }
