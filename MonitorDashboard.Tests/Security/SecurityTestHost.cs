@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using MonitorDashboard.Security;
 
@@ -34,12 +35,16 @@ public sealed partial class SecurityTestHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>What the app logged.</summary>
+    public FakeLogCollector Logs => _app.Services.GetFakeLogCollector();
+
     /// <param name="configuration">Keys added to or replacing the defaults (two accounts, alice admin and bob viewer).</param>
     /// <param name="time">The app's clock (sign-in throttling, cookie lifetimes); the system clock when null.</param>
     public static async Task<SecurityTestHost> StartAsync(IDictionary<string, string?>? configuration = null, FakeTimeProvider? time = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
+        builder.Logging.AddFakeLogging();
         if (time is not null)
         {
             builder.Services.AddSingleton<TimeProvider>(time);
@@ -100,6 +105,13 @@ public sealed partial class SecurityTestHost : IAsyncDisposable
             };
         }
         return new HttpClient(handler) { BaseAddress = BaseAddress };
+    }
+
+    /// <summary>Changes one configuration key while the app runs, as an edited appsettings.json does.</summary>
+    public void Reconfigure(string key, string? value)
+    {
+        _app.Configuration[key] = value;
+        ((IConfigurationRoot)_app.Configuration).Reload();
     }
 
     /// <summary>Fetches the form (for its antiforgery token) and posts it, as a browser does.</summary>

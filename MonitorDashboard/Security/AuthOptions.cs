@@ -13,6 +13,12 @@ public sealed class AuthOptions
     /// <summary>How long a session lasts without activity (sliding).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>
+    /// Where stronger hashes made at sign-in for weaker configured ones are kept (the configuration itself is never
+    /// rewritten); a relative path is resolved against the content root, like <c>History:DatabasePath</c>.
+    /// </summary>
+    public string UpgradedHashesFile { get; set; } = "data/password-hashes.json";
+
     public bool UsesStartupToken => Accounts.Count == 0;
 
     public AuthAccount? Find(string userName) =>

@@ -20,7 +20,16 @@ public static class SecurityExtensions
         {
             return builder;
         }
-        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.SectionName))
+            .PostConfigure<IHostEnvironment>((options, environment) =>
+            {
+                // An empty path stays empty so the validator can name it instead of it becoming the content root.
+                if (!string.IsNullOrWhiteSpace(options.UpgradedHashesFile))
+                {
+                    options.UpgradedHashesFile = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.UpgradedHashesFile));
+                }
+            })
+            .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         return builder;
     }
@@ -32,6 +41,7 @@ public static class SecurityExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StartupToken>();
+        services.AddSingleton<UpgradedPasswordHashes>();
         services.AddSingleton<SessionPrincipals>();
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<CurrentUser>();
