@@ -6,8 +6,8 @@ namespace MonitorDashboard.Tests.Cli;
 public sealed class HashPasswordCommandTests
 {
     [Theory]
-    [InlineData("s3cret pass\n", "s3cret pass")]
-    [InlineData("s3cret pass\r\n", "s3cret pass")]
+    [InlineData("s3cret passphrase\n", "s3cret passphrase")]
+    [InlineData("s3cret passphrase\r\n", "s3cret passphrase")]
     [InlineData("  spaces count  ", "  spaces count  ")]
     public async Task A_piped_password_is_printed_as_a_hash_that_verifies(string stdin, string password)
     {
@@ -32,6 +32,28 @@ public sealed class HashPasswordCommandTests
         Assert.StartsWith("error: the password is empty", result.StdErr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("eleven char\n")]
+    [InlineData("short\n")]
+    [InlineData("ünïcödé pw\n")] // 10 characters whatever their bytes
+    public async Task A_password_shorter_than_twelve_characters_is_refused_naming_the_rule(string stdin)
+    {
+        var result = await AppProcess.RunAsync(["hash-password"], stdin: stdin);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.StdOut);
+        Assert.StartsWith("error: the password is too short: at least 12 characters are required", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_password_of_exactly_twelve_characters_is_accepted()
+    {
+        var result = await AppProcess.RunAsync(["hash-password"], stdin: "twelve chars\n");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(PasswordHashing.Verify(result.StdOut.Trim(), "twelve chars"));
+    }
+
     [Fact]
     public async Task It_works_while_the_rest_of_the_configuration_is_broken()
     {
@@ -39,9 +61,9 @@ public sealed class HashPasswordCommandTests
         {
             ["Auth__Accounts__0__UserName"] = "vera",
             ["Auth__Accounts__0__PasswordHash"] = "not yet",
-        }, stdin: "pw\n");
+        }, stdin: "long enough password\n");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.True(PasswordHashing.Verify(result.StdOut.Trim(), "pw"));
+        Assert.True(PasswordHashing.Verify(result.StdOut.Trim(), "long enough password"));
     }
 }

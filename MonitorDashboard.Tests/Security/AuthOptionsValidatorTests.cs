@@ -40,6 +40,8 @@ public sealed class AuthOptionsValidatorTests
         { "missing role", o => o.Accounts[1].Role = null, "Auth:Accounts:1:Role is required (admin or viewer)" },
         { "unknown role", o => o.Accounts[1].Role = "root", "Auth:Accounts:1:Role: \"root\" is not a role (admin or viewer)" },
         { "zero session", o => o.SessionLifetime = TimeSpan.Zero, "Auth:SessionLifetime: 00:00:00 must be longer than zero" },
+        { "no upgraded hashes file", o => o.UpgradedHashesFile = " ", "Auth:UpgradedHashesFile must not be empty" },
+        { "bad upgraded hashes file", o => o.UpgradedHashesFile = "data/\0hashes.json", "Auth:UpgradedHashesFile: \"data/\0hashes.json\" is not a valid path" },
     };
 
     [Theory]

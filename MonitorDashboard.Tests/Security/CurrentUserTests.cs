@@ -76,7 +76,7 @@ public sealed class CurrentUserTests : IDisposable
     {
         _rig.ChangeAccounts();
         var token = new StartupToken();
-        var principals = new SessionPrincipals(_rig.Accounts, token, _rig.Sessions);
+        var principals = new SessionPrincipals(_rig.Accounts, token, _rig.Sessions, _rig.Upgrades);
         var admin = principals.VerifyToken(token.Value)!;
         _rig.Sessions.Seen(SessionRig.SessionId(admin), _rig.Time.GetUtcNow().AddHours(1));
         _rig.Circuit.SetAuthenticationState(Task.FromResult(new Microsoft.AspNetCore.Components.Authorization.AuthenticationState(admin)));

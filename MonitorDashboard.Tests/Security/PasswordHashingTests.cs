@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using MonitorDashboard.Security;
 
 namespace MonitorDashboard.Tests.Security;
@@ -60,5 +61,24 @@ public sealed class PasswordHashingTests
         bytes[8] = 1; // one iteration
 
         Assert.False(PasswordHashing.IsWellFormed(Convert.ToBase64String(bytes)));
+    }
+
+    [Fact]
+    public void A_fresh_hash_uses_at_least_the_210000_PBKDF2_iterations_OWASP_asks_for()
+    {
+        Assert.True(PasswordHashing.IterationsOf(Hash) >= 210_000, $"{PasswordHashing.IterationsOf(Hash)} iterations");
+        Assert.Equal(PasswordVerificationResult.Success, PasswordHashing.Check(Hash, "correct horse battery staple"));
+    }
+
+    [Fact]
+    public void An_older_weaker_hash_is_still_accepted_and_verifies_but_asks_to_be_rehashed()
+    {
+        var weak = WeakHashes.Make("correct horse battery staple", 10_000);
+
+        Assert.True(PasswordHashing.IsWellFormed(weak));
+        Assert.Equal(10_000, PasswordHashing.IterationsOf(weak));
+        Assert.True(PasswordHashing.Verify(weak, "correct horse battery staple"));
+        Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, PasswordHashing.Check(weak, "correct horse battery staple"));
+        Assert.Equal(PasswordVerificationResult.Failed, PasswordHashing.Check(weak, "correct horse battery stapler"));
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,13 +9,16 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using MonitorDashboard.Security;
 
 namespace MonitorDashboard.Tests.Security;
 
 /// <summary>
 /// The app's security pipeline (AddSecurity, UseSecurityHeaders, UseSecurity, UseAntiforgery, MapSignIn) in a small
-/// real Kestrel host on 127.0.0.1, with a page for everyone signed in and one for admins only.
+/// real Kestrel host on 127.0.0.1, with a page for everyone signed in and one for admins only. Clients may connect from
+/// another loopback address (127.0.0.2 ...) to be a second client address.
 /// </summary>
 public sealed partial class SecurityTestHost : IAsyncDisposable
 {
@@ -31,11 +35,21 @@ public sealed partial class SecurityTestHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<SecurityTestHost> StartAsync()
+    /// <summary>What the app logged.</summary>
+    public FakeLogCollector Logs => _app.Services.GetFakeLogCollector();
+
+    /// <param name="configuration">Keys added to or replacing the defaults (two accounts, alice admin and bob viewer).</param>
+    /// <param name="time">The app's clock (sign-in throttling, cookie lifetimes); the system clock when null.</param>
+    public static async Task<SecurityTestHost> StartAsync(IDictionary<string, string?>? configuration = null, FakeTimeProvider? time = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Logging.AddFakeLogging();
+        if (time is not null)
+        {
+            builder.Services.AddSingleton<TimeProvider>(time);
+        }
+        var settings = new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
             ["Auth:Accounts:0:UserName"] = "alice",
@@ -44,7 +58,12 @@ public sealed partial class SecurityTestHost : IAsyncDisposable
             ["Auth:Accounts:1:UserName"] = "bob",
             ["Auth:Accounts:1:PasswordHash"] = PasswordHashing.Hash(ViewerPassword),
             ["Auth:Accounts:1:Role"] = "viewer",
-        });
+        };
+        foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.AddSecurity();
         builder.Services.AddAntiforgery();
 
@@ -60,8 +79,40 @@ public sealed partial class SecurityTestHost : IAsyncDisposable
         return new SecurityTestHost(app, new Uri(address + "/"));
     }
 
-    public HttpClient CreateClient() =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+    /// <param name="from">
+    /// The client's own address, e.g. 127.0.0.2: Linux routes all of 127.0.0.0/8 to loopback, so the app sees a
+    /// second client. The system's choice (127.0.0.1) when null.
+    /// </param>
+    public HttpClient CreateClient(IPAddress? from = null)
+    {
+        var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        if (from is not null)
+        {
+            handler.ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(from.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                try
+                {
+                    socket.Bind(new IPEndPoint(from, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
+        return new HttpClient(handler) { BaseAddress = BaseAddress };
+    }
+
+    /// <summary>Changes one configuration key while the app runs, as an edited appsettings.json does.</summary>
+    public void Reconfigure(string key, string? value)
+    {
+        _app.Configuration[key] = value;
+        ((IConfigurationRoot)_app.Configuration).Reload();
+    }
 
     /// <summary>Fetches the form (for its antiforgery token) and posts it, as a browser does.</summary>
     public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string userName, string password, string? returnUrl = null)

@@ -22,12 +22,17 @@ public sealed class SessionRig : IDisposable
     {
         Accounts = new ChangingOptions<AuthOptions>(Options(("ada", Hash.Value, Roles.Admin), ("vera", Hash.Value, Roles.Viewer)));
         Sessions = new SessionRegistry(Time);
-        Principals = new SessionPrincipals(Accounts, new StartupToken(), Sessions);
+        Principals = new SessionPrincipals(Accounts, new StartupToken(), Sessions, Upgrades);
         Circuit = new SessionAuthenticationStateProvider(Principals, Sessions,
             Microsoft.Extensions.Options.Options.Create(new AuthOptions { RevalidationInterval = revalidation ?? TimeSpan.FromMinutes(1) }),
             Time, NullLogger<SessionAuthenticationStateProvider>.Instance);
         User = new CurrentUser(Circuit, Principals);
     }
+
+    /// <summary>Where weaker hashes would be upgraded; the rig's own hashes are strong, so nothing is written there.</summary>
+    public UpgradedPasswordHashes Upgrades { get; } = new(
+        Microsoft.Extensions.Options.Options.Create(new AuthOptions { UpgradedHashesFile = Path.Combine(Path.GetTempPath(), $"md-rig-{Guid.NewGuid():N}", "hashes.json") }),
+        NullLogger<UpgradedPasswordHashes>.Instance);
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.Parse("2026-11-30T08:00:00Z"));
     public ChangingOptions<AuthOptions> Accounts { get; }

@@ -122,6 +122,7 @@ public sealed partial class AppServer : IAsyncDisposable
         // Everything the app writes stays in the server's own folder, not in the repository (the content root).
         start.Environment["History__DatabasePath"] = Path.Combine(folder, "data", "monitor.db");
         start.Environment["Email__OutboxFolder"] = Path.Combine(folder, "outbox");
+        start.Environment["Auth__UpgradedHashesFile"] = Path.Combine(folder, "data", "password-hashes.json");
         start.Environment["DOTNET_NOLOGO"] = "1";
         // The rolling log file goes with the server's other data, not into the repository.
         start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(folder, "logs", "monitor-.json");

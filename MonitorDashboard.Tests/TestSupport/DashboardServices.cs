@@ -71,6 +71,8 @@ public sealed class DashboardServices : IAsyncDisposable
         var state = host.Services.GetRequiredService<MonitorState>();
         state.ApplyPresets(await host.Services.GetRequiredService<PresetsStore>().LoadAsync(Xunit.TestContext.Current.CancellationToken));
 
+        // The suite runs browser tests and real servers beside these; a busy 2-core machine needs more than bUnit's 1 s.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();

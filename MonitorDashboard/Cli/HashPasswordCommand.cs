@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using MonitorDashboard.Security;
 
@@ -7,10 +8,14 @@ namespace MonitorDashboard.Cli;
 /// <summary>
 /// <c>hash-password</c>: reads a password from stdin and prints its hash for <c>Auth:Accounts:N:PasswordHash</c>.
 /// Typed at a terminal it is not echoed and asked twice; piped, the first line is the password. Never an argument:
-/// arguments end up in shell history and process lists.
+/// arguments end up in shell history and process lists. Passwords shorter than
+/// <see cref="MinimumPasswordLength"/> characters are refused.
 /// </summary>
 internal static class HashPasswordCommand
 {
+    /// <summary>The shortest password accepted, in characters; existing hashes cannot be measured, so only new ones.</summary>
+    public const int MinimumPasswordLength = 12;
+
     public static Command Create(TextReader stdin, bool stdinIsTerminal, TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("hash-password", "Read a password from stdin and print the hash to put in Auth:Accounts:N:PasswordHash");
@@ -20,7 +25,7 @@ internal static class HashPasswordCommand
             if (stdinIsTerminal)
             {
                 password = ReadHidden("Password: ", stderr);
-                if (!string.IsNullOrEmpty(password) && ReadHidden("Repeat it: ", stderr) != password)
+                if (Problem(password) is null && ReadHidden("Repeat it: ", stderr) != password)
                 {
                     await stderr.WriteLineAsync("error: the passwords differ");
                     return CliApp.Usage;
@@ -31,16 +36,25 @@ internal static class HashPasswordCommand
                 // One line: a trailing newline from echo or a here-string is not part of the password; spaces are.
                 password = await stdin.ReadLineAsync(cancellationToken);
             }
-            if (string.IsNullOrEmpty(password))
+            if (Problem(password) is { } problem)
             {
-                await stderr.WriteLineAsync("error: the password is empty (pipe it in, e.g. printf '%s' \"$PASSWORD\" | MonitorDashboard hash-password)");
+                await stderr.WriteLineAsync("error: " + problem);
                 return CliApp.Usage;
             }
-            await stdout.WriteLineAsync(PasswordHashing.Hash(password));
+            await stdout.WriteLineAsync(PasswordHashing.Hash(password!));
             return CliApp.Ok;
         });
         return command;
     }
+
+    /// <summary>Why the password cannot be used; null when it can. Length counts characters as a reader sees them.</summary>
+    private static string? Problem(string? password) => password switch
+    {
+        null or "" => "the password is empty (pipe it in, e.g. printf '%s' \"$PASSWORD\" | MonitorDashboard hash-password)",
+        _ when new StringInfo(password).LengthInTextElements < MinimumPasswordLength =>
+            $"the password is too short: at least {MinimumPasswordLength} characters are required (a few words make a good one)",
+        _ => null,
+    };
 
     private static string ReadHidden(string prompt, TextWriter stderr)
     {

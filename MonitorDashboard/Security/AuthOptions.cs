@@ -16,6 +16,12 @@ public sealed class AuthOptions
     /// <summary>How often an open dashboard re-checks its session against the accounts (sign-out ends it at once).</summary>
     public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Where stronger hashes made at sign-in for weaker configured ones are kept (the configuration itself is never
+    /// rewritten); a relative path is resolved against the content root, like <c>History:DatabasePath</c>.
+    /// </summary>
+    public string UpgradedHashesFile { get; set; } = "data/password-hashes.json";
+
     public bool UsesStartupToken => Accounts.Count == 0;
 
     public AuthAccount? Find(string userName) =>

@@ -52,6 +52,14 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         {
             errors.Add($"{AuthOptions.SectionName}:SessionLifetime: {options.SessionLifetime} must be longer than zero");
         }
+        if (string.IsNullOrWhiteSpace(options.UpgradedHashesFile))
+        {
+            errors.Add($"{AuthOptions.SectionName}:UpgradedHashesFile must not be empty");
+        }
+        else if (options.UpgradedHashesFile.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+        {
+            errors.Add($"{AuthOptions.SectionName}:UpgradedHashesFile: \"{options.UpgradedHashesFile}\" is not a valid path");
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

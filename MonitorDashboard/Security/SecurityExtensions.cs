@@ -21,7 +21,16 @@ public static class SecurityExtensions
         {
             return builder;
         }
-        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.SectionName))
+            .PostConfigure<IHostEnvironment>((options, environment) =>
+            {
+                // An empty path stays empty so the validator can name it instead of it becoming the content root.
+                if (!string.IsNullOrWhiteSpace(options.UpgradedHashesFile))
+                {
+                    options.UpgradedHashesFile = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.UpgradedHashesFile));
+                }
+            })
+            .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         return builder;
     }
@@ -36,6 +45,7 @@ public static class SecurityExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StartupToken>();
         services.TryAddSingleton<SessionRegistry>();
+        services.TryAddSingleton<UpgradedPasswordHashes>();
         services.TryAddSingleton<SessionPrincipals>();
         services.TryAddScoped<CurrentUser>();
         services.TryAddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();

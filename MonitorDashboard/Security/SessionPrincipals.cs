@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace MonitorDashboard.Security;
@@ -11,7 +12,7 @@ namespace MonitorDashboard.Security;
 /// force, so removing an account, changing its role or password, configuring accounts, or restarting (token sessions)
 /// ends the sessions concerned.
 /// </summary>
-public sealed class SessionPrincipals(IOptionsMonitor<AuthOptions> options, StartupToken token, SessionRegistry sessions)
+public sealed class SessionPrincipals(IOptionsMonitor<AuthOptions> options, StartupToken token, SessionRegistry sessions, UpgradedPasswordHashes upgrades)
 {
     internal const string MethodClaim = "md:method";
     internal const string StampClaim = "md:stamp";
@@ -35,9 +36,15 @@ public sealed class SessionPrincipals(IOptionsMonitor<AuthOptions> options, Star
             PasswordHashing.VerifyDecoy(password);
             return null;
         }
-        return PasswordHashing.Verify(hash, password)
-            ? Build(account.UserName!, role, PasswordMethod, Stamp(hash))
-            : null;
+        var result = PasswordHashing.Check(upgrades.Find(account.UserName!, hash) ?? hash, password);
+        if (result == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            upgrades.Save(account.UserName!, hash, PasswordHashing.Hash(password));
+        }
+        // The stamp is that of the configured hash, not the upgrade: upgrading ends no session, a new configured hash does.
+        return result == PasswordVerificationResult.Failed
+            ? null
+            : Build(account.UserName!, role, PasswordMethod, Stamp(hash));
     }
 
     /// <summary>The admin for the start-up token; null when accounts are configured or the token is wrong.</summary>

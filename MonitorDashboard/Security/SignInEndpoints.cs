@@ -32,18 +32,19 @@ internal static class SignInEndpoints
         {
             return Form(context, principals, returnUrl, null, null, StatusCodes.Status200OK);
         }
-        var address = SignInThrottle.ForAddress(context.Connection.RemoteIpAddress?.ToString());
-        if (throttle.RetryAfter(address) is { } wait)
+        var address = context.Connection.RemoteIpAddress;
+        if (throttle.RetryAfter(address, null) is { } wait)
         {
             return TooMany(context, principals, returnUrl, null, wait);
         }
         if (principals.VerifyToken(token) is not { } user)
         {
-            throttle.RecordFailure(address);
+            throttle.RecordFailure(address, null);
             // The wrong value is never logged: it may be the right token with a typo.
             loggers.CreateLogger(typeof(SignInEndpoints)).LogWarning("Sign-in with a wrong token from {Address}", context.Connection.RemoteIpAddress);
             return Form(context, principals, returnUrl, null, "This sign-in link is not valid (the app makes a new one at every start).", StatusCodes.Status401Unauthorized);
         }
+        throttle.RecordSuccess(address, null);
         await SignInAsync(context, user);
         // Straight to "/" so the token leaves the address bar and the browser history keeps only the redirect.
         return Results.LocalRedirect("/");
@@ -58,9 +59,10 @@ internal static class SignInEndpoints
         var form = await context.Request.ReadFormAsync();
         var returnUrl = ReturnUrls.OrHome(form["returnUrl"]);
         var userName = form["userName"].ToString().Trim();
-        var address = SignInThrottle.ForAddress(context.Connection.RemoteIpAddress?.ToString());
-        string[] keys = principals.UsesStartupToken || userName.Length == 0 ? [address] : [address, SignInThrottle.ForUser(userName)];
-        if (throttle.RetryAfter(keys) is { } wait)
+        var address = context.Connection.RemoteIpAddress;
+        // Token mode has no user names: the address alone is counted.
+        var throttledName = principals.UsesStartupToken ? null : userName;
+        if (throttle.RetryAfter(address, throttledName) is { } wait)
         {
             return TooMany(context, principals, returnUrl, userName, wait);
         }
@@ -70,12 +72,13 @@ internal static class SignInEndpoints
             : principals.VerifyPassword(userName, form["password"].ToString());
         if (user is null)
         {
-            throttle.RecordFailure(keys);
+            throttle.RecordFailure(address, throttledName);
             loggers.CreateLogger(typeof(SignInEndpoints)).LogWarning("Failed sign-in for {UserName} from {Address}",
                 principals.UsesStartupToken ? "(token)" : userName, context.Connection.RemoteIpAddress);
             var message = principals.UsesStartupToken ? "Wrong token." : "Wrong user name or password.";
             return Form(context, principals, returnUrl, userName, message, StatusCodes.Status401Unauthorized);
         }
+        throttle.RecordSuccess(address, throttledName);
         await SignInAsync(context, user);
         loggers.CreateLogger(typeof(SignInEndpoints)).LogInformation("{UserName} signed in as {Role}",
             user.Identity!.Name, user.FindFirstValue(ClaimTypes.Role));

@@ -1,37 +1,46 @@
+using System.Net;
+
 namespace MonitorDashboard.Security;
 
 /// <summary>
-/// Counts failed sign-ins per client address and per user name over a sliding minute. After
-/// <see cref="MaxFailures"/> failures the key is refused until the oldest failure leaves the window — even with the
-/// right password, or guessing could go on. Successful sign-ins are not counted.
+/// Slows down password guessing without letting anyone lock a user out from elsewhere. Failures are counted per
+/// (client address, user name): the first <see cref="FreeFailuresPerUser"/> cost nothing, then each further attempt
+/// waits <see cref="FirstDelay"/>, doubling up to <see cref="MaxDelay"/>, even with the right password. A success clears
+/// the pair; a pair or address without a failure for <see cref="ForgetAfter"/> is forgotten. An address also has a
+/// budget over all names (<see cref="FreeFailuresPerAddress"/>, then the same doubling), against one client trying a
+/// password on many accounts; it slows that address only. Without accounts (token mode) the address alone is the key.
 /// </summary>
 public sealed class SignInThrottle(TimeProvider time)
 {
-    public const int MaxFailures = 5;
-    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    public const int FreeFailuresPerUser = 3;
+    public const int FreeFailuresPerAddress = 20;
+    public static readonly TimeSpan FirstDelay = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan ForgetAfter = TimeSpan.FromHours(1);
 
-    // Bounds memory under a flood of distinct addresses or names; old keys are dropped first.
-    private const int MaxTrackedKeys = 10_000;
+    /// <summary>Bounds memory under a flood of addresses or names; see <see cref="Shrink"/> for what goes first.</summary>
+    internal const int MaxTrackedKeys = 10_000;
+
+    // A user name longer than any sensible one is cut, so a flood of huge names costs no more memory than short ones.
+    private const int MaxUserNameLength = 128;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Queue<DateTimeOffset>> _failures = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Failures> _failures = new(StringComparer.OrdinalIgnoreCase);
 
-    public static string ForAddress(string? address) => "ip:" + (address ?? "unknown");
-
-    public static string ForUser(string userName) => "user:" + userName.Trim();
-
-    /// <summary>How long until <paramref name="keys"/> may try again; null when none of them is locked.</summary>
-    public TimeSpan? RetryAfter(params IEnumerable<string> keys)
+    /// <summary>
+    /// How long this client must wait before trying <paramref name="userName"/> (null in token mode); null when it may
+    /// try now.
+    /// </summary>
+    public TimeSpan? RetryAfter(IPAddress? address, string? userName)
     {
         var now = time.GetUtcNow();
         TimeSpan? wait = null;
         lock (_gate)
         {
-            foreach (var key in keys)
+            foreach (var (key, _) in Keys(address, userName))
             {
-                if (_failures.TryGetValue(key, out var failures) && Prune(failures, now) >= MaxFailures)
+                if (Current(key, now)?.Wait(now) is { } until && until > TimeSpan.Zero)
                 {
-                    var until = failures.Peek() + Window - now;
                     wait = wait is { } known && known > until ? known : until;
                 }
             }
@@ -39,51 +48,135 @@ public sealed class SignInThrottle(TimeProvider time)
         return wait;
     }
 
-    public void RecordFailure(params IEnumerable<string> keys)
+    public void RecordFailure(IPAddress? address, string? userName)
     {
         var now = time.GetUtcNow();
         lock (_gate)
         {
-            foreach (var key in keys)
+            foreach (var (key, free) in Keys(address, userName))
             {
-                if (!_failures.TryGetValue(key, out var failures))
+                if (Current(key, now) is not { } failures)
                 {
                     if (_failures.Count >= MaxTrackedKeys)
                     {
-                        Sweep(now);
+                        Shrink(now);
                     }
-                    _failures[key] = failures = new Queue<DateTimeOffset>();
+                    _failures[key] = failures = new Failures(free);
                 }
-                Prune(failures, now);
-                failures.Enqueue(now);
+                failures.Add(now);
             }
         }
     }
 
-    private static int Prune(Queue<DateTimeOffset> failures, DateTimeOffset now)
+    /// <summary>The right credentials: this client's count for this user starts again (its address budget does not).</summary>
+    public void RecordSuccess(IPAddress? address, string? userName)
     {
-        while (failures.Count > 0 && failures.Peek() <= now - Window)
+        lock (_gate)
         {
-            failures.Dequeue();
+            _failures.Remove(Keys(address, userName).First().Key);
         }
-        return failures.Count;
     }
 
-    private void Sweep(DateTimeOffset now)
+    /// <summary>The pair (or, in token mode, the address) first, then the address budget.</summary>
+    private static IEnumerable<(string Key, int Free)> Keys(IPAddress? address, string? userName)
     {
-        foreach (var (key, failures) in _failures.ToList())
+        var client = Client(address);
+        if (userName is null)
         {
-            if (Prune(failures, now) == 0)
-            {
-                _failures.Remove(key);
-            }
+            yield return ("token " + client, FreeFailuresPerUser);
+            yield break;
         }
-        if (_failures.Count >= MaxTrackedKeys)
+        var name = userName.Trim();
+        // The address has no spaces and comes first, so no two pairs share a key.
+        yield return ($"user {client} {(name.Length > MaxUserNameLength ? name[..MaxUserNameLength] : name)}", FreeFailuresPerUser);
+        yield return ("address " + client, FreeFailuresPerAddress);
+    }
+
+    /// <summary>IPv4 as is (also when mapped into IPv6); IPv6 by its /64, the block one host normally has to itself.</summary>
+    internal static string Client(IPAddress? address)
+    {
+        if (address is null)
         {
-            foreach (var key in _failures.OrderBy(f => f.Value.Last()).Take(_failures.Count / 2).Select(f => f.Key).ToList())
-            {
-                _failures.Remove(key);
-            }
+            return "unknown";
+        }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
+
+    private Failures? Current(string key, DateTimeOffset now)
+    {
+        if (!_failures.TryGetValue(key, out var failures))
+        {
+            return null;
+        }
+        if (failures.IsForgotten(now))
+        {
+            _failures.Remove(key);
+            return null;
+        }
+        return failures;
+    }
+
+    /// <summary>
+    /// Drops forgotten keys; if that is not enough, keeps the half that matters most: keys that impose a wait (or
+    /// are on their way to it) outlive keys still within their free failures, and recent ones outlive old ones.
+    /// </summary>
+    private void Shrink(DateTimeOffset now)
+    {
+        foreach (var (key, _) in _failures.Where(f => f.Value.IsForgotten(now)).ToList())
+        {
+            _failures.Remove(key);
+        }
+        if (_failures.Count < MaxTrackedKeys)
+        {
+            return;
+        }
+        var drop = _failures
+            .OrderBy(f => f.Value.IsFree ? 0 : 1)
+            .ThenBy(f => f.Value.LastFailure)
+            .Take(_failures.Count - MaxTrackedKeys / 2)
+            .Select(f => f.Key)
+            .ToList();
+        foreach (var key in drop)
+        {
+            _failures.Remove(key);
+        }
+    }
+
+    private sealed class Failures(int free)
+    {
+        public int Count { get; private set; }
+
+        public DateTimeOffset LastFailure { get; private set; }
+
+        /// <summary>Within the free failures: the next one costs no wait yet.</summary>
+        public bool IsFree => Count < free;
+
+        /// <summary>After the free failures: 1 s after the last one, then 2 s after the next, 4 s ... up to the cap.</summary>
+        public TimeSpan Wait(DateTimeOffset now) => IsFree ? TimeSpan.Zero : LastFailure + Delay(Count - free) - now;
+
+        public bool IsForgotten(DateTimeOffset now) => now - LastFailure >= ForgetAfter;
+
+        public void Add(DateTimeOffset now)
+        {
+            Count++;
+            LastFailure = now;
+        }
+
+        private static TimeSpan Delay(int doublings)
+        {
+            // 2^20 s is far past the cap already; the shift never overflows.
+            var delay = TimeSpan.FromTicks(FirstDelay.Ticks << Math.Min(doublings, 20));
+            return delay < MaxDelay ? delay : MaxDelay;
         }
     }
 }
