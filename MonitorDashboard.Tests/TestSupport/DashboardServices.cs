@@ -22,23 +22,21 @@ namespace MonitorDashboard.Tests.TestSupport;
 /// </summary>
 public sealed class DashboardServices : IAsyncDisposable
 {
-    public const string Admin = "ada";
-    public const string Viewer = "vera";
-    public const string Password = "a long enough password";
-
-    // Hashing costs real time (PBKDF2); one hash serves both accounts and every test.
-    private static readonly Lazy<string> PasswordHash = new(() => PasswordHashing.Hash(Password));
+    public const string Admin = TestAccounts.Admin;
+    public const string Viewer = TestAccounts.Viewer;
 
     private readonly IHost _host;
 
-    private DashboardServices(IHost host, BunitContext context, string folder)
+    private DashboardServices(IHost host, BunitContext context, string folder, TestAccounts accounts)
     {
+        Accounts = accounts;
         _host = host;
         Context = context;
         Folder = folder;
     }
 
     public BunitContext Context { get; }
+    public TestAccounts Accounts { get; }
     public string Folder { get; }
     public string PresetsPath => Path.Combine(Folder, "presets.json");
     public MonitorState State => _host.Services.GetRequiredService<MonitorState>();
@@ -56,15 +54,8 @@ public sealed class DashboardServices : IAsyncDisposable
             ["History:DatabasePath"] = Path.Combine(folder, "monitor.db"),
             ["Email:OutboxFolder"] = Path.Combine(folder, "outbox"),
             ["EmailTemplates:Folder"] = Path.Combine(TestPaths.RepoRoot, "EmailTemplates"),
-            ["Auth:Accounts:0:UserName"] = Admin,
-            ["Auth:Accounts:0:PasswordHash"] = PasswordHash.Value,
-            ["Auth:Accounts:0:Role"] = Roles.Admin,
-            ["Auth:Accounts:1:UserName"] = Viewer,
-            ["Auth:Accounts:1:PasswordHash"] = PasswordHash.Value,
-            ["Auth:Accounts:1:Role"] = Roles.Viewer,
         });
         builder.AddMonitorDashboardCore();
-        builder.Services.AddSessions();
         builder.AddMonitoringEngine();
         var host = builder.Build();
 
@@ -79,18 +70,14 @@ public sealed class DashboardServices : IAsyncDisposable
         context.Services.AddFallbackServiceProvider(host.Services);
         // Per circuit, as in the app: the user, the guard every change asks, and the actions — built in bUnit's container
         // (which does not look into the fallback for dependencies) on the host's singletons.
-        context.Services.AddSingleton(host.Services.GetRequiredService<SessionPrincipals>());
-        context.Services.AddSingleton(host.Services.GetRequiredService<SessionRegistry>());
-        context.Services.AddSingleton(host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>());
         context.Services.AddSingleton(host.Services.GetRequiredService<TimeProvider>());
         context.Services.AddSingleton(host.Services.GetRequiredService<PresetsStore>());
         context.Services.AddSingleton(host.Services.GetRequiredService<MonitoringEngine>());
         context.Services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>));
-        context.Services.AddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
-        context.Services.AddScoped<CurrentUser>();
-        context.Services.AddScoped<DashboardActions>();
-        context.Services.AddCascadingAuthenticationState();
-        var dashboard = new DashboardServices(host, context, folder);
+        var accounts = new TestAccounts();
+        accounts.AddTo(context.Services);
+        context.Services.AddScoped<RunActions>();
+        var dashboard = new DashboardServices(host, context, folder, accounts);
         if (signInAs is not null)
         {
             dashboard.SignIn(signInAs);
@@ -101,26 +88,11 @@ public sealed class DashboardServices : IAsyncDisposable
         return dashboard;
     }
 
-    public SessionAuthenticationStateProvider Authentication => (SessionAuthenticationStateProvider)Context.Services.GetRequiredService<AuthenticationStateProvider>();
-
-    /// <summary>Signs <paramref name="userName"/> in with the password, as the sign-in form does, for this circuit.</summary>
-    public void SignIn(string userName)
-    {
-        var user = _host.Services.GetRequiredService<SessionPrincipals>().VerifyPassword(userName, Password)
-                   ?? throw new InvalidOperationException($"{userName} could not sign in");
-        _host.Services.GetRequiredService<SessionRegistry>().Seen(
-            user.FindFirst(SessionPrincipals.SessionClaim)!.Value, DateTimeOffset.UtcNow.AddHours(1));
-        Authentication.SetAuthenticationState(Task.FromResult(new AuthenticationState(user)));
-    }
+    /// <summary>Signs <paramref name="userName"/> in for this context's circuit.</summary>
+    public void SignIn(string userName) => Accounts.SignIn(Context, userName);
 
     /// <summary>Changes an account's role in the configuration in force, as an admin editing appsettings.json does.</summary>
-    public void ChangeRole(string userName, string role)
-    {
-        var configuration = (IConfigurationRoot)_host.Services.GetRequiredService<IConfiguration>();
-        var index = userName == Admin ? 0 : 1;
-        configuration[$"Auth:Accounts:{index}:Role"] = role;
-        configuration.Reload();
-    }
+    public void ChangeRole(string userName, string role) => Accounts.ChangeRole(userName, role);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,17 +1,16 @@
-using MonitorDashboard.Monitoring;
-using MonitorDashboard.Monitoring.Checks;
 using MonitorDashboard.Presets;
 using MonitorDashboard.Security;
 
 namespace MonitorDashboard.Components.Actions;
 
 /// <summary>
-/// Every change the dashboard can make, each authorized when it runs against the circuit's current user
-/// (<see cref="CurrentUser.RequireAdminAsync"/>): components call these, never the store or the engine directly (a test
-/// holds every component to it), so a stale page, a crafted event or a demoted account is refused with
-/// <see cref="ActionRefusedException"/> and nothing changes. Components ask <see cref="CanChangeAsync"/> what to show.
+/// Every change the dashboard makes to presets.json, each authorized when it runs against the circuit's current user
+/// (<see cref="CurrentUser.RequireAdminAsync"/>): components call these (and <see cref="RunActions"/> for Run now), never
+/// the store or the engine directly (a test holds every component to it), so a stale page, a crafted event or a demoted
+/// account is refused with <see cref="ActionRefusedException"/> and nothing changes. Components ask
+/// <see cref="CanChangeAsync"/> what to show.
 /// </summary>
-public sealed class DashboardActions(CurrentUser user, PresetsStore presets, MonitoringEngine engine)
+public sealed class DashboardActions(CurrentUser user, PresetsStore presets)
 {
     public Task<bool> CanChangeAsync() => user.IsAdminAsync();
 
@@ -43,13 +42,6 @@ public sealed class DashboardActions(CurrentUser user, PresetsStore presets, Mon
     {
         await user.RequireAdminAsync(active ? "resume a list" : "pause a list");
         return await presets.SetActiveAsync(listId, active, expectedVersion, cancellationToken);
-    }
-
-    /// <summary>Run now. Refusal is an outcome like any other that did not run, so the button shows it in the snackbar.</summary>
-    public async Task<CheckOutcome> RunNowAsync(string listId)
-    {
-        await user.RequireAdminAsync("run a list now");
-        return await engine.RunNowAsync(listId);
     }
 
     /// <summary>Saves, overwrites or deletes calculator presets (<paramref name="what"/> names it: "save a preset").</summary>

@@ -10,6 +10,7 @@ public static class DashboardServiceCollectionExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<DashboardActions>();
+        builder.Services.AddScoped<RunActions>();
         return builder;
     }
 }

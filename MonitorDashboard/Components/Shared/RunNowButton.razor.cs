@@ -14,7 +14,7 @@ public sealed partial class RunNowButton : IDisposable
     private IDisposable? _subscription;
     private bool _starting;
 
-    [Inject] public required DashboardActions Actions { get; init; }
+    [Inject] public required RunActions Actions { get; init; }
     [Inject] public required MonitorState State { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
 
@@ -37,7 +37,7 @@ public sealed partial class RunNowButton : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        IsAdmin = await Actions.CanChangeAsync();
+        IsAdmin = await Actions.CanRunAsync();
         // A run of this list started elsewhere (schedule, CLI, another browser) disables the button too.
         _subscription = State.Subscribe(change =>
         {

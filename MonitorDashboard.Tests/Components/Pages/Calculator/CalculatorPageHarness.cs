@@ -29,9 +29,11 @@ internal sealed class CalculatorPageHarness : IAsyncDisposable
     public BunitContext Context { get; }
     public InvenTreeHarness InvenTree { get; }
     public TempPresetsFolder Presets { get; }
+    public required TestAccounts Accounts { get; init; }
 
     /// <param name="presetsJson">The content of presets.json before the page opens; none means no file.</param>
-    public static async Task<CalculatorPageHarness> StartAsync(string? presetsJson = null, IDictionary<string, string?>? settings = null)
+    /// <param name="signInAs">Who uses the page (<see cref="TestAccounts.Admin"/> or <see cref="TestAccounts.Viewer"/>).</param>
+    public static async Task<CalculatorPageHarness> StartAsync(string? presetsJson = null, IDictionary<string, string?>? settings = null, string signInAs = TestAccounts.Admin)
     {
         var inventree = await InvenTreeHarness.StartAsync(settings: settings);
         var presets = new TempPresetsFolder(TimeProvider.System);
@@ -48,9 +50,12 @@ internal sealed class CalculatorPageHarness : IAsyncDisposable
         context.Services.AddSingleton(inventree.Calculation);
         context.Services.AddSingleton(inventree.Services.GetRequiredService<IOptions<InvenTreeOptions>>());
         context.Services.AddSingleton(presets.Store);
+        var accounts = new TestAccounts();
+        accounts.AddTo(context.Services);
+        accounts.SignIn(context, signInAs);
         // The page calls InvenTree only once the circuit is interactive, as on the server.
         context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        return new CalculatorPageHarness(context, inventree, presets);
+        return new CalculatorPageHarness(context, inventree, presets) { Accounts = accounts };
     }
 
     /// <summary>Where open menus and selects render their items (set by <see cref="Render"/>).</summary>

@@ -219,9 +219,24 @@ public sealed class CalculatorPageTests
     private static Task ShowTabAsync(IRenderedComponent<CalculatorPage> cut, int index) =>
         cut.InvokeAsync(() => cut.FindComponent<MudTabs>().Instance.ActivatePanelAsync(index));
 
-    /// <summary>MudBlazor buttons run their handler asynchronously: await it rather than look too early.</summary>
-    internal static Task ClickAsync(IRenderedComponent<CalculatorPage> cut, string testId) =>
-        cut.Find($"[data-testid={testId}]").ClickAsync(new MouseEventArgs());
+    /// <summary>
+    /// MudBlazor buttons run their handler asynchronously: await it rather than look too early. The page re-renders on
+    /// its own (part checks, presets), which can retire the button's handler between finding and clicking it: find again.
+    /// </summary>
+    internal static async Task ClickAsync(IRenderedComponent<CalculatorPage> cut, string testId)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await cut.Find($"[data-testid={testId}]").ClickAsync(new MouseEventArgs());
+                return;
+            }
+            catch (Bunit.Rendering.UnknownEventHandlerIdException) when (attempt < 5)
+            {
+            }
+        }
+    }
 
     internal static async Task PasteAndCalculateAsync(IRenderedComponent<CalculatorPage> cut, string lines)
     {
