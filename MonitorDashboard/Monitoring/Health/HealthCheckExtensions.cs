@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace MonitorDashboard.Monitoring.Health;
 
@@ -13,7 +14,20 @@ public static class HealthCheckExtensions
     /// </summary>
     public static IHostApplicationBuilder AddMonitorHealthChecks(this IHostApplicationBuilder builder)
     {
+        builder.AddHealthOptions();
         builder.Services.AddMonitorHealthChecks();
+        return builder;
+    }
+
+    /// <summary>The <c>Health</c> section, validated at start; safe to call more than once.</summary>
+    public static IHostApplicationBuilder AddHealthOptions(this IHostApplicationBuilder builder)
+    {
+        if (builder.Services.Any(d => d.ServiceType == typeof(IValidateOptions<HealthOptions>)))
+        {
+            return builder;
+        }
+        builder.Services.AddOptions<HealthOptions>().Bind(builder.Configuration.GetSection(HealthOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>();
         return builder;
     }
 
