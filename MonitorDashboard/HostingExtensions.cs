@@ -5,6 +5,7 @@ using MonitorDashboard.Email;
 using MonitorDashboard.Email.Templates;
 using MonitorDashboard.InvenTree;
 using MonitorDashboard.Monitoring;
+using MonitorDashboard.Monitoring.Health;
 using MonitorDashboard.Monitoring.History;
 using MonitorDashboard.Presets;
 using MonitorDashboard.Security;
@@ -24,6 +25,7 @@ public static class HostingExtensions
         builder.AddEmailTemplates();
         builder.AddRunHistory();
         builder.AddAuthOptions();
+        builder.AddHealthOptions();
         builder.Services.AddSingleton<EffectiveConfiguration>();
         builder.AddMonitoringChecks();
         return builder;

@@ -61,6 +61,17 @@ public sealed partial class AppServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The app's <c>Health:Token</c>: a caller that sends it gets the detailed /healthz report.</summary>
+    public const string HealthToken = "health-token-for-tests-0123456789";
+
+    /// <summary>A client that reads /healthz as a monitoring system with <see cref="HealthToken"/> does: every check.</summary>
+    public HttpClient CreateMonitoringClient(TimeSpan? timeout = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(100) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", HealthToken);
+        return client;
+    }
+
     /// <summary>The token sign-in URL the app printed (no accounts configured); null before it is printed or with accounts.</summary>
     public Uri? SignInUrl { get; private set; }
 
@@ -124,6 +135,7 @@ public sealed partial class AppServer : IAsyncDisposable
         start.Environment["Email__OutboxFolder"] = Path.Combine(folder, "outbox");
         start.Environment["Auth__UpgradedHashesFile"] = Path.Combine(folder, "data", "password-hashes.json");
         start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["Health__Token"] = HealthToken;
         // The rolling log file goes with the server's other data, not into the repository.
         start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(folder, "logs", "monitor-.json");
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())

@@ -4,6 +4,7 @@ using MonitorDashboard.Cron;
 using MonitorDashboard.Email;
 using MonitorDashboard.InvenTree;
 using MonitorDashboard.Monitoring;
+using MonitorDashboard.Monitoring.Health;
 using MonitorDashboard.Monitoring.History;
 using MonitorDashboard.Presets;
 using MonitorDashboard.Security;
@@ -24,7 +25,8 @@ public sealed class EffectiveConfiguration(
     IOptions<ScheduleOptions> schedule,
     IOptions<PresetsOptions> presets,
     IOptions<HistoryOptions> history,
-    IOptions<AuthOptions> auth)
+    IOptions<AuthOptions> auth,
+    IOptions<HealthOptions> health)
 {
     public IReadOnlyList<ConfigurationEntry> Entries()
     {
@@ -84,7 +86,10 @@ public sealed class EffectiveConfiguration(
                 ? "none (sign-in with the start-up token printed on the console; listening on 127.0.0.1 only)"
                 : string.Join(", ", a.Accounts.Select(x => $"{x.UserName} ({Roles.Normalize(x.Role) ?? x.Role})"))),
             new("Auth:SessionLifetime", a.SessionLifetime.ToString()),
+            new("Auth:RevalidationInterval", a.RevalidationInterval.ToString()),
             new("Auth:UpgradedHashesFile", a.UpgradedHashesFile),
+            Secret("Health:Token", health.Value.Token),
+            new("Health:AnonymousCacheDuration", health.Value.AnonymousCacheDuration.ToString()),
         ];
     }
 

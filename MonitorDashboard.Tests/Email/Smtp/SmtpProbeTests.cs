@@ -2,7 +2,7 @@ using MonitorDashboard.Email;
 
 namespace MonitorDashboard.Tests.Email.Smtp;
 
-/// <summary>The probe behind the status page: connect, TLS, AUTH, QUIT, and a report of what it saw.</summary>
+/// <summary>The probe behind the status page and /healthz: connect, TLS, EHLO, QUIT — never AUTH — and a report of what it saw.</summary>
 public sealed class SmtpProbeTests : IDisposable
 {
     private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("md-smtp-");
@@ -17,7 +17,7 @@ public sealed class SmtpProbeTests : IDisposable
     }
 
     [Fact]
-    public async Task A_healthy_starttls_server_reports_greeting_encryption_authentication_and_capabilities()
+    public async Task A_healthy_starttls_server_reports_greeting_encryption_and_capabilities_without_authenticating()
     {
         await using var server = await SmtpTestServer.StartAsync(new(TestServerSecurity.StartTls, certificate.Certificate, (EmailTestData.User, EmailTestData.Password)));
         var harness = new SmtpSenderHarness(server.Port, SmtpSecurity.StartTls, certificate.PemFile, withCredentials: true);
@@ -25,28 +25,47 @@ public sealed class SmtpProbeTests : IDisposable
         var probe = await harness.CreateProbe().ProbeAsync(TestContext.Current.CancellationToken);
 
         Assert.True(probe.Healthy, probe.Error);
-        Assert.Equal((true, true, true, true), (probe.Configured, probe.Reachable, probe.Encrypted, probe.Authenticated == true));
+        Assert.Equal((true, true, true, true), (probe.Configured, probe.Reachable, probe.Encrypted, probe.CredentialsConfigured));
         Assert.Equal($"127.0.0.1:{server.Port}", probe.Server);
         Assert.Equal(SmtpSecurity.StartTls, probe.Security);
         Assert.Contains("localhost", probe.Greeting, StringComparison.Ordinal);
         Assert.Contains(probe.Capabilities, c => c.StartsWith("AUTH ", StringComparison.Ordinal) && c.Contains("PLAIN", StringComparison.Ordinal));
+        Assert.Equal((1, 0), (server.Sessions, server.AuthAttempts));
         Assert.Empty(server.Messages);
     }
 
     [Fact]
-    public async Task A_wrong_password_is_reachable_but_unhealthy_and_says_why()
+    public async Task Probing_again_and_again_never_tries_the_password_so_a_wrong_one_cannot_lock_the_account()
     {
         await using var server = await SmtpTestServer.StartAsync(new(TestServerSecurity.ImplicitTls, certificate.Certificate, (EmailTestData.User, EmailTestData.Password)));
         var harness = new SmtpSenderHarness(server.Port, SmtpSecurity.ImplicitTls, certificate.PemFile, withCredentials: true, password: "wrong-Pa55word");
+        var prober = harness.CreateProbe();
+
+        for (var i = 0; i < 3; i++)
+        {
+            var probe = await prober.ProbeAsync(TestContext.Current.CancellationToken);
+            Assert.True(probe.Healthy, probe.Error);
+            Assert.True(probe.Encrypted);
+        }
+
+        Assert.Equal((3, 0), (server.Sessions, server.AuthAttempts));
+        Assert.DoesNotContain("wrong-Pa55word", harness.AllLogText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_credentials_a_server_that_offers_no_authentication_is_unhealthy_as_a_send_would_fail()
+    {
+        // A server that announces no AUTH after STARTTLS (the SmtpServer package always announces it).
+        await using var server = await ScriptedSmtpServer.StartAsync(new(TestServerSecurity.StartTls, certificate.Certificate));
+        var harness = new SmtpSenderHarness(server.Port, SmtpSecurity.StartTls, certificate.PemFile, withCredentials: true);
 
         var probe = await harness.CreateProbe().ProbeAsync(TestContext.Current.CancellationToken);
 
         Assert.False(probe.Healthy);
         Assert.True(probe.Reachable);
         Assert.True(probe.Encrypted);
-        Assert.False(probe.Authenticated);
-        Assert.StartsWith("SMTP authentication failed for user planner", probe.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("wrong-Pa55word", harness.AllLogText() + probe.Error, StringComparison.Ordinal);
+        Assert.Equal($"SMTP server 127.0.0.1:{server.Port} offers no authentication mechanism a send could use with EMAIL_USERNAME (offered: none)", probe.Error);
+        Assert.Equal(0, server.AuthAttempts);
     }
 
     [Fact]
@@ -57,7 +76,7 @@ public sealed class SmtpProbeTests : IDisposable
         var probe = await harness.CreateProbe().ProbeAsync(TestContext.Current.CancellationToken);
 
         Assert.False(probe.Reachable);
-        Assert.Null(probe.Authenticated);
+        Assert.False(probe.CredentialsConfigured);
         Assert.Contains("refused the connection", probe.Error, StringComparison.Ordinal);
     }
 
@@ -96,8 +115,8 @@ public sealed class SmtpProbeTests : IDisposable
         var probe = await probing.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
 
         Assert.True(probe.Healthy, probe.Error);
-        Assert.Equal((true, true), (probe.Encrypted, probe.Authenticated == true));
-        Assert.Equal(0, server.MessagesAccepted);
+        Assert.True(probe.Encrypted);
+        Assert.Equal((0, 0), (server.AuthAttempts, server.MessagesAccepted));
         Assert.DoesNotContain(EmailTestData.Password, harness.AllLogText(), StringComparison.Ordinal);
     }
 

@@ -185,10 +185,10 @@ internal sealed class DashboardProcessRig : IAsyncDisposable
             ? [.. Directory.GetFiles(App.OutboxFolder, $"*-{kind}-*.eml").Order(StringComparer.Ordinal).Select(f => MimeMessage.Load(f))]
             : [];
 
-    /// <summary>/healthz as a monitoring system reads it: the HTTP status, the overall status and one entry per check.</summary>
+    /// <summary>/healthz as a monitoring system with the token reads it: the HTTP status, the overall status and one entry per check.</summary>
     public async Task<HealthAnswer> HealthAsync()
     {
-        using var client = new HttpClient { BaseAddress = App.BaseAddress, Timeout = Patience };
+        using var client = App.CreateMonitoringClient(Patience);
         using var response = await client.GetAsync("healthz", Ct);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
         var checks = body.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(

@@ -209,7 +209,7 @@ public sealed class PresetsAndHistoryFaultTests
     public async Task The_running_app_whose_presets_json_is_deleted_answers_healthz_503_tells_the_admins_once_and_is_healthy_when_it_is_back()
     {
         await using var app = await AppServer.StartAsync(new Dictionary<string, string?> { ["ADMIN_EMAIL_RECIPIENTS"] = EngineHarness.Admin });
-        using var client = new HttpClient { BaseAddress = app.BaseAddress, Timeout = Patience };
+        using var client = app.CreateMonitoringClient(Patience);
         await HealthUntilAsync(client, app, HttpStatusCode.OK);
         var content = await File.ReadAllBytesAsync(app.PresetsPath, Ct);
         var lists = JsonNode.Parse(content)!["monitoring_lists"]!.AsArray().Count;

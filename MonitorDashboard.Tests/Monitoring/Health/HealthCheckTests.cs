@@ -11,6 +11,7 @@ using MonitorDashboard.Monitoring;
 using MonitorDashboard.Monitoring.Health;
 using MonitorDashboard.Monitoring.State;
 using MonitorDashboard.Presets;
+using MonitorDashboard.Tests.Email;
 using MonitorDashboard.Tests.Email.Smtp;
 using MonitorDashboard.Tests.TestSupport;
 
@@ -112,6 +113,23 @@ public sealed class HealthCheckTests : IDisposable
         var down = await Run(SmtpCheck(new SmtpSenderHarness(SmtpTestServer.FreePort(), SmtpSecurity.None, caFile: null, withCredentials: false).Options));
         Assert.Equal(HealthStatus.Degraded, down.Status);
         Assert.False(string.IsNullOrEmpty(down.Description));
+    }
+
+    [Fact]
+    public async Task Smtp_with_credentials_is_healthy_over_TLS_without_ever_authenticating()
+    {
+        using var certificate = TestCertificate.Create(folder.FullName);
+        await using var server = await SmtpTestServer.StartAsync(new(TestServerSecurity.StartTls, certificate.Certificate, (EmailTestData.User, EmailTestData.Password)));
+        var check = SmtpCheck(new SmtpSenderHarness(server.Port, SmtpSecurity.StartTls, certificate.PemFile, withCredentials: true).Options);
+
+        var up = await Run(check);
+        check.Invalidate();
+        await Run(check);
+
+        Assert.Equal((HealthStatus.Healthy, $"127.0.0.1:{server.Port} reachable, TLS; authentication not tested by the probe"), (up.Status, up.Description));
+        Assert.Equal(true, up.Data["credentials"]);
+        Assert.False(up.Data.ContainsKey("authenticated"));
+        Assert.Equal((2, 0), (server.Sessions, server.AuthAttempts));
     }
 
     [Theory]

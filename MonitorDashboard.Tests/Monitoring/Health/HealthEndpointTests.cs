@@ -4,7 +4,7 @@ using MonitorDashboard.Tests.TestSupport;
 
 namespace MonitorDashboard.Tests.Monitoring.Health;
 
-/// <summary>/healthz of the real app process: JSON with the four checks, 503 when presets.json is broken.</summary>
+/// <summary>/healthz of the real app process, read by a monitoring system with the token: the four checks, 503 when presets.json is broken.</summary>
 public sealed class HealthEndpointTests
 {
     private static async Task<(HttpStatusCode Status, JsonElement Body)> GetHealthAsync(HttpClient client)
@@ -15,19 +15,9 @@ public sealed class HealthEndpointTests
     }
 
     /// <summary>Asks until /healthz answers <paramref name="wanted"/>, with a deadline.</summary>
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> PollHealthAsync(HttpClient client, HttpStatusCode wanted)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var health = await GetHealthAsync(client);
-            if (health.Status == wanted || DateTime.UtcNow > deadline)
-            {
-                Assert.True(health.Status == wanted, $"/healthz answered {health.Status}: {health.Body}");
-                return health;
-            }
-        }
-    }
+    private static Task<(HttpStatusCode Status, JsonElement Body)> PollHealthAsync(HttpClient client, HttpStatusCode wanted) =>
+        Poll.UntilAsync(() => GetHealthAsync(client), h => h.Status == wanted, TimeSpan.FromSeconds(30),
+            h => $"/healthz answered {h.Status}: {h.Body}");
 
     private static Dictionary<string, (string Status, string Description)> Checks(JsonElement body) =>
         body.GetProperty("checks").EnumerateArray().ToDictionary(
@@ -38,7 +28,7 @@ public sealed class HealthEndpointTests
     public async Task The_running_app_reports_four_healthy_checks_then_503_when_presets_json_is_broken()
     {
         await using var app = await AppServer.StartAsync();
-        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        using var client = app.CreateMonitoringClient();
 
         // The first scheduler tick comes within a second of start-up.
         var health = await PollHealthAsync(client, HttpStatusCode.OK);
@@ -56,5 +46,15 @@ public sealed class HealthEndpointTests
         Assert.Equal("Unhealthy", broken.Body.GetProperty("status").GetString());
         Assert.Equal("Unhealthy", Checks(broken.Body)["presets"].Status);
         Assert.Contains("line", Checks(broken.Body)["presets"].Description, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_health_token_shorter_than_sixteen_characters_stops_the_start_with_the_key_named_and_not_the_token()
+    {
+        var result = await AppProcess.RunAsync(["--urls", "http://127.0.0.1:0"], new Dictionary<string, string?> { ["Health__Token"] = "tok-9x7q" });
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Health:Token: must be at least 16 characters long (it has 8)", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("tok-9x7q", result.StdOut + result.StdErr, StringComparison.Ordinal);
     }
 }

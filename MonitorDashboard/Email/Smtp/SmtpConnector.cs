@@ -53,9 +53,7 @@ internal sealed class SmtpConnector(EmailOptions options)
     /// </summary>
     private static async Task AuthenticateOnceAsync(SmtpClient client, NetworkCredential credential, CancellationToken cancellationToken)
     {
-        var offered = client.AuthenticationMechanisms;
-        var chosen = PreferredMechanisms.FirstOrDefault(offered.Contains)
-            ?? offered.FirstOrDefault(m => SaslMechanism.IsSupported(m) && !TokenMechanisms.Contains(m));
+        var chosen = ChooseMechanism(client.AuthenticationMechanisms);
         if (chosen is null)
         {
             // Throws MailKit's NotSupportedException ("does not support authentication"), which names the problem.
@@ -65,6 +63,11 @@ internal sealed class SmtpConnector(EmailOptions options)
         var mechanism = SaslMechanism.Create(chosen, credential) ?? throw new NotSupportedException($"SASL mechanism {chosen} is not supported");
         await client.AuthenticateAsync(mechanism, cancellationToken);
     }
+
+    /// <summary>The mechanism a send would use with a password, or null when the server offers none of them.</summary>
+    public static string? ChooseMechanism(ICollection<string> offered) =>
+        PreferredMechanisms.FirstOrDefault(offered.Contains)
+            ?? offered.FirstOrDefault(m => SaslMechanism.IsSupported(m) && !TokenMechanisms.Contains(m));
 
     /// <summary>
     /// SCRAM keeps the password from the server; PLAIN (always over TLS here, unless clear text was allowed) works

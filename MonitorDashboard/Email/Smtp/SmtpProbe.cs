@@ -7,7 +7,7 @@ namespace MonitorDashboard.Email.Smtp;
 /// <param name="Configured">False in outbox mode: there is no server to probe.</param>
 /// <param name="Reachable">The server answered with a greeting.</param>
 /// <param name="Encrypted">The session ended up on TLS (implicit or STARTTLS).</param>
-/// <param name="Authenticated">Null when no credentials are configured.</param>
+/// <param name="CredentialsConfigured">EMAIL_USERNAME is set; the probe still never tries them (see <see cref="SmtpProbe"/>).</param>
 /// <param name="Capabilities">EHLO extensions MailKit understood, e.g. <c>Pipelining</c>, <c>AUTH PLAIN LOGIN</c>.</param>
 /// <param name="Error">Why the probe failed, safe to show (never the password).</param>
 public sealed record SmtpProbeResult(
@@ -16,7 +16,7 @@ public sealed record SmtpProbeResult(
     string Server,
     SmtpSecurity Security,
     bool Encrypted,
-    bool? Authenticated,
+    bool CredentialsConfigured,
     string? Greeting,
     IReadOnlyList<string> Capabilities,
     TimeSpan Elapsed,
@@ -26,8 +26,10 @@ public sealed record SmtpProbeResult(
 }
 
 /// <summary>
-/// Connects as a send would (EHLO, STARTTLS or implicit TLS, AUTH when configured), then says QUIT without sending.
-/// Used by the status page and health checks; it bypasses retries and the circuit breaker on purpose.
+/// Connects as a send would (EHLO, STARTTLS or implicit TLS, the certificate checked), then says QUIT without sending.
+/// It never authenticates: health checks and the status page run it again and again, and repeated AUTH can lock the
+/// mail account (and a wrong password would count against it each time). With credentials it only checks that the
+/// server offers a mechanism a send could use. It bypasses retries and the circuit breaker on purpose.
 /// </summary>
 public sealed class SmtpProbe(IOptions<EmailOptions> options, TimeProvider time, ILogger<SmtpProbe> logger)
 {
@@ -38,7 +40,7 @@ public sealed class SmtpProbe(IOptions<EmailOptions> options, TimeProvider time,
         var o = options.Value;
         if (o.UsesOutbox)
         {
-            return new SmtpProbeResult(false, false, "", o.Security, false, null, null, [], TimeSpan.Zero,
+            return new SmtpProbeResult(false, false, "", o.Security, false, false, null, [], TimeSpan.Zero,
                 "no SMTP server configured (EMAIL_SMTP_SERVER): emails go to the outbox folder");
         }
 
@@ -50,16 +52,20 @@ public sealed class SmtpProbe(IOptions<EmailOptions> options, TimeProvider time,
         string? error = null;
         try
         {
-            await session.OpenAsync();
+            await session.ConnectAsync();
+            error = MissingAuthentication(client);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             error = session.Describe(ex).Message;
-            logger.LogWarning("SMTP probe of {Server} failed: {Error}", connector.Endpoint, error);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             throw new OperationCanceledException("the probe was cancelled", ex, cancellationToken);
+        }
+        if (error is not null)
+        {
+            logger.LogWarning("SMTP probe of {Server} failed: {Error}", connector.Endpoint, error);
         }
         var result = new SmtpProbeResult(
             Configured: true,
@@ -67,13 +73,25 @@ public sealed class SmtpProbe(IOptions<EmailOptions> options, TimeProvider time,
             Server: connector.Endpoint,
             Security: o.Security,
             Encrypted: client.IsEncrypted,
-            Authenticated: connector.HasCredentials ? client.IsAuthenticated : null,
+            CredentialsConfigured: connector.HasCredentials,
             Greeting: greeting.Greeting,
             Capabilities: Capabilities(client),
             Elapsed: time.GetElapsedTime(started),
             Error: error);
         await session.CloseAsync();
         return result;
+    }
+
+    /// <summary>A send with credentials would fail at AUTH when the server offers no mechanism it can use.</summary>
+    private string? MissingAuthentication(SmtpClient client)
+    {
+        if (!connector.HasCredentials || SmtpConnector.ChooseMechanism(client.AuthenticationMechanisms) is not null)
+        {
+            return null;
+        }
+        var offered = client.AuthenticationMechanisms.Count == 0 ? "none" : string.Join(' ', client.AuthenticationMechanisms);
+        return $"SMTP server {connector.Endpoint} offers no authentication mechanism a send could use with EMAIL_USERNAME "
+            + $"(offered: {offered}{(client.IsEncrypted ? "" : ", on an unencrypted connection")})";
     }
 
     private static List<string> Capabilities(SmtpClient client)

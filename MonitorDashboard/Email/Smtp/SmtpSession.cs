@@ -43,13 +43,16 @@ internal sealed partial class SmtpSession : IDisposable
     /// <summary>Connect, TLS, EHLO, and AUTH when credentials are configured.</summary>
     public async Task OpenAsync()
     {
-        await connector.ConnectAsync(Client, diagnostics, session.Token);
+        await ConnectAsync();
         if (connector.HasCredentials)
         {
             progress.Enter(SmtpSessionStage.Authenticating);
             await connector.AuthenticateAsync(Client, session.Token);
         }
     }
+
+    /// <summary>Connect, TLS (the certificate checked) and EHLO, without AUTH: all the probe does.</summary>
+    public Task ConnectAsync() => connector.ConnectAsync(Client, diagnostics, session.Token);
 
     /// <summary>MAIL FROM, RCPT TO, DATA; returns once the server accepted the message.</summary>
     public async Task SendAsync(MimeMessage message)

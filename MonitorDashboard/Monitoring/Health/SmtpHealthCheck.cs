@@ -6,10 +6,11 @@ using MonitorDashboard.Email.Smtp;
 namespace MonitorDashboard.Monitoring.Health;
 
 /// <summary>
-/// Connects to the SMTP server as a send would, then quits (at most every 30 s; <see cref="ProbeCache"/>, so the mail
-/// account is never hammered into a lockout). Unreachable is only Degraded: checks still run and are recorded, and a
-/// report that could not be sent is sent again by the next run (last_hash is not updated). The status page shows
-/// <see cref="HealthCheckResult.Data"/>: <c>server</c>, <c>mode</c>, <c>encrypted</c>, <c>authenticated</c>, <c>elapsedMs</c>.
+/// Connects to the SMTP server as a send would, without AUTH (<see cref="SmtpProbe"/>), then quits; at most every 30 s
+/// (<see cref="ProbeCache"/>). Unreachable is only Degraded: checks still run and are recorded, and a report that could
+/// not be sent is sent again by the next run (last_hash is not updated). The status page shows
+/// <see cref="HealthCheckResult.Data"/>: <c>server</c>, <c>mode</c>, <c>encrypted</c>, <c>credentials</c> (configured,
+/// not tested), <c>elapsedMs</c>.
 /// </summary>
 public sealed class SmtpHealthCheck(SmtpProbe probe, IOptions<EmailOptions> options, TimeProvider time) : IHealthCheck, ICachedHealthCheck
 {
@@ -47,13 +48,10 @@ public sealed class SmtpHealthCheck(SmtpProbe probe, IOptions<EmailOptions> opti
             data["server"] = result.Server;
             data["encrypted"] = result.Encrypted;
             data["elapsedMs"] = Math.Round(result.Elapsed.TotalMilliseconds);
-            if (result.Authenticated is { } authenticated)
-            {
-                data["authenticated"] = authenticated;
-            }
+            data["credentials"] = result.CredentialsConfigured;
             if (result.Healthy)
             {
-                var how = (result.Encrypted ? ", TLS" : "") + (result.Authenticated == true ? ", authenticated" : "");
+                var how = (result.Encrypted ? ", TLS" : "") + (result.CredentialsConfigured ? "; authentication not tested by the probe" : "");
                 return HealthCheckResult.Healthy($"{result.Server} reachable{how}", data);
             }
             data["reachable"] = result.Reachable;

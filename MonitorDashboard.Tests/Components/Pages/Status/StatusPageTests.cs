@@ -18,6 +18,7 @@ using MonitorDashboard.Monitoring.Health;
 using MonitorDashboard.Monitoring.State;
 using MonitorDashboard.Presets;
 using MonitorDashboard.Security;
+using MonitorDashboard.Tests.Email.Smtp;
 using MonitorDashboard.Tests.Presets;
 using MonitorDashboard.Tests.TestSupport;
 using MudBlazor;
@@ -33,7 +34,9 @@ public sealed class StatusPageTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
     private readonly TempPresetsFolder _folder;
     private InvenTreeEmulator _emulator = null!;
-    private MonitorState _state = null!;
+
+    // Resolved on first use, so a test can still replace a registration (the email settings) before that.
+    private MonitorState State => _ctx.Services.GetRequiredService<MonitorState>();
 
     public StatusPageTests() => _folder = new TempPresetsFolder(_time);
 
@@ -68,7 +71,6 @@ public sealed class StatusPageTests : IAsyncLifetime
         services.AddSingleton(_folder.Store);
         // The page renders the same health reports as /healthz.
         services.AddMonitorHealthChecks();
-        _state = _ctx.Services.GetRequiredService<MonitorState>();
     }
 
     public async ValueTask DisposeAsync()
@@ -146,12 +148,37 @@ public sealed class StatusPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_smtp_server_with_a_user_name_is_shown_reachable_and_encrypted_with_authentication_not_tested()
+    {
+        using var certificate = TestCertificate.Create(_folder.Folder);
+        await using var server = await SmtpTestServer.StartAsync(new(TestServerSecurity.StartTls, certificate.Certificate, ("planner-bot", "smtp-pw-status")));
+        _ctx.Services.AddSingleton(Options.Create(new EmailOptions
+        {
+            SmtpServer = "127.0.0.1",
+            SmtpPort = server.Port,
+            UseTls = true,
+            Username = "planner-bot",
+            Password = "smtp-pw-status",
+            CaCertificateFile = certificate.PemFile,
+        }));
+
+        var cut = Render();
+
+        cut.WaitForState(() => cut.FindAll("[data-testid=smtp-authentication]").Count == 1, TimeSpan.FromSeconds(10));
+        Assert.Contains("reachable", cut.Find("[data-testid=smtp-status]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("encrypted", cut.Find("[data-testid=smtp-status]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Sign-in as planner-bot: authentication not tested by the probe", cut.Find("[data-testid=smtp-authentication]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("smtp-pw-status", cut.Markup, StringComparison.Ordinal);
+        Assert.Equal((1, 0), (server.Sessions, server.AuthAttempts));
+    }
+
+    [Fact]
     public void The_heartbeat_age_follows_the_clock_and_the_scheduler_check_judges_it()
     {
         var cut = Render();
         Assert.Contains("no tick yet", cut.Find("[data-testid=scheduler-heartbeat]").TextContent, StringComparison.Ordinal);
 
-        _state.Heartbeat();
+        State.Heartbeat();
         _time.Advance(StatusPage.ReportInterval);
 
         cut.WaitForState(() => cut.Find("[data-testid=scheduler-heartbeat]").TextContent.Contains("last tick 5 s ago", StringComparison.Ordinal));
@@ -169,7 +196,7 @@ public sealed class StatusPageTests : IAsyncLifetime
         cut.WaitForState(() => cut.Find("[data-testid=presets-state]").TextContent.Contains("OK", StringComparison.Ordinal));
 
         _folder.Write("{\n  \"presets\": [,\n}");
-        _state.ApplyPresets(await _folder.Store.LoadAsync(Xunit.TestContext.Current.CancellationToken));
+        State.ApplyPresets(await _folder.Store.LoadAsync(Xunit.TestContext.Current.CancellationToken));
 
         cut.WaitForState(() => cut.Find("[data-testid=presets-state]").TextContent.Contains("broken", StringComparison.Ordinal));
         var text = cut.Find("[data-testid=presets-state]").TextContent;
@@ -183,7 +210,7 @@ public sealed class StatusPageTests : IAsyncLifetime
         var cut = Render();
         Assert.Contains("No system errors since start-up.", cut.Find("[data-testid=recent-errors]").TextContent, StringComparison.Ordinal);
 
-        _state.ReportSystemError("InvenTree", "InvenTree at http://inventree.local is unreachable");
+        State.ReportSystemError("InvenTree", "InvenTree at http://inventree.local is unreachable");
 
         cut.WaitForState(() => cut.FindAll("[data-testid=recent-error]").Count == 1);
         Assert.Contains("InvenTree at http://inventree.local is unreachable", cut.Find("[data-testid=recent-error]").TextContent, StringComparison.Ordinal);
