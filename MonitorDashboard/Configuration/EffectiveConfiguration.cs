@@ -84,6 +84,9 @@ public sealed class EffectiveConfiguration(
                 ? "none (sign-in with the start-up token printed on the console; listening on 127.0.0.1 only)"
                 : string.Join(", ", a.Accounts.Select(x => $"{x.UserName} ({Roles.Normalize(x.Role) ?? x.Role})"))),
             new("Auth:SessionLifetime", a.SessionLifetime.ToString()),
+            new("Auth:KnownProxies / Auth:KnownNetworks", a.TrustsProxies
+                ? string.Join(", ", a.KnownProxies.Concat(a.KnownNetworks)) + $" (forward limit {a.ForwardLimit})"
+                : "none (X-Forwarded-* headers are ignored)"),
         ];
     }
 

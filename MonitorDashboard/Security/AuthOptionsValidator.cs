@@ -48,6 +48,7 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         {
             errors.Add($"{AuthOptions.SectionName}:SessionLifetime: {options.SessionLifetime} must be longer than zero");
         }
+        errors.AddRange(TrustedProxies.Problems(options));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }
