@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using MonitorDashboard.Security;
 using MonitorDashboard.Tests.TestSupport;
 
@@ -44,6 +45,15 @@ public sealed class TrustedProxiesTests
 
         var problem = Assert.Single(Validate(options));
         Assert.True(problem.StartsWith(expected, StringComparison.Ordinal), $"{because}: {problem}");
+    }
+
+    [Fact]
+    public async Task A_bad_network_stops_the_security_pipeline_from_starting_with_the_key_named()
+    {
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => SecurityTestHost.StartAsync(
+            new Dictionary<string, string?> { ["Auth:KnownNetworks:0"] = "10.0.0.0/33" }));
+
+        Assert.Contains("Auth:KnownNetworks:0: \"10.0.0.0/33\" is not a network in CIDR notation", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

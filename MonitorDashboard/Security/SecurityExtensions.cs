@@ -83,7 +83,17 @@ public static class SecurityExtensions
         return builder;
     }
 
-    /// <summary>Security headers on every response. First in the pipeline, so static files and redirects get them too.</summary>
+    /// <summary>
+    /// X-Forwarded-For/-Proto/-Host from <c>Auth:KnownProxies</c> and <c>Auth:KnownNetworks</c> only. First in the
+    /// pipeline, so headers, static files, sign-in, rate limits and logs all see the client's address and scheme.
+    /// </summary>
+    public static WebApplication UseForwardedHeadersFromProxies(this WebApplication app)
+    {
+        ForwardedHeadersSetup.Use(app);
+        return app;
+    }
+
+    /// <summary>Security headers on every response. First after forwarded headers, so static files and redirects get them too.</summary>
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         SecurityHeaders.UseSecurityHeaders(app);
