@@ -39,6 +39,26 @@ public sealed class ForwardedHeadersIgnoredTests
         await ForwardedHeadersTests.PostUntilRateLimitedAsync(client, attempt => $"198.51.100.{attempt + 1}");
     }
 
+    [Fact]
+    public async Task Without_configured_proxies_x_forwarded_proto_https_makes_no_cookie_secure_and_sends_no_hsts()
+    {
+        await using var host = await SecurityTestHost.StartAsync();
+        // The public host name as Host (HSTS is never sent to 127.0.0.1 anyway), claiming HTTPS in a header only.
+        using var client = Client(host, "203.0.113.10", proto: "https", hostHeader: "dashboard.example.com");
+
+        var (form, signIn) = await SignInAsync(client, "alice", SecurityTestHost.AdminPassword);
+
+        using (form)
+        using (signIn)
+        {
+            Assert.Equal(HttpStatusCode.Found, signIn.StatusCode);
+            Assert.False(IsSecure(SetCookie(form, AntiforgeryCookie)));
+            Assert.False(IsSecure(SetCookie(signIn, SessionCookie)));
+            Assert.Null(StrictTransportSecurity(form));
+            Assert.Null(StrictTransportSecurity(signIn));
+        }
+    }
+
     [Theory]
     [InlineData("Auth:KnownProxies:0", "10.9.8.7")]
     [InlineData("Auth:KnownNetworks:0", "192.168.0.0/16")]

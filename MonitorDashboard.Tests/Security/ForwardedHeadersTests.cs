@@ -48,6 +48,43 @@ public sealed class ForwardedHeadersTests
         }
     }
 
+    [Fact]
+    public async Task Over_https_at_the_proxy_the_session_and_antiforgery_cookies_are_secure_and_hsts_is_sent()
+    {
+        await using var host = await SecurityTestHost.StartAsync(ProxyOnLoopback);
+        using var client = Client(host, "203.0.113.10", proto: "https", forwardedHost: "dashboard.example.com");
+
+        var (form, signIn) = await SignInAsync(client, "alice", SecurityTestHost.AdminPassword);
+
+        using (form)
+        using (signIn)
+        {
+            Assert.Equal(HttpStatusCode.Found, signIn.StatusCode);
+            Assert.True(IsSecure(SetCookie(form, AntiforgeryCookie)), SetCookie(form, AntiforgeryCookie));
+            Assert.True(IsSecure(SetCookie(signIn, SessionCookie)), SetCookie(signIn, SessionCookie));
+            Assert.StartsWith("max-age=", StrictTransportSecurity(form), StringComparison.Ordinal);
+            Assert.StartsWith("max-age=", StrictTransportSecurity(signIn), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Over_plain_http_at_the_proxy_cookies_are_not_secure_and_no_hsts_is_sent()
+    {
+        await using var host = await SecurityTestHost.StartAsync(ProxyOnLoopback);
+        using var client = Client(host, "203.0.113.10", proto: "http", forwardedHost: "dashboard.example.com");
+
+        var (form, signIn) = await SignInAsync(client, "alice", SecurityTestHost.AdminPassword);
+
+        using (form)
+        using (signIn)
+        {
+            Assert.Equal(HttpStatusCode.Found, signIn.StatusCode);
+            Assert.False(IsSecure(SetCookie(form, AntiforgeryCookie)));
+            Assert.False(IsSecure(SetCookie(signIn, SessionCookie)));
+            Assert.Null(StrictTransportSecurity(form));
+        }
+    }
+
     [Theory]
     [InlineData("1", "127.0.0.1", "198.51.100.7, 203.0.113.10", "203.0.113.10")]
     [InlineData("2", "127.0.0.1", "198.51.100.7, 203.0.113.10", "203.0.113.10")]

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -61,6 +62,8 @@ public static class SecurityExtensions
         });
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>>((cookie, auth) => cookie.ExpireTimeSpan = auth.Value.SessionLifetime);
+        // Secure whenever the request was HTTPS (behind a proxy: as X-Forwarded-Proto from a trusted proxy says).
+        services.Configure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         Policies.Add(services.AddAuthorizationBuilder());
         services.AddCascadingAuthenticationState();
 
@@ -97,6 +100,11 @@ public static class SecurityExtensions
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         SecurityHeaders.UseSecurityHeaders(app);
+        // Strict-Transport-Security goes only on HTTPS responses (directly or via a trusted proxy), never to localhost.
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
         return app;
     }
 
