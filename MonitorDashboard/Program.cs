@@ -34,6 +34,7 @@ if (!ConfigurationProblems.ValidateAll(app.Services, Console.Error))
     return 1;
 }
 app.Services.UseMonitoringEngine();
+app.UseForwardedHeadersFromProxies();
 app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();

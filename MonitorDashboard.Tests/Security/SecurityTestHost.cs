@@ -16,8 +16,9 @@ using MonitorDashboard.Security;
 namespace MonitorDashboard.Tests.Security;
 
 /// <summary>
-/// The app's security pipeline (AddSecurity, UseSecurityHeaders, UseSecurity, UseAntiforgery, MapSignIn) in a small
-/// real Kestrel host on 127.0.0.1, with a page for everyone signed in and one for admins only. Clients may connect from
+/// The app's security pipeline (AddSecurity, UseForwardedHeadersFromProxies, UseSecurityHeaders, UseSecurity,
+/// UseAntiforgery, MapSignIn) in a small real Kestrel host on 127.0.0.1, with a page for everyone signed in, one for
+/// admins only, and <c>/client</c> telling the address, scheme and host the app sees. Clients may connect from
 /// another loopback address (127.0.0.2 ...) to be a second client address.
 /// </summary>
 public sealed partial class SecurityTestHost : IAsyncDisposable
@@ -38,9 +39,13 @@ public sealed partial class SecurityTestHost : IAsyncDisposable
     /// <summary>What the app logged.</summary>
     public FakeLogCollector Logs => _app.Services.GetFakeLogCollector();
 
-    /// <param name="configuration">Keys added to or replacing the defaults (two accounts, alice admin and bob viewer).</param>
+    /// <summary>The sign-in token when started without accounts.</summary>
+    public string StartupTokenValue => _app.Services.GetRequiredService<StartupToken>().Value;
+
+    /// <param name="configuration">Added over the defaults, e.g. <c>Auth:KnownProxies:0</c> = <c>127.0.0.1</c>.</param>
     /// <param name="time">The app's clock (sign-in throttling, cookie lifetimes); the system clock when null.</param>
-    public static async Task<SecurityTestHost> StartAsync(IDictionary<string, string?>? configuration = null, FakeTimeProvider? time = null)
+    /// <param name="accounts">Without, the app is in start-up token mode; with, alice is admin and bob viewer.</param>
+    public static async Task<SecurityTestHost> StartAsync(IReadOnlyDictionary<string, string?>? configuration = null, FakeTimeProvider? time = null, bool accounts = true)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
@@ -49,31 +54,32 @@ public sealed partial class SecurityTestHost : IAsyncDisposable
         {
             builder.Services.AddSingleton<TimeProvider>(time);
         }
-        var settings = new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = "http://127.0.0.1:0" });
+        if (accounts)
         {
-            ["urls"] = "http://127.0.0.1:0",
-            ["Auth:Accounts:0:UserName"] = "alice",
-            ["Auth:Accounts:0:PasswordHash"] = PasswordHashing.Hash(AdminPassword),
-            ["Auth:Accounts:0:Role"] = "admin",
-            ["Auth:Accounts:1:UserName"] = "bob",
-            ["Auth:Accounts:1:PasswordHash"] = PasswordHashing.Hash(ViewerPassword),
-            ["Auth:Accounts:1:Role"] = "viewer",
-        };
-        foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Auth:Accounts:0:UserName"] = "alice",
+                ["Auth:Accounts:0:PasswordHash"] = PasswordHashing.Hash(AdminPassword),
+                ["Auth:Accounts:0:Role"] = "admin",
+                ["Auth:Accounts:1:UserName"] = "bob",
+                ["Auth:Accounts:1:PasswordHash"] = PasswordHashing.Hash(ViewerPassword),
+                ["Auth:Accounts:1:Role"] = "viewer",
+            });
         }
-        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration.AddInMemoryCollection(configuration ?? new Dictionary<string, string?>());
         builder.AddSecurity();
         builder.Services.AddAntiforgery();
 
         var app = builder.Build();
+        app.UseForwardedHeadersFromProxies();
         app.UseSecurityHeaders();
         app.UseSecurity();
         app.UseAntiforgery();
         app.MapSignIn();
         app.MapGet("/", (HttpContext c) => $"hello {c.User.Identity?.Name}");
         app.MapGet("/admin-only", () => "admin stuff").RequireAuthorization(Policies.Admin);
+        app.MapGet("/client", (HttpContext c) => $"{c.Connection.RemoteIpAddress} {c.Request.Scheme} {c.Request.Host}").AllowAnonymous();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return new SecurityTestHost(app, new Uri(address + "/"));
@@ -126,7 +132,12 @@ public sealed partial class SecurityTestHost : IAsyncDisposable
     /// <summary>The hidden fields of the sign-in form: the antiforgery token (for this client's user) and the return URL.</summary>
     public static async Task<Dictionary<string, string>> FormFieldsAsync(HttpClient client, string path = "signin")
     {
-        var form = await client.GetStringAsync(path);
+        return FormFields(await client.GetStringAsync(path));
+    }
+
+    /// <summary>The hidden fields of a sign-in form already fetched.</summary>
+    public static Dictionary<string, string> FormFields(string form)
+    {
         var antiforgery = AntiforgeryField().Match(form);
         Assert.True(antiforgery.Success, "the form has an antiforgery field");
         return new Dictionary<string, string>

@@ -90,6 +90,9 @@ public sealed class EffectiveConfiguration(
             new("Auth:UpgradedHashesFile", a.UpgradedHashesFile),
             Secret("Health:Token", health.Value.Token),
             new("Health:AnonymousCacheDuration", health.Value.AnonymousCacheDuration.ToString()),
+            new("Auth:KnownProxies / Auth:KnownNetworks", a.TrustsProxies
+                ? string.Join(", ", a.KnownProxies.Concat(a.KnownNetworks)) + $" (forward limit {a.ForwardLimit})"
+                : "none (X-Forwarded-* headers are ignored)"),
         ];
     }
 

@@ -22,7 +22,18 @@ public sealed class AuthOptions
     /// </summary>
     public string UpgradedHashesFile { get; set; } = "data/password-hashes.json";
 
+    /// <summary>Reverse proxies (IP addresses) whose X-Forwarded-For/-Proto/-Host are believed; none by default.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Networks in CIDR notation (<c>10.0.0.0/8</c>) whose addresses are trusted like <see cref="KnownProxies"/>.</summary>
+    public List<string> KnownNetworks { get; set; } = [];
+
+    /// <summary>How many trusted proxies in a row may each add an X-Forwarded-For entry (a CDN in front of nginx: 2).</summary>
+    public int ForwardLimit { get; set; } = 1;
+
     public bool UsesStartupToken => Accounts.Count == 0;
+
+    public bool TrustsProxies => KnownProxies.Count > 0 || KnownNetworks.Count > 0;
 
     public AuthAccount? Find(string userName) =>
         Accounts.FirstOrDefault(a => string.Equals(a.UserName, userName, StringComparison.OrdinalIgnoreCase));

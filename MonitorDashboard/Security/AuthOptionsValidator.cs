@@ -60,6 +60,7 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         {
             errors.Add($"{AuthOptions.SectionName}:UpgradedHashesFile: \"{options.UpgradedHashesFile}\" is not a valid path");
         }
+        errors.AddRange(TrustedProxies.Problems(options));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -78,6 +79,8 @@ public static class SecurityExtensions
         });
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>>((cookie, auth) => cookie.ExpireTimeSpan = auth.Value.SessionLifetime);
+        // Secure whenever the request was HTTPS (behind a proxy: as X-Forwarded-Proto from a trusted proxy says).
+        services.Configure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         Policies.Add(services.AddAuthorizationBuilder());
         services.AddCascadingAuthenticationState();
 
@@ -100,10 +103,25 @@ public static class SecurityExtensions
         return builder;
     }
 
-    /// <summary>Security headers on every response. First in the pipeline, so static files and redirects get them too.</summary>
+    /// <summary>
+    /// X-Forwarded-For/-Proto/-Host from <c>Auth:KnownProxies</c> and <c>Auth:KnownNetworks</c> only. First in the
+    /// pipeline, so headers, static files, sign-in, rate limits and logs all see the client's address and scheme.
+    /// </summary>
+    public static WebApplication UseForwardedHeadersFromProxies(this WebApplication app)
+    {
+        ForwardedHeadersSetup.Use(app);
+        return app;
+    }
+
+    /// <summary>Security headers on every response. First after forwarded headers, so static files and redirects get them too.</summary>
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         SecurityHeaders.UseSecurityHeaders(app);
+        // Strict-Transport-Security goes only on HTTPS responses (directly or via a trusted proxy), never to localhost.
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
         return app;
     }
 
