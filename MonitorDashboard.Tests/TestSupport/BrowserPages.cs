@@ -12,6 +12,8 @@ public static class BrowserPages
     public static async Task<IPage> OpenSignedInAsync(IBrowser browser, AppServer app, string path = "", int width = 1400, int height = 900)
     {
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        // A first page load compiles Razor components and MudBlazor paths (JIT) beside a busy suite: give it the run budget.
+        page.SetDefaultNavigationTimeout(AppServer.RunTimeoutMilliseconds);
         await page.GotoAsync((await app.WaitForSignInUrlAsync()).ToString());
         if (path.Length > 0)
         {

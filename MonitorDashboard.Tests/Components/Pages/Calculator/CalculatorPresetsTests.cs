@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bunit;
+using MonitorDashboard.Tests.TestSupport;
 using MudBlazor;
 using CalculatorPage = MonitorDashboard.Components.Pages.Calculator.Calculator;
 
@@ -151,6 +152,41 @@ public sealed class CalculatorPresetsTests
 
         cut.WaitForAssertion(() => Assert.Contains("Not saved:", cut.Find("[data-testid=preset-message]").TextContent, StringComparison.Ordinal), Wait);
         Assert.Equal(broken, harness.Presets.Read());
+    }
+
+    [Fact]
+    public async Task A_viewer_can_load_presets_but_has_no_save_or_delete()
+    {
+        await using var harness = await CalculatorPageHarness.StartAsync(File, signInAs: TestAccounts.Viewer);
+        var cut = harness.Render();
+        WaitForPresets(cut);
+
+        Assert.Empty(cut.FindAll("[data-testid=preset-save]"));
+        Assert.Empty(cut.FindAll("[data-testid=preset-delete]"));
+        Assert.Contains("an admin saves and deletes them", cut.Find("[data-testid=preset-read-only]").TextContent, StringComparison.Ordinal);
+        await SelectPresetAsync(harness, cut, "Sensor spares");
+        await CalculatorPageTests.ClickAsync(cut, "preset-load");
+        Assert.Equal(["#105"], Values(cut, "part-input"));
+    }
+
+    [Fact]
+    public async Task An_admin_demoted_with_the_calculator_open_cannot_save_or_delete_a_preset()
+    {
+        await using var harness = await CalculatorPageHarness.StartAsync(File);
+        var cut = harness.Render();
+        WaitForPresets(cut);
+        await PasteRowsAsync(cut, "Master Assembly:60");
+        cut.Find("input[data-testid=preset-name]").Input("Weekly build");
+
+        harness.Accounts.ChangeRole(TestAccounts.Admin, MonitorDashboard.Security.Roles.Viewer);
+        await CalculatorPageTests.ClickAsync(cut, "preset-save");
+        cut.WaitForAssertion(() => Assert.Contains("Not allowed to save a preset", cut.Find("[data-testid=preset-message]").TextContent, StringComparison.Ordinal), Wait);
+
+        await SelectPresetAsync(harness, cut, "Sensor spares");
+        await CalculatorPageTests.ClickAsync(cut, "preset-delete");
+        await CalculatorPageTests.ClickAsync(cut, "preset-confirm-yes");
+        cut.WaitForAssertion(() => Assert.Contains("Not allowed to delete a preset", cut.Find("[data-testid=preset-message]").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Equal(File, harness.Presets.Read());
     }
 
     /// <summary>The panel reads presets.json when it opens; a save must be based on that read.</summary>
