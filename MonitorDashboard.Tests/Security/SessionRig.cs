@@ -14,37 +14,28 @@ namespace MonitorDashboard.Tests.Security;
 /// </summary>
 public sealed class SessionRig : IDisposable
 {
-    public const string Password = "a long enough password";
+    public const string Password = TestAccounts.Password;
 
-    private static readonly Lazy<string> Hash = new(() => PasswordHashing.Hash(Password));
+    private readonly TestAccounts _accounts;
 
     public SessionRig(TimeSpan? revalidation = null)
     {
-        Accounts = new ChangingOptions<AuthOptions>(Options(("ada", Hash.Value, Roles.Admin), ("vera", Hash.Value, Roles.Viewer)));
-        Sessions = new SessionRegistry(Time);
-        Principals = new SessionPrincipals(Accounts, new StartupToken(), Sessions, Upgrades);
+        _accounts = new TestAccounts(Time);
         Circuit = new SessionAuthenticationStateProvider(Principals, Sessions,
             Microsoft.Extensions.Options.Options.Create(new AuthOptions { RevalidationInterval = revalidation ?? TimeSpan.FromMinutes(1) }),
             Time, NullLogger<SessionAuthenticationStateProvider>.Instance);
         User = new CurrentUser(Circuit, Principals);
     }
 
-    /// <summary>Where weaker hashes would be upgraded; the rig's own hashes are strong, so nothing is written there.</summary>
-    public UpgradedPasswordHashes Upgrades { get; } = new(
-        Microsoft.Extensions.Options.Options.Create(new AuthOptions { UpgradedHashesFile = Path.Combine(Path.GetTempPath(), $"md-rig-{Guid.NewGuid():N}", "hashes.json") }),
-        NullLogger<UpgradedPasswordHashes>.Instance);
-
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.Parse("2026-11-30T08:00:00Z"));
-    public ChangingOptions<AuthOptions> Accounts { get; }
-    public SessionRegistry Sessions { get; }
-    public SessionPrincipals Principals { get; }
+    public ChangingOptions<AuthOptions> Accounts => _accounts.Configuration;
+    public SessionRegistry Sessions => _accounts.Sessions;
+    public SessionPrincipals Principals => _accounts.Principals;
+    public UpgradedPasswordHashes Upgrades => _accounts.Upgrades;
     public SessionAuthenticationStateProvider Circuit { get; }
     public CurrentUser User { get; }
 
-    public static AuthOptions Options(params (string Name, string Hash, string Role)[] accounts) => new()
-    {
-        Accounts = [.. accounts.Select(a => new AuthAccount { UserName = a.Name, PasswordHash = a.Hash, Role = a.Role })],
-    };
+    public static string SameHash => TestAccounts.PasswordHash;
 
     /// <summary>Signs in with the password (as the form does), the cookie is accepted once, and the circuit opens with it.</summary>
     public ClaimsPrincipal OpenCircuit(string userName, TimeSpan? cookieLifetime = null)
@@ -59,9 +50,10 @@ public sealed class SessionRig : IDisposable
 
     public async Task<ClaimsPrincipal> CircuitUserAsync() => (await Circuit.GetAuthenticationStateAsync()).User;
 
-    public void ChangeAccounts(params (string Name, string Hash, string Role)[] accounts) => Accounts.Set(Options(accounts));
-
-    public static string SameHash => Hash.Value;
+    public void ChangeAccounts(params (string Name, string Hash, string Role)[] accounts) => Accounts.Set(new AuthOptions
+    {
+        Accounts = [.. accounts.Select(a => new AuthAccount { UserName = a.Name, PasswordHash = a.Hash, Role = a.Role })],
+    });
 
     public void Dispose() => Circuit.Dispose();
 }

@@ -25,20 +25,29 @@ public sealed class TestAccounts
 
     private readonly ChangingOptions<AuthOptions> _accounts;
 
+    /// <summary>The hash of <see cref="Password"/> both accounts start with.</summary>
+    public static string PasswordHash => Hash.Value;
+
     public TestAccounts(TimeProvider? time = null)
     {
         Time = time ?? TimeProvider.System;
         _accounts = new ChangingOptions<AuthOptions>(Accounts((Admin, Roles.Admin), (Viewer, Roles.Viewer)));
         Sessions = new SessionRegistry(Time);
-        var upgrades = new UpgradedPasswordHashes(
+        Upgrades = new UpgradedPasswordHashes(
             Options.Create(new AuthOptions { UpgradedHashesFile = Path.Combine(Path.GetTempPath(), $"md-accounts-{Guid.NewGuid():N}", "hashes.json") }),
             NullLogger<UpgradedPasswordHashes>.Instance);
-        Principals = new SessionPrincipals(_accounts, new StartupToken(), Sessions, upgrades);
+        Principals = new SessionPrincipals(_accounts, new StartupToken(), Sessions, Upgrades);
     }
 
     public TimeProvider Time { get; }
     public SessionRegistry Sessions { get; }
     public SessionPrincipals Principals { get; }
+
+    /// <summary>Where weaker hashes would be upgraded; these accounts' hashes are strong, so nothing is written there.</summary>
+    public UpgradedPasswordHashes Upgrades { get; }
+
+    /// <summary>The accounts configuration in force; <see cref="ChangingOptions{T}.Set"/> changes it as a reload would.</summary>
+    public ChangingOptions<AuthOptions> Configuration => _accounts;
 
     /// <summary>The session services of one circuit, as the app registers them, plus the guarded dashboard actions.</summary>
     public void AddTo(IServiceCollection services)
