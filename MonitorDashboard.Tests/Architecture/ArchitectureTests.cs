@@ -49,7 +49,9 @@ public sealed class ArchitectureTests
                 var back = Uses(other, folders[i]);
                 if (there.Count > 0 && back.Count > 0)
                 {
-                    mutual.Add($"{folders[i]} <-> {other}:\n  {string.Join("\n  ", there.Concat(back))}");
+                    // The side with fewer uses first: it is most likely the one that went wrong.
+                    var (fewer, more) = there.Count <= back.Count ? (there, back) : (back, there);
+                    mutual.Add($"{folders[i]} <-> {other}:\n  {string.Join("\n  ", fewer)}\n  -- and the other way --\n  {string.Join("\n  ", more)}");
                 }
             }
         }
