@@ -7,7 +7,7 @@ namespace MonitorDashboard.Monitoring.Checks;
 /// read-modify-write transaction in the history database, so the dispatcher moving the next due time, a finished check
 /// counting its failure and a <c>monitor run</c> in another process never overwrite each other.
 /// </summary>
-public sealed class ListStateStore(IRunHistory history)
+public sealed class ListStateStore(IListStateStore history)
 {
     public Task<ListScheduleState?> GetAsync(string listId, CancellationToken cancellationToken) => history.GetStateAsync(listId, cancellationToken);
 

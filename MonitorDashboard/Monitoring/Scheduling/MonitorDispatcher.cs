@@ -22,7 +22,7 @@ public sealed class MonitorDispatcher(
     PresetsStore presets,
     ListStateStore states,
     CheckRunner runner,
-    IRunHistory history,
+    IRunStore history,
     RunRecorder recorder,
     UnsavedHashes unsaved,
     MonitorState state,
