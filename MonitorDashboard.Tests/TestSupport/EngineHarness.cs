@@ -85,7 +85,7 @@ internal sealed class EngineHarness : IAsyncDisposable
     public IServiceProvider Services => (_host ?? throw new ObjectDisposedException(nameof(EngineHarness))).Services;
     public CheckRunner Runner => Services.GetRequiredService<CheckRunner>();
     public MonitorDispatcher Dispatcher => Services.GetRequiredService<MonitorDispatcher>();
-    public IRunHistory History => Services.GetRequiredService<IRunHistory>();
+    public SqliteRunHistory History => Services.GetRequiredService<SqliteRunHistory>();
     public MonitorState State => Services.GetRequiredService<MonitorState>();
     public PresetsStore Presets => Services.GetRequiredService<PresetsStore>();
 

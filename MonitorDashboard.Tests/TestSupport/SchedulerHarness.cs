@@ -45,7 +45,7 @@ public sealed class SchedulerHarness : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
     public MonitorDispatcher Dispatcher => Services.GetRequiredService<MonitorDispatcher>();
     public PresetsStore Presets => Services.GetRequiredService<PresetsStore>();
-    public IRunHistory History => Services.GetRequiredService<IRunHistory>();
+    public SqliteRunHistory History => Services.GetRequiredService<SqliteRunHistory>();
     public MonitorState State => Services.GetRequiredService<MonitorState>();
     public CheckRunner Runner => Services.GetRequiredService<CheckRunner>();
 

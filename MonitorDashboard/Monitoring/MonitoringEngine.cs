@@ -21,7 +21,7 @@ public sealed class MonitoringEngine(
     PresetsStore presets,
     MonitorState state,
     AdminNotifier admins,
-    IRunHistory history,
+    IRunStore history,
     ILogger<MonitoringEngine> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();

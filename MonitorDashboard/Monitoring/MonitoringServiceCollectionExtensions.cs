@@ -17,7 +17,6 @@ public static class MonitoringServiceCollectionExtensions
     {
         builder.AddMonitoringOptions();
         builder.Services.AddSingleton<MonitorState>();
-        builder.Services.AddSingleton<ListStateStore>();
         builder.Services.AddSingleton<AdminNoticeQueue>();
         builder.Services.AddSingleton<AdminNoticeSender>();
         builder.Services.AddSingleton<AdminNotifier>();

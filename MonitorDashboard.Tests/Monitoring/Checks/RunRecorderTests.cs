@@ -43,7 +43,7 @@ public sealed class RunRecorderTests : IAsyncDisposable
             NullLogger<PendingRuns>.Instance);
         _state = new MonitorState(_clock, Options.Create(new ScheduleOptions()), NullLogger<MonitorState>.Instance);
         var queue = new AdminNoticeQueue(NullLogger<AdminNoticeQueue>.Instance);
-        var admins = new AdminNotifier(new ListStateStore(_history), queue, _clock, NullLogger<AdminNotifier>.Instance);
+        var admins = new AdminNotifier(_history, queue, _clock, NullLogger<AdminNotifier>.Instance);
         _sender = new AdminNoticeSender(queue, _rendering.Notices, _mail, Options.Create(new EmailOptions { AdminRecipients = ["admin@example.com"] }),
             monitoring, _clock, NullLogger<AdminNoticeSender>.Instance);
         _recorder = new RunRecorder(_leases, _pending, _state, admins, NullLogger<RunRecorder>.Instance);

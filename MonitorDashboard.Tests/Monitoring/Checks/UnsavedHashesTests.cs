@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using MonitorDashboard.Monitoring.Checks;
+using MonitorDashboard.Monitoring.History;
 using MonitorDashboard.Presets;
 using MonitorDashboard.Tests.Monitoring.History;
 using MonitorDashboard.Tests.Presets;
@@ -21,7 +22,7 @@ public sealed class UnsavedHashesTests : IAsyncDisposable
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 6, 2, 8, 0, 0, TimeSpan.Zero));
     private readonly TempPresetsFolder _presets;
     private readonly HistoryTestDatabase _db = new();
-    private readonly ListStateStore _states;
+    private readonly IListStateStore _states;
     private readonly UnsavedHashes _unsaved;
 
     public UnsavedHashesTests()
@@ -30,7 +31,7 @@ public sealed class UnsavedHashesTests : IAsyncDisposable
         var list = EngineLists.Production();
         list["last_hash"] = "old";
         _presets.Write(EngineLists.File(list));
-        _states = new ListStateStore(_db.Open());
+        _states = _db.Open();
         _unsaved = new UnsavedHashes(_presets.Store, _states, _clock, NullLogger<UnsavedHashes>.Instance);
     }
 
@@ -199,7 +200,7 @@ public sealed class UnsavedHashesTests : IAsyncDisposable
 
     private async Task<(string? Hash, string? Base)> KeptAsync()
     {
-        var state = await _states.GetAsync(Id, Ct);
+        var state = await _states.GetStateAsync(Id, Ct);
         return (state?.UnsavedHash, state?.UnsavedHashBase);
     }
 

@@ -29,7 +29,7 @@ public sealed class HistoryServiceCollectionExtensionsTests : IAsyncDisposable
         Directory.CreateDirectory(_db.Folder);
         using var host = Build();
 
-        var store = Assert.IsType<SqliteRunHistory>(host.Services.GetRequiredService<IRunHistory>());
+        var store = Assert.IsType<SqliteRunHistory>(host.Services.GetRequiredService<IRunStore>());
         await store.AddAsync(RunSamples.At("a", 0), Ct);
 
         Assert.Equal(_db.Path, store.DatabasePath);
@@ -38,11 +38,23 @@ public sealed class HistoryServiceCollectionExtensionsTests : IAsyncDisposable
     }
 
     [Fact]
+    public void Runs_and_list_states_are_one_store_over_one_database()
+    {
+        Directory.CreateDirectory(_db.Folder);
+        using var host = Build();
+
+        var store = host.Services.GetRequiredService<SqliteRunHistory>();
+
+        Assert.Same(store, host.Services.GetRequiredService<IRunStore>());
+        Assert.Same(store, host.Services.GetRequiredService<IListStateStore>());
+    }
+
+    [Fact]
     public async Task The_configured_path_and_retention_are_used()
     {
         Directory.CreateDirectory(_db.Folder);
         using var host = Build(("History:DatabasePath", "elsewhere/h.db"), ("Monitoring:HistoryRetention", "2"));
-        var store = host.Services.GetRequiredService<IRunHistory>();
+        var store = host.Services.GetRequiredService<IRunStore>();
 
         foreach (var minute in Enumerable.Range(0, 4))
         {

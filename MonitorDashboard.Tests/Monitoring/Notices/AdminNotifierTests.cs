@@ -28,13 +28,13 @@ public sealed class AdminNotifierTests : IAsyncDisposable
     private readonly EmailRendering _rendering = EmailRendering.Create();
     private readonly RecordingEmailSender _mail = new();
     private readonly AdminNoticeQueue _queue = new(NullLogger<AdminNoticeQueue>.Instance);
-    private readonly ListStateStore _states;
+    private readonly IListStateStore _states;
     private readonly AdminNotifier _notifier;
     private readonly AdminNoticeSender _sender;
 
     public AdminNotifierTests()
     {
-        _states = new ListStateStore(_db.Open());
+        _states = _db.Open();
         _notifier = new AdminNotifier(_states, _queue, _clock, NullLogger<AdminNotifier>.Instance);
         _sender = new AdminNoticeSender(_queue, _rendering.Notices, _mail, Options.Create(new EmailOptions { AdminRecipients = ["admin@example.com"] }),
             Options.Create(new MonitoringOptions()), _clock, NullLogger<AdminNoticeSender>.Instance);
@@ -82,16 +82,16 @@ public sealed class AdminNotifierTests : IAsyncDisposable
 
         await _notifier.AfterRunAsync(List, Run(RunOutcome.Failed), Ct);
         await _mail.ReachedAsync();
-        Assert.False((await _states.GetAsync(List.Id, Ct))!.FailureNoticeSent);
+        Assert.False((await _states.GetStateAsync(List.Id, Ct))!.FailureNoticeSent);
         _mail.Release();
         await IdleAsync();
 
-        var state = (await _states.GetAsync(List.Id, Ct))!;
+        var state = (await _states.GetStateAsync(List.Id, Ct))!;
         Assert.Equal((1, true), (state.ConsecutiveFailures, state.FailureNoticeSent));
         await _notifier.AfterRunAsync(List, Run(RunOutcome.Failed), Ct);
         await IdleAsync();
         Assert.Equal([Failing], _mail.Subjects);
-        Assert.Equal(2, (await _states.GetAsync(List.Id, Ct))!.ConsecutiveFailures);
+        Assert.Equal(2, (await _states.GetStateAsync(List.Id, Ct))!.ConsecutiveFailures);
     }
 
     [Fact]
@@ -110,12 +110,12 @@ public sealed class AdminNotifierTests : IAsyncDisposable
         _mail.Release();
         await IdleAsync();
 
-        var state = (await _states.GetAsync(List.Id, Ct))!;
+        var state = (await _states.GetStateAsync(List.Id, Ct))!;
         Assert.Equal((_clock.GetUtcNow(), false), (state.FailingSince, state.FailureNoticeSent));
         await _notifier.AfterRunAsync(List, Run(RunOutcome.Failed), Ct);
         await IdleAsync();
         Assert.Equal([Failing, Failing], _mail.Subjects);
-        Assert.True((await _states.GetAsync(List.Id, Ct))!.FailureNoticeSent);
+        Assert.True((await _states.GetStateAsync(List.Id, Ct))!.FailureNoticeSent);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class AdminNotifierTests : IAsyncDisposable
         _mail.Refuse = true;
         await _notifier.AfterRunAsync(List, Run(RunOutcome.Failed), Ct);
         await _sender.DrainAsync(Ct);
-        Assert.False((await _states.GetAsync(List.Id, Ct))!.FailureNoticeSent);
+        Assert.False((await _states.GetStateAsync(List.Id, Ct))!.FailureNoticeSent);
 
         _mail.Refuse = false;
         await _notifier.AfterRunAsync(List, Run(RunOutcome.Failed), Ct);
@@ -132,7 +132,7 @@ public sealed class AdminNotifierTests : IAsyncDisposable
 
         Assert.Equal([Failing], _mail.Subjects);
         Assert.Contains("2 attempt(s) so far", _mail.Sent[0].TextBody, StringComparison.Ordinal);
-        Assert.True((await _states.GetAsync(List.Id, Ct))!.FailureNoticeSent);
+        Assert.True((await _states.GetStateAsync(List.Id, Ct))!.FailureNoticeSent);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed record CheckContext(
 /// </summary>
 public sealed partial class ListCheck(
     CalculationService calculation,
-    IRunHistory history,
+    IRunStore history,
     ReportRenderer reports,
     IEmailSender email,
     UnsavedHashes unsaved,

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using MonitorDashboard.Monitoring.History;
 using MonitorDashboard.Presets;
 
 namespace MonitorDashboard.Monitoring.Checks;
@@ -9,7 +10,7 @@ namespace MonitorDashboard.Monitoring.Checks;
 /// as the list's last hash for <c>on_change</c>, and is written to presets.json as soon as it can be — unless someone
 /// changed the list's <c>last_hash</c> there meanwhile, whose value then wins.
 /// </summary>
-public sealed partial class UnsavedHashes(PresetsStore presets, ListStateStore states, TimeProvider time, ILogger<UnsavedHashes> logger)
+public sealed partial class UnsavedHashes(PresetsStore presets, IListStateStore states, TimeProvider time, ILogger<UnsavedHashes> logger)
 {
     /// <summary>How often the scheduler tick tries to write kept hashes to presets.json.</summary>
     public static readonly TimeSpan ReconcileInterval = TimeSpan.FromSeconds(30);
@@ -22,7 +23,7 @@ public sealed partial class UnsavedHashes(PresetsStore presets, ListStateStore s
     /// <summary>The hash the list's last delivered report had, after writing a kept one to presets.json if it can.</summary>
     public async Task<string?> EffectiveLastHashAsync(MonitoringList list, CancellationToken cancellationToken)
     {
-        var state = await states.GetAsync(list.Id, cancellationToken);
+        var state = await states.GetStateAsync(list.Id, cancellationToken);
         if (state?.UnsavedHash is null)
         {
             return list.LastHash;
@@ -38,9 +39,9 @@ public sealed partial class UnsavedHashes(PresetsStore presets, ListStateStore s
         try
         {
             await presets.SetLastHashAsync(list.Id, hash, CancellationToken.None);
-            if ((await states.GetAsync(list.Id, CancellationToken.None))?.UnsavedHash is not null)
+            if ((await states.GetStateAsync(list.Id, CancellationToken.None))?.UnsavedHash is not null)
             {
-                await states.UpdateAsync(list.Id, s => s with { UnsavedHash = null, UnsavedHashBase = null }, CancellationToken.None);
+                await states.UpdateStateAsync(list.Id, s => s with { UnsavedHash = null, UnsavedHashBase = null }, CancellationToken.None);
             }
             return null;
         }
@@ -54,7 +55,7 @@ public sealed partial class UnsavedHashes(PresetsStore presets, ListStateStore s
                 + "it is kept in the run history, so the same report is not sent again, and written to presets.json once it can be";
             try
             {
-                await states.UpdateAsync(list.Id, s => s with
+                await states.UpdateStateAsync(list.Id, s => s with
                 {
                     UnsavedHash = hash,
                     // A second unsaved report keeps the first one's base: that is what presets.json still says.
@@ -81,7 +82,7 @@ public sealed partial class UnsavedHashes(PresetsStore presets, ListStateStore s
             return;
         }
         _nextReconcile = now + ReconcileInterval;
-        foreach (var state in (await states.GetAllAsync(cancellationToken)).Values.Where(s => s.UnsavedHash is not null))
+        foreach (var state in (await states.GetAllStatesAsync(cancellationToken)).Values.Where(s => s.UnsavedHash is not null))
         {
             if (snapshot.FindList(state.ListId) is { } list)
             {
@@ -95,7 +96,7 @@ public sealed partial class UnsavedHashes(PresetsStore presets, ListStateStore s
         if (!string.Equals(list.LastHash, unsavedBase, StringComparison.OrdinalIgnoreCase))
         {
             // Someone set last_hash in presets.json since (by hand, the Python tool, a later save of ours): theirs wins.
-            await states.UpdateAsync(list.Id, s => s with { UnsavedHash = null, UnsavedHashBase = null }, cancellationToken);
+            await states.UpdateStateAsync(list.Id, s => s with { UnsavedHash = null, UnsavedHashBase = null }, cancellationToken);
             LogSuperseded(list.Id);
             return;
         }
@@ -107,7 +108,7 @@ public sealed partial class UnsavedHashes(PresetsStore presets, ListStateStore s
         {
             return; // still not writable; kept, tried again later
         }
-        await states.UpdateAsync(list.Id, s => s.UnsavedHash == unsavedHash ? s with { UnsavedHash = null, UnsavedHashBase = null } : s, cancellationToken);
+        await states.UpdateStateAsync(list.Id, s => s.UnsavedHash == unsavedHash ? s with { UnsavedHash = null, UnsavedHashBase = null } : s, cancellationToken);
         LogReconciled(list.Id, unsavedHash);
     }
 

@@ -5,7 +5,8 @@ namespace MonitorDashboard.Monitoring.History;
 public static class HistoryServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the run history (<see cref="IRunHistory"/>, a singleton <see cref="SqliteRunHistory"/>) with its
+    /// Registers the run history (<see cref="IRunStore"/> and <see cref="IListStateStore"/>, both the one singleton
+    /// <see cref="SqliteRunHistory"/>) with its
     /// options from the "History" section; a relative <c>History:DatabasePath</c> is resolved against the content root.
     /// Retention comes from <c>Monitoring:HistoryRetention</c> (bound by <c>AddPresets</c>).
     /// </summary>
@@ -31,7 +32,8 @@ public static class HistoryServiceCollectionExtensions
             return new HistoryDatabase(options.DatabasePath, HistorySchema.Migrations, sp.GetRequiredService<ILogger<HistoryDatabase>>(), options.BusyTimeout);
         });
         builder.Services.AddSingleton(sp => new SqliteRunHistory(sp.GetRequiredService<HistoryDatabase>(), Retention(sp)));
-        builder.Services.AddSingleton<IRunHistory>(sp => sp.GetRequiredService<SqliteRunHistory>());
+        builder.Services.AddSingleton<IRunStore>(sp => sp.GetRequiredService<SqliteRunHistory>());
+        builder.Services.AddSingleton<IListStateStore>(sp => sp.GetRequiredService<SqliteRunHistory>());
         builder.Services.AddSingleton<IRunLeases>(sp => new SqliteRunLeases(sp.GetRequiredService<HistoryDatabase>(), Retention(sp)));
         builder.Services.AddSingleton<PendingRuns>();
         return builder;

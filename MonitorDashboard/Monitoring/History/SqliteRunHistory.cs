@@ -4,11 +4,11 @@ using Microsoft.Extensions.Logging;
 namespace MonitorDashboard.Monitoring.History;
 
 /// <summary>
-/// <see cref="IRunHistory"/> in an embedded SQLite file. Thread-safe: every operation opens its own pooled
+/// <see cref="IRunStore"/> and <see cref="IListStateStore"/> in one embedded SQLite file. Thread-safe: every operation opens its own pooled
 /// connection; writes run in <c>BEGIN IMMEDIATE</c> transactions, so another process on the same file waits
 /// its turn and a cancelled write leaves nothing behind.
 /// </summary>
-public sealed class SqliteRunHistory : IRunHistory, IAsyncDisposable
+public sealed class SqliteRunHistory : IRunStore, IListStateStore, IAsyncDisposable
 {
     private const string NewestFirst = "ORDER BY started_at DESC, rowid DESC";
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using MonitorDashboard.Email.Templates;
-using MonitorDashboard.Monitoring.Checks;
 using MonitorDashboard.Monitoring.History;
 using MonitorDashboard.Presets;
 
@@ -14,7 +13,7 @@ namespace MonitorDashboard.Monitoring.Notices;
 /// queued for <see cref="AdminNoticeSender"/>, so telling never waits for the mail server.
 /// </summary>
 public sealed partial class AdminNotifier(
-    ListStateStore states,
+    IListStateStore states,
     AdminNoticeQueue queue,
     TimeProvider time,
     ILogger<AdminNotifier> logger)
@@ -127,7 +126,7 @@ public sealed partial class AdminNotifier(
     private async Task CheckFailedAsync(MonitoringList list, string error, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var state = await states.UpdateAsync(list.Id, s => s with
+        var state = await states.UpdateStateAsync(list.Id, s => s with
         {
             FailingSince = s.FailingSince ?? now,
             ConsecutiveFailures = s.ConsecutiveFailures + 1,
@@ -139,19 +138,19 @@ public sealed partial class AdminNotifier(
         var since = state.FailingSince ?? now;
         queue.Enqueue(new QueuedNotice(FailingKey(list.Id), new CheckFailingNotice(list.Id, list.Name, error, since, state.ConsecutiveFailures), list.Id,
             // Only the streak it was about is marked: one that ended meanwhile must not make the next streak silent.
-            ct => states.UpdateAsync(list.Id, s => s.FailingSince == since ? s with { FailureNoticeSent = true } : s, ct)));
+            ct => states.UpdateStateAsync(list.Id, s => s.FailingSince == since ? s with { FailureNoticeSent = true } : s, ct)));
     }
 
     private async Task CheckSucceededAsync(MonitoringList list, CancellationToken cancellationToken)
     {
-        var current = await states.GetAsync(list.Id, cancellationToken);
+        var current = await states.GetStateAsync(list.Id, cancellationToken);
         if (current is null || (current.FailingSince is null && current.ConsecutiveFailures == 0))
         {
             return;
         }
         queue.Withdraw(FailingKey(list.Id));
         ListScheduleState? before = null;
-        await states.UpdateAsync(list.Id, s =>
+        await states.UpdateStateAsync(list.Id, s =>
         {
             before = s;
             return s with { FailingSince = null, ConsecutiveFailures = 0, FailureNoticeSent = false };
@@ -168,7 +167,7 @@ public sealed partial class AdminNotifier(
     private async Task DeliveryFailedAsync(MonitoringList list, string error, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var state = await states.UpdateAsync(list.Id, s => s with { DeliveryFailingSince = s.DeliveryFailingSince ?? now }, cancellationToken);
+        var state = await states.UpdateStateAsync(list.Id, s => s with { DeliveryFailingSince = s.DeliveryFailingSince ?? now }, cancellationToken);
         if (state.DeliveryFailureNoticeSent)
         {
             return;
@@ -177,19 +176,19 @@ public sealed partial class AdminNotifier(
         // got through or not, the "recovered" notice tells the admins about the streak once mail works again.
         var since = state.DeliveryFailingSince ?? now;
         queue.Enqueue(new QueuedNotice(DeliveryKey(list.Id), new DeliveryFailingNotice(list.Id, list.Name, list.Recipients, error, now), list.Id,
-            ct => states.UpdateAsync(list.Id, s => s.DeliveryFailingSince == since ? s with { DeliveryFailureNoticeSent = true } : s, ct)));
+            ct => states.UpdateStateAsync(list.Id, s => s.DeliveryFailingSince == since ? s with { DeliveryFailureNoticeSent = true } : s, ct)));
     }
 
     private async Task DeliverySucceededAsync(MonitoringList list, CancellationToken cancellationToken)
     {
         queue.Withdraw(DeliveryKey(list.Id));
-        var current = await states.GetAsync(list.Id, cancellationToken);
+        var current = await states.GetStateAsync(list.Id, cancellationToken);
         if (current is null || (current.DeliveryFailingSince is null && !current.DeliveryFailureNoticeSent))
         {
             return;
         }
         ListScheduleState? before = null;
-        await states.UpdateAsync(list.Id, s =>
+        await states.UpdateStateAsync(list.Id, s =>
         {
             before = s;
             return s with { DeliveryFailingSince = null, DeliveryFailureNoticeSent = false };

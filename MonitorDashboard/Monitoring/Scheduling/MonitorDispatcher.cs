@@ -20,9 +20,9 @@ public sealed record TickResult(IReadOnlyList<Task<CheckOutcome>> Started, int M
 /// </summary>
 public sealed class MonitorDispatcher(
     PresetsStore presets,
-    ListStateStore states,
+    IListStateStore states,
     CheckRunner runner,
-    IRunHistory history,
+    IRunStore history,
     RunRecorder recorder,
     UnsavedHashes unsaved,
     MonitorState state,
@@ -62,7 +62,7 @@ public sealed class MonitorDispatcher(
             _presetsUnusableSince = null;
 
             var firstTick = _states is null;
-            _states ??= new Dictionary<string, ListScheduleState>(await states.GetAllAsync(cancellationToken), StringComparer.OrdinalIgnoreCase);
+            _states ??= new Dictionary<string, ListScheduleState>(await states.GetAllStatesAsync(cancellationToken), StringComparer.OrdinalIgnoreCase);
             var now = time.GetUtcNow();
             var shared = new SharedFetchClient(inventree, cancellationToken);
             var started = new List<Task<CheckOutcome>>();
@@ -92,7 +92,7 @@ public sealed class MonitorDispatcher(
                 if (decision.State != known)
                 {
                     // Persisted before the run starts: a restart never repeats a run it already began.
-                    _states[list.Id] = await states.UpdateAsync(list.Id, s => s with
+                    _states[list.Id] = await states.UpdateStateAsync(list.Id, s => s with
                     {
                         NextDue = decision.State.NextDue,
                         LastScheduled = decision.State.LastScheduled,
@@ -151,7 +151,7 @@ public sealed class MonitorDispatcher(
         }
         if (known?.NextDue is not null)
         {
-            _states![list.Id] = await states.UpdateAsync(list.Id, s => s with { NextDue = null, ScheduleKey = null }, cancellationToken);
+            _states![list.Id] = await states.UpdateStateAsync(list.Id, s => s with { NextDue = null, ScheduleKey = null }, cancellationToken);
         }
     }
 
@@ -205,7 +205,7 @@ public sealed class MonitorDispatcher(
         foreach (var id in gone)
         {
             _states.Remove(id);
-            await states.DeleteAsync(id, cancellationToken);
+            await states.DeleteStateAsync(id, cancellationToken);
         }
     }
 }

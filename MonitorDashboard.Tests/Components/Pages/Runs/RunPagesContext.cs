@@ -29,7 +29,7 @@ public sealed class RunPagesContext : IAsyncDisposable
         History = _database.Open();
         State = new MonitorState(Time, Microsoft.Extensions.Options.Options.Create(new ScheduleOptions { TimeZone = "UTC" }), NullLogger<MonitorState>.Instance);
         Bunit.Services.AddMudServices();
-        Bunit.Services.AddSingleton<IRunHistory>(History);
+        Bunit.Services.AddSingleton<IRunStore>(History);
         Bunit.Services.AddSingleton(State);
         Bunit.Services.AddSingleton<TimeProvider>(Time);
         Bunit.Services.AddSingleton<IOptions<ScheduleOptions>>(Microsoft.Extensions.Options.Options.Create(new ScheduleOptions { TimeZone = "UTC" }));

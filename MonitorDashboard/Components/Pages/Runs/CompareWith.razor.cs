@@ -15,7 +15,7 @@ public sealed partial class CompareWith
 
     private Guid? _loadedFor;
 
-    [Inject] public required IRunHistory History { get; init; }
+    [Inject] public required IRunStore History { get; init; }
 
     [Parameter, EditorRequired] public required RunRecord Current { get; set; }
 

@@ -21,7 +21,7 @@ public sealed partial class HistoryPage : IAsyncDisposable
     private MudTable<RunSummary>? _table;
     private string? _loadedFor;
 
-    [Inject] public required IRunHistory History { get; init; }
+    [Inject] public required IRunStore History { get; init; }
     [Inject] public required MonitorState State { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Time { get; init; }

@@ -22,7 +22,7 @@ public sealed partial class RunDetailPage : IAsyncDisposable
     private IDisposable? _subscription;
     private Guid? _loadedFor;
 
-    [Inject] public required IRunHistory History { get; init; }
+    [Inject] public required IRunStore History { get; init; }
     [Inject] public required MonitorState State { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Time { get; init; }

@@ -1,10 +1,10 @@
 namespace MonitorDashboard.Monitoring.History;
 
 /// <summary>
-/// Persistent run history and per-list scheduling state, shared by the dashboard and the command line
-/// (both processes may write at once). Times come back in UTC.
+/// The persistent record of check runs, shared by the dashboard and the command line (both processes may write at
+/// once). Times come back in UTC.
 /// </summary>
-public interface IRunHistory
+public interface IRunStore
 {
     /// <summary>Records a run and trims that list to <c>Monitoring:HistoryRetention</c> runs in the same transaction.</summary>
     Task AddAsync(RunRecord run, CancellationToken ct);
@@ -26,16 +26,4 @@ public interface IRunHistory
 
     /// <summary>The run of the same list just before this one; null when it is the oldest kept or unknown.</summary>
     Task<RunRecord?> PreviousAsync(Guid runId, CancellationToken ct);
-
-    Task<ListScheduleState?> GetStateAsync(string listId, CancellationToken ct);
-
-    Task<IReadOnlyDictionary<string, ListScheduleState>> GetAllStatesAsync(CancellationToken ct);
-
-    /// <summary>Inserts or replaces the list's state.</summary>
-    Task SaveStateAsync(ListScheduleState state, CancellationToken ct);
-
-    /// <summary>Reads, changes and writes the list's state in one transaction that no other process can interleave.</summary>
-    Task<ListScheduleState> UpdateStateAsync(string listId, Func<ListScheduleState, ListScheduleState> change, CancellationToken ct);
-
-    Task DeleteStateAsync(string listId, CancellationToken ct);
 }
