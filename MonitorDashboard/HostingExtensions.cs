@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MonitorDashboard.Calculation;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Demo;
@@ -17,6 +18,8 @@ public static class HostingExtensions
     /// <summary>The services the dashboard and the command line share.</summary>
     public static IHostApplicationBuilder AddMonitorDashboardCore(this IHostApplicationBuilder builder)
     {
+        // The one clock of the app, registered here only; a test that registered its own clock first keeps it.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddInvenTreeClient(builder.Configuration);
         builder.Services.AddInvenTreeConnection();
         builder.Services.AddCalculation();

@@ -81,6 +81,7 @@ public sealed class EmailDispatcherTests : IDisposable
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = folder.FullName, Args = [] });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Email:OutboxFolder"] = "mail/out" });
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.AddEmail();
         using var host = builder.Build();
 

@@ -50,10 +50,7 @@ public sealed partial class SecurityTestHost : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
         builder.Logging.AddFakeLogging();
-        if (time is not null)
-        {
-            builder.Services.AddSingleton<TimeProvider>(time);
-        }
+        builder.Services.AddSingleton(time ?? TimeProvider.System);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = "http://127.0.0.1:0" });
         if (accounts)
         {

@@ -54,6 +54,7 @@ public sealed class InvenTreeHarness : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
+        services.AddSingleton(TimeProvider.System);
         services.AddInvenTreeClient(configuration);
         services.AddInvenTreeConnection();
         services.AddCalculation();

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace MonitorDashboard.Calculation;
 
 public static class CalculationServiceCollectionExtensions
@@ -9,7 +7,6 @@ public static class CalculationServiceCollectionExtensions
         services.AddTransient<BomFetcher>();
         services.AddSingleton<ShortageCalculator>();
         services.AddTransient<CalculationService>();
-        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Email.Outbox;
 using MonitorDashboard.Email.Smtp;
@@ -26,7 +25,6 @@ public static class EmailServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
 
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MimeMessageFactory>();
         // Singletons: the circuit breaker's memory of a dead server must outlive one send.
         builder.Services.AddSingleton<SmtpEmailSender>();

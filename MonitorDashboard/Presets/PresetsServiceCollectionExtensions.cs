@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Cron;
 
@@ -26,7 +25,6 @@ public static class PresetsServiceCollectionExtensions
             })
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<PresetsOptions>, PresetsOptionsValidator>();
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MonitoringListValidator>();
         builder.Services.AddSingleton<PresetsStore>();
         builder.Services.AddSingleton<PresetsWatcher>();

@@ -43,7 +43,6 @@ public static class SecurityExtensions
     /// </summary>
     public static IServiceCollection AddSessions(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StartupToken>();
         services.TryAddSingleton<SessionRegistry>();
         services.TryAddSingleton<UpgradedPasswordHashes>();

@@ -38,7 +38,7 @@ public sealed class MonitorRunProcessTests
         var real = await RunAsync(engine, EngineLists.ProductionId[..8]);
 
         Assert.True(real.ExitCode == 0, real.StdErr);
-        Assert.Contains("Production plan: Shortages — report sent to 1 recipient", real.StdOut, StringComparison.Ordinal);
+        Assert.Contains("Production plan: shortages — report sent to 1 recipient", real.StdOut, StringComparison.Ordinal);
         var received = Assert.Single(engine.Smtp.Messages);
         Assert.Equal(1, engine.Smtp.AuthAttempts);
         Assert.Equal([EngineHarness.Planner], received.EnvelopeTo);

@@ -157,7 +157,7 @@ public sealed class ProcessFaultTests
         var result = await cli;
 
         Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.StdErr}");
-        Assert.Equal($"{SensorBoards}: Shortages — report sent to 1 recipient", result.StdOut.Trim());
+        Assert.Equal($"{SensorBoards}: shortages — report sent to 1 recipient", result.StdOut.Trim());
         runs = await rig.History.RunsAsync(SensorBoardsId);
         Assert.Equal(2, runs.Count);
         var byCli = runs.Single(r => r.Trigger == RunTrigger.Cli);

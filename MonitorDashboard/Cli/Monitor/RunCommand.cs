@@ -75,7 +75,11 @@ internal static class RunCommand
             }
             else
             {
-                await cli.Out.WriteLineAsync($"{run.Summary.ListName}: {run.Summary.Outcome} — {outcome.Message}");
+                // The outcome in the words the dashboard uses; the message only when it adds to them ("no change, no email").
+                var label = RunOutcomeText.Label(run.Summary.Outcome);
+                await cli.Out.WriteLineAsync(outcome.Message == label
+                    ? $"{run.Summary.ListName}: {label}"
+                    : $"{run.Summary.ListName}: {label} — {outcome.Message}");
             }
             if (isDryRun && run.Email is null)
             {

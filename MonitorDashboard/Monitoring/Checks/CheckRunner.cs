@@ -264,7 +264,7 @@ public sealed partial class CheckRunner : IDisposable
         {
             RunOutcome.Failed => $"check failed: {s.Error}",
             RunOutcome.EmailFailed => $"report could not be sent: {s.Error}",
-            RunOutcome.SkippedUnchanged => "no change, no email",
+            RunOutcome.SkippedUnchanged => RunOutcomeText.Label(RunOutcome.SkippedUnchanged),
             RunOutcome.Interrupted or RunOutcome.Missed => s.Error ?? "not run",
             RunOutcome.SentHashNotSaved => $"report sent to {Accepted(run.Delivery)}, but {WhyNotSaved(s.Error)}",
             _ when run.Delivery is { Outcome: DeliveryOutcome.Disabled } => "email is globally disabled; nothing sent",

@@ -59,9 +59,9 @@ public sealed partial class RunRecorder(
         var kept = await pending.KeepAsync(run, CancellationToken.None);
         LogNotWritten(error, run.Summary.ListId, run.Summary.RunId, kept);
         var detail = kept
-            ? $"The run of '{run.Summary.ListName}' ({run.Summary.Outcome}) could not be written to the run history ({error.Message}). "
+            ? $"The run of '{run.Summary.ListName}' ({RunOutcomeText.Label(run.Summary.Outcome)}) could not be written to the run history ({error.Message}). "
               + $"It waits in {pending.Folder} and is written as soon as the database answers again."
-            : $"The run of '{run.Summary.ListName}' ({run.Summary.Outcome}) could not be written to the run history ({error.Message}), "
+            : $"The run of '{run.Summary.ListName}' ({RunOutcomeText.Label(run.Summary.Outcome)}) could not be written to the run history ({error.Message}), "
               + $"nor kept in {pending.Folder}; it is only in the log.";
         state.ReportSystemError("run history", detail);
         admins.SystemProblem(ProblemKey, "Run history cannot be written", detail,

@@ -38,7 +38,7 @@ public sealed class RunDetailEndToEndTests(BrowserFixture browser) : IClassFixtu
         await app.ExpectAsync(() => Assertions.Expect(page.Locator(".mud-snackbar").Last)
             .ToContainTextAsync("no change, no email", new() { Timeout = AppServer.RunTimeoutMilliseconds }), "The second run did not report");
         await Assertions.Expect(page).Not.ToHaveURLAsync(firstRunUrl);
-        await Assertions.Expect(page.GetByTestId("run-summary").GetByTestId("outcome-chip")).ToHaveTextAsync("unchanged, no email");
+        await Assertions.Expect(page.GetByTestId("run-summary").GetByTestId("outcome-chip")).ToHaveTextAsync("no change, no email");
         await Assertions.Expect(page.GetByTestId("changes-none")).ToBeVisibleAsync();
 
         await page.GetByTestId("history").ClickAsync();

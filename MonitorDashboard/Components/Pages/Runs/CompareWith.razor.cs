@@ -85,5 +85,5 @@ public sealed partial class CompareWith
         runId is { } id && Options.FirstOrDefault(r => r.RunId == id) is { } run ? Label(run) : "";
 
     private string Label(RunSummary run) =>
-        $"{TimeText.Local(run.StartedAt, Zone)} · {OutcomeChip.TextOf(run.Outcome)}{(run.RunId == Current.Summary.RunId ? " (this run)" : "")}";
+        $"{TimeText.Local(run.StartedAt, Zone)} · {RunOutcomeText.Label(run.Outcome)}{(run.RunId == Current.Summary.RunId ? " (this run)" : "")}";
 }
