@@ -6,6 +6,7 @@ using MonitorDashboard.Tests.TestSupport;
 namespace MonitorDashboard.Tests.Cli;
 
 /// <summary><c>calc --json</c> run as a process against an emulator serving InvenTree's public demo dataset.</summary>
+[ProcessTests]
 public sealed class CalcCommandDemoDatasetTests
 {
     [Fact]

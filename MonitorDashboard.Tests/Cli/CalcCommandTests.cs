@@ -4,6 +4,7 @@ using MonitorDashboard.Tests.TestSupport;
 namespace MonitorDashboard.Tests.Cli;
 
 /// <summary>The <c>calc</c> command run as a process, against the emulator over HTTP.</summary>
+[ProcessTests]
 public sealed class CalcCommandTests
 {
     private static async Task<(ProcessResult Result, InvenTreeHarness Harness)> RunAgainstEmulatorAsync(params string[] args)

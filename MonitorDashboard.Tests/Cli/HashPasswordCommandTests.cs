@@ -3,6 +3,7 @@ using MonitorDashboard.Tests.TestSupport;
 
 namespace MonitorDashboard.Tests.Cli;
 
+[ProcessTests]
 public sealed class HashPasswordCommandTests
 {
     [Theory]

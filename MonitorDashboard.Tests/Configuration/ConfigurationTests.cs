@@ -5,6 +5,7 @@ using MonitorDashboard.Tests.TestSupport;
 namespace MonitorDashboard.Tests.Configuration;
 
 /// <summary>The Python tool's variables and .env, as the real executable reads them.</summary>
+[ProcessTests]
 public sealed class ConfigurationTests
 {
     private static EmailOptions BindEmail(Dictionary<string, string?> values)

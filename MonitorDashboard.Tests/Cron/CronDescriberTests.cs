@@ -51,9 +51,9 @@ public sealed class CronDescriberTests
     [InlineData("0 9 * JAN-MAR *", "At 09:00 every day in January through March")]
     [InlineData("0 9 1 */3 *", "At 09:00 on the 1st of the month in January, April, July and October")]
     [InlineData("0 9 1 1,7 *", "At 09:00 on the 1st of the month in January and July")]
-    public void Describe_FollowsCronosSemantics(string expression, string expected) =>
+    public void The_description_follows_what_cronos_will_run(string expression, string expected) =>
         Assert.Equal(expected, CronDescriber.Describe(expression));
 
     [Fact]
-    public void Describe_InvalidExpression_IsNull() => Assert.Null(CronDescriber.Describe("61 * * * *"));
+    public void An_invalid_expression_has_no_description() => Assert.Null(CronDescriber.Describe("61 * * * *"));
 }

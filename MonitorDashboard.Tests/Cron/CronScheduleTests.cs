@@ -15,7 +15,7 @@ public sealed class CronScheduleTests
     [InlineData("@every_second", CronFormat.Standard)]
     [InlineData("0 9 ? * MON#2", CronFormat.Standard)]
     [InlineData("0 9 LW * *", CronFormat.Standard)]
-    public void Parse_DetectsFormat(string expression, CronFormat format)
+    public void The_format_of_an_expression_is_detected(string expression, CronFormat format)
     {
         var result = CronSchedule.Parse(expression);
 
@@ -34,7 +34,7 @@ public sealed class CronScheduleTests
     [InlineData("@every_minute")]
     [InlineData("@every_second")]
     [InlineData("@DAILY")]
-    public void Parse_AcceptsEveryCronosMacro(string macro) => Assert.True(CronSchedule.Parse(macro).Success);
+    public void Every_cronos_macro_is_accepted(string macro) => Assert.True(CronSchedule.Parse(macro).Success);
 
     [Theory]
     [InlineData(null, "is empty")]
@@ -43,7 +43,7 @@ public sealed class CronScheduleTests
     [InlineData("0 24 * * *", "is invalid: Hours: Value must be a number between 0 and 23")]
     [InlineData("H 9 * * *", "is invalid: H (hashed) values are not supported")]
     [InlineData("0 9 * * 1#6", "is invalid: Days of week")]
-    public void Parse_Invalid_SaysWhatIsWrong(string? expression, string error)
+    public void An_invalid_expression_is_refused_saying_what_is_wrong(string? expression, string error)
     {
         var result = CronSchedule.Parse(expression);
 
@@ -52,7 +52,7 @@ public sealed class CronScheduleTests
     }
 
     [Fact]
-    public void NextOccurrences_DayOfMonthAndDayOfWeek_AreAnded_GivingFirstMondays()
+    public void Day_of_month_and_day_of_week_must_both_match_giving_first_Mondays()
     {
         var runs = CronSchedule.NextOccurrences("0 9 1-7 * MON", Berlin, new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), 3);
 
@@ -63,7 +63,7 @@ public sealed class CronScheduleTests
     }
 
     [Fact]
-    public void NextOccurrences_SpringForward_SkippedTimeRunsRightAfterTheJump()
+    public void A_time_skipped_by_spring_forward_runs_right_after_the_jump()
     {
         // 2025-03-30: 02:00 CET jumps to 03:00 CEST, so 02:30 does not exist that day.
         var runs = CronSchedule.NextOccurrences("30 2 * * *", Berlin, new DateTimeOffset(2025, 3, 29, 0, 0, 0, TimeSpan.Zero), 3);
@@ -76,7 +76,7 @@ public sealed class CronScheduleTests
     }
 
     [Fact]
-    public void NextOccurrences_FallBack_AmbiguousTimeRunsOnce()
+    public void A_time_repeated_by_fall_back_runs_once()
     {
         // 2025-10-26: 03:00 CEST falls back to 02:00 CET, so 02:30 happens twice on the wall clock.
         var runs = CronSchedule.NextOccurrences("30 2 * * *", Berlin, new DateTimeOffset(2025, 10, 25, 0, 0, 0, TimeSpan.Zero), 3);
@@ -89,11 +89,11 @@ public sealed class CronScheduleTests
     }
 
     [Fact]
-    public void NextOccurrences_NeverMatchingDate_IsEmpty() =>
+    public void A_date_that_never_comes_gives_no_next_runs() =>
         Assert.Empty(CronSchedule.NextOccurrences("0 9 30 2 *", TimeZoneInfo.Utc, DateTimeOffset.UnixEpoch, 5));
 
     [Fact]
-    public void NextOccurrences_InvalidExpression_Throws() =>
+    public void Asking_an_invalid_expression_for_next_runs_throws() =>
         Assert.Throws<FormatException>(() => CronSchedule.NextOccurrences("nope", TimeZoneInfo.Utc, DateTimeOffset.UnixEpoch, 1));
 
     [Theory]
@@ -107,7 +107,7 @@ public sealed class CronScheduleTests
     [InlineData("0 9 * * 1-5", 86400, false)]
     [InlineData("0,58 0,23 1,31 * *", 120, false)] // 23:58 on the 31st, 00:00 on the 1st
     [InlineData("59 23 L * *", 28 * 86400, false)]
-    public void MinimumGap_SeesEveryPattern(string expression, int seconds, bool uniform)
+    public void The_minimum_gap_between_runs_is_found_for_every_pattern(string expression, int seconds, bool uniform)
     {
         var gap = CronSchedule.MinimumGap(CronSchedule.Parse(expression).Cron!);
 
@@ -115,7 +115,7 @@ public sealed class CronScheduleTests
     }
 
     [Fact]
-    public void MinimumGap_LeapDayNeighbour_IsFoundWithinTheCalendarCycle()
+    public void A_minimum_gap_next_to_a_leap_day_is_found_within_the_calendar_cycle()
     {
         // Feb 29 and Mar 1 are consecutive only in leap years; 23:58 then 00:00 is 2 minutes.
         var gap = CronSchedule.MinimumGap(CronSchedule.Parse("0,58 0,23 29,1 2,3 *").Cron!);
@@ -124,5 +124,5 @@ public sealed class CronScheduleTests
     }
 
     [Fact]
-    public void MinimumGap_NeverRuns_IsNull() => Assert.Null(CronSchedule.MinimumGap(CronSchedule.Parse("0 9 31 2 *").Cron!));
+    public void A_schedule_that_never_runs_has_no_minimum_gap() => Assert.Null(CronSchedule.MinimumGap(CronSchedule.Parse("0 9 31 2 *").Cron!));
 }

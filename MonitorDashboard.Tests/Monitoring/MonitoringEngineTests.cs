@@ -3,6 +3,7 @@ using MonitorDashboard.Tests.TestSupport;
 namespace MonitorDashboard.Tests.Monitoring;
 
 /// <summary>The engine as wired in the real app: Coravel ticks the dispatcher every second, and due lists run.</summary>
+[ProcessTests]
 public sealed class MonitoringEngineTests
 {
     [Fact]

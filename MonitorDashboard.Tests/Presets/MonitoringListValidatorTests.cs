@@ -16,7 +16,7 @@ public sealed class MonitoringListValidatorTests
         validator.Validate(list, others).Errors.Select(e => e.Message).ToArray();
 
     [Fact]
-    public void ValidList_HasNoErrors() => Assert.Empty(ErrorsOf(Valid));
+    public void A_valid_list_has_no_errors() => Assert.Empty(ErrorsOf(Valid));
 
     public static TheoryData<string, string> CronCases => new()
     {
@@ -35,7 +35,7 @@ public sealed class MonitoringListValidatorTests
 
     [Theory]
     [MemberData(nameof(CronCases))]
-    public void Cron_Invalid_IsReportedWithListAndField(string cron, string message) =>
+    public void An_invalid_cron_is_reported_with_its_list_and_field(string cron, string message) =>
         Assert.Equal([message], ErrorsOf(Valid with { CronSchedule = cron }));
 
     [Theory]
@@ -46,10 +46,10 @@ public sealed class MonitoringListValidatorTests
     [InlineData("0,5 * * * *")]
     [InlineData("55 23 * * *")]
     [InlineData("0 9 29 2 1")]
-    public void Cron_AtOrAboveMinimumInterval_IsAccepted(string cron) => Assert.Empty(ErrorsOf(Valid with { CronSchedule = cron }));
+    public void A_cron_at_or_above_the_minimum_interval_is_accepted(string cron) => Assert.Empty(ErrorsOf(Valid with { CronSchedule = cron }));
 
     [Fact]
-    public void Cron_MinimumIntervalComesFromOptions()
+    public void The_minimum_cron_interval_comes_from_the_options()
     {
         var strict = TempPresetsFolder.CreateValidator(Time, new ScheduleOptions { MinimumInterval = TimeSpan.FromHours(2) });
 
@@ -59,7 +59,7 @@ public sealed class MonitoringListValidatorTests
     }
 
     [Fact]
-    public void Cron_DayOfMonthAndDayOfWeek_GivesWarningNotError()
+    public void A_cron_with_day_of_month_and_day_of_week_gives_a_warning_not_an_error()
     {
         var result = validator.Validate(Valid with { CronSchedule = "0 9 1-7 * MON" }, []);
 
@@ -87,22 +87,22 @@ public sealed class MonitoringListValidatorTests
 
     [Theory]
     [MemberData(nameof(FieldCases))]
-    public void Field_Invalid_IsReportedWithListAndField(Func<MonitoringList, MonitoringList> breakIt, string message) =>
+    public void An_invalid_field_is_reported_with_its_list_and_field(Func<MonitoringList, MonitoringList> breakIt, string message) =>
         Assert.Equal([message], ErrorsOf(breakIt(Valid)));
 
     [Theory]
     [InlineData("A < B & \"C\" 'D'")]
     [InlineData("Förderband – Linie 2")]
-    public void Name_FreeTextWithMarkupCharacters_IsAccepted(string name) => Assert.Empty(ErrorsOf(Valid with { Name = name }));
+    public void A_name_of_free_text_with_markup_characters_is_accepted(string name) => Assert.Empty(ErrorsOf(Valid with { Name = name }));
 
     [Theory]
     [InlineData("planning+weekly@example.com")]
     [InlineData("first.last@sub.example.co.uk")]
     [InlineData("o'brien@example.ie")]
-    public void Recipient_ValidAddress_IsAccepted(string address) => Assert.Empty(ErrorsOf(Valid with { Recipients = [address] }));
+    public void A_valid_recipient_address_is_accepted(string address) => Assert.Empty(ErrorsOf(Valid with { Recipients = [address] }));
 
     [Fact]
-    public void ValidateAll_DuplicateIdOrName_MarksOnlyTheLaterList()
+    public void A_duplicate_id_or_name_marks_only_the_later_list()
     {
         var first = Valid;
         var second = Valid with { Name = "WIDGET LINE " };
@@ -116,7 +116,7 @@ public sealed class MonitoringListValidatorTests
     }
 
     [Fact]
-    public void CheckSchedule_GivesDescriptionAndNextRunsInTheListsZone()
+    public void Checking_a_schedule_gives_its_description_and_next_runs_in_the_lists_zone()
     {
         var check = validator.CheckSchedule("0 7 * * 1-5", "Europe/Berlin", upcoming: 3);
 
@@ -129,7 +129,7 @@ public sealed class MonitoringListValidatorTests
     }
 
     [Fact]
-    public void CheckSchedule_WithoutZone_UsesConfiguredDefault()
+    public void Checking_a_schedule_without_a_zone_uses_the_configured_default()
     {
         var check = validator.CheckSchedule("0 7 * * *", null, upcoming: 1);
 

@@ -8,6 +8,7 @@ namespace MonitorDashboard.Tests.Presets;
 /// Several writers at once — <c>monitor</c> commands in their own processes, the dashboard's store, a program that
 /// takes no lock (the Python tool, an editor) — and nothing any of them saved is lost.
 /// </summary>
+[ProcessTests]
 public sealed class PresetsConcurrentWritersTests : IDisposable
 {
     private const string Conflict = "was changed by someone else since it was loaded";

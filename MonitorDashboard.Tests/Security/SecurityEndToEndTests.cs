@@ -10,6 +10,7 @@ namespace MonitorDashboard.Tests.Security;
 /// Sessions over the real app, its real Blazor hub and real HTTP: an admin (ada) and a viewer (vera) signed in through
 /// the form in Chromium. Each test starts its own app, so each can set the session timing it needs.
 /// </summary>
+[BrowserTests]
 public sealed class SecurityEndToEndTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const string Admin = "ada";

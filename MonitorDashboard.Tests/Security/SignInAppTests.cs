@@ -5,6 +5,7 @@ using MonitorDashboard.Tests.TestSupport;
 namespace MonitorDashboard.Tests.Security;
 
 /// <summary>The built app in its own process: token mode without accounts, and accounts from the environment.</summary>
+[ProcessTests]
 public sealed class SignInAppTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using MonitorDashboard.Tests.TestSupport;
 namespace MonitorDashboard.Tests.Security;
 
 /// <summary><c>Auth:KnownProxies</c>, <c>Auth:KnownNetworks</c> and <c>Auth:ForwardLimit</c> are checked at start-up, each bad entry named.</summary>
+[ProcessTests]
 public sealed class TrustedProxiesTests
 {
     private static IReadOnlyList<string> Validate(AuthOptions options) =>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MonitorDashboard.Tests.TestSupport;
 using static MonitorDashboard.Tests.Cli.Monitor.MonitorPresetsFolder;
 
 namespace MonitorDashboard.Tests.Cli.Monitor;
@@ -7,6 +8,7 @@ namespace MonitorDashboard.Tests.Cli.Monitor;
 /// <c>monitor add|update|activate|deactivate|delete</c> as a process: what lands in presets.json, and that
 /// nothing else in the file (other lists, the Python tool's keys) is lost.
 /// </summary>
+[ProcessTests]
 public sealed class MonitorCommandMutationTests
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace MonitorDashboard.Tests.Cli.Monitor;
 /// <c>monitor</c> commands on a presets.json other programs write too: a lock held elsewhere, lists dropped by the
 /// Python tool. One line on stderr that names the file, and nothing lost.
 /// </summary>
+[ProcessTests]
 public sealed class MonitorCommandSharedFileTests
 {
     [Fact]

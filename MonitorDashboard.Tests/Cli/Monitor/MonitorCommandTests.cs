@@ -1,9 +1,11 @@
 using System.Text.Json;
+using MonitorDashboard.Tests.TestSupport;
 using static MonitorDashboard.Tests.Cli.Monitor.MonitorPresetsFolder;
 
 namespace MonitorDashboard.Tests.Cli.Monitor;
 
 /// <summary><c>monitor list|show|validate</c> and the id rules, run as a process on a Python-tool presets.json.</summary>
+[ProcessTests]
 public sealed class MonitorCommandTests
 {
     [Fact]

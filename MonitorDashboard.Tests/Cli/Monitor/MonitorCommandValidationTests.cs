@@ -1,6 +1,9 @@
+using MonitorDashboard.Tests.TestSupport;
+
 namespace MonitorDashboard.Tests.Cli.Monitor;
 
 /// <summary>Bad input to <c>add</c> and <c>update</c>: exit 1, one line naming the option to fix, the file untouched.</summary>
+[ProcessTests]
 public sealed class MonitorCommandValidationTests
 {
     private static readonly string[] ValidAdd = ["add", "--name", "New list", "--parts", "Gizmo:1", "--schedule", "0 9 * * *", "--recipients", "a@example.com"];

@@ -11,6 +11,7 @@ namespace MonitorDashboard.Tests.Cli.Monitor;
 /// <c>MonitorDashboard monitor run &lt;id&gt;</c> as its own process, configured only by environment variables, against
 /// the emulator and a real SMTP server with STARTTLS and AUTH; what it records is what the dashboard reads.
 /// </summary>
+[ProcessTests]
 public sealed class MonitorRunProcessTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -4,6 +4,7 @@ using MonitorDashboard.Tests.TestSupport;
 namespace MonitorDashboard.Tests.Components.Layout;
 
 /// <summary>The dashboard on a phone (390 × 844, an iPhone 12-14 screen) in a real browser.</summary>
+[BrowserTests]
 public sealed class PhoneWidthBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const int Width = 390;

@@ -23,6 +23,7 @@ namespace MonitorDashboard.Tests.Monitoring.FaultMatrix;
 /// server, and the app as a process where /healthz and the file watcher matter. Each test asserts what a user would
 /// notice: what the dashboard shows, what the history records, what the admins get, and that nothing is lost.
 /// </summary>
+[ProcessTests]
 public sealed class PresetsAndHistoryFaultTests
 {
     private const string ProductionId = EngineLists.ProductionId;

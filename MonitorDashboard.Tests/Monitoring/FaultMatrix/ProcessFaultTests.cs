@@ -11,6 +11,7 @@ namespace MonitorDashboard.Tests.Monitoring.FaultMatrix;
 /// dashboard's schedule on the same list at the same time, and /healthz while checks stall. A run is held in the middle
 /// by the InvenTree emulator (paused at the BOM endpoint); reports and admin notices are counted in the outbox.
 /// </summary>
+[ProcessTests]
 public sealed class ProcessFaultTests
 {
     private const string SensorBoardsId = "7c1d4e2a-0b3f-4a51-9e6d-3f2a1b0c9d01";

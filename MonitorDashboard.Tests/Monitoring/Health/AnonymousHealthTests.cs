@@ -16,6 +16,7 @@ namespace MonitorDashboard.Tests.Monitoring.Health;
 /// anonymous callers learn the overall status and nothing else, from the cached report, at most 60 times a minute;
 /// a signed-in user and a monitoring system with the token get every check.
 /// </summary>
+[ProcessTests]
 public sealed class AnonymousHealthTests : IAsyncLifetime
 {
     private const string SmtpUser = "planner-bot";

@@ -5,6 +5,7 @@ using MonitorDashboard.Tests.TestSupport;
 namespace MonitorDashboard.Tests.Monitoring.Health;
 
 /// <summary>/healthz of the real app process, read by a monitoring system with the token: the four checks, 503 when presets.json is broken.</summary>
+[ProcessTests]
 public sealed class HealthEndpointTests
 {
     private static async Task<(HttpStatusCode Status, JsonElement Body)> GetHealthAsync(HttpClient client)

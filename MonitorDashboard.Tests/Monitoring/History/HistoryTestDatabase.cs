@@ -23,9 +23,9 @@ public sealed class HistoryTestDatabase : IAsyncDisposable
     /// <summary>How many runs per list the stores keep; tests may change it between adds.</summary>
     public int Retention { get; set; } = 500;
 
-    internal SqliteRunHistory Open(IReadOnlyList<HistoryMigration>? migrations = null)
+    internal SqliteRunHistory Open(IReadOnlyList<HistoryMigration>? migrations = null, IHistoryWriteObserver? observer = null)
     {
-        var store = new SqliteRunHistory(Path, () => Retention, NullLogger.Instance, migrations);
+        var store = new SqliteRunHistory(Path, () => Retention, NullLogger.Instance, migrations, observer);
         _stores.Add(store);
         return store;
     }

@@ -66,23 +66,33 @@ public sealed class SqliteRunHistoryConcurrencyTests : IAsyncDisposable
     public async Task An_add_cancelled_after_its_insert_rolls_back_the_run_and_the_trim()
     {
         _db.Retention = 3;
-        var store = _db.Open();
+        using var cancel = new CancellationTokenSource();
+        var cancelled = RunSamples.At("morning", 10);
+        var store = _db.Open(observer: new CancelAfterInsert(cancelled.Summary.RunId, cancel));
         var existing = Enumerable.Range(0, 3).Select(i => RunSamples.At("morning", i)).ToList();
         foreach (var run in existing)
         {
             await store.AddAsync(run, Ct);
         }
-        using var cancel = new CancellationTokenSource();
-        store.AfterInsertForTests = cancel.Cancel;
-        var cancelled = RunSamples.At("morning", 10);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.AddAsync(cancelled, cancel.Token));
-        store.AfterInsertForTests = null;
 
         Assert.Null(await store.GetAsync(cancelled.Summary.RunId, Ct));
         Assert.Equal(existing.AsEnumerable().Reverse().Select(r => r.Summary.RunId), (await store.ListAsync("morning", 0, 10, Ct)).Select(r => r.RunId));
         // The connection went back to the pool clean: the next add works.
         await store.AddAsync(RunSamples.At("morning", 11), Ct);
         Assert.Equal(3, await store.CountAsync("morning", Ct));
+    }
+
+    /// <summary>Cancels <paramref name="cancel"/> once the given run is inserted, before its transaction commits.</summary>
+    private sealed class CancelAfterInsert(Guid runId, CancellationTokenSource cancel) : IHistoryWriteObserver
+    {
+        public void AfterInsert(RunRecord run)
+        {
+            if (run.Summary.RunId == runId)
+            {
+                cancel.Cancel();
+            }
+        }
     }
 }

@@ -14,25 +14,27 @@ public sealed class SqliteRunHistory : IRunStore, IListStateStore, IAsyncDisposa
 
     private readonly HistoryDatabase _database;
     private readonly Func<int> _retention;
+    private readonly IHistoryWriteObserver _observer;
 
     /// <param name="migrations">The schema steps; tests pass their own to exercise a future migration.</param>
-    internal SqliteRunHistory(string databasePath, Func<int> retention, ILogger logger, IReadOnlyList<HistoryMigration>? migrations = null)
-        : this(new HistoryDatabase(databasePath, migrations ?? HistorySchema.Migrations, logger), retention)
+    /// <param name="observer">Sees each add inside its transaction; none by default.</param>
+    internal SqliteRunHistory(
+        string databasePath, Func<int> retention, ILogger logger, IReadOnlyList<HistoryMigration>? migrations = null,
+        IHistoryWriteObserver? observer = null)
+        : this(new HistoryDatabase(databasePath, migrations ?? HistorySchema.Migrations, logger), retention, observer)
     {
     }
 
     /// <summary>Over a database file shared with the other stores of the app (leases); whoever created it disposes it.</summary>
-    internal SqliteRunHistory(HistoryDatabase database, Func<int> retention)
+    internal SqliteRunHistory(HistoryDatabase database, Func<int> retention, IHistoryWriteObserver? observer = null)
     {
         _database = database;
         _retention = retention;
+        _observer = observer ?? NoHistoryWriteObserver.Instance;
     }
 
     /// <summary>The absolute path of the database file.</summary>
     public string DatabasePath => _database.FullPath;
-
-    /// <summary>Test seam: runs inside the add transaction after the insert, before retention and commit.</summary>
-    internal Action? AfterInsertForTests { get; set; }
 
     public async Task AddAsync(RunRecord run, CancellationToken ct)
     {
@@ -41,7 +43,7 @@ public sealed class SqliteRunHistory : IRunStore, IListStateStore, IAsyncDisposa
         await using var connection = await _database.OpenAsync(ct);
         await using var transaction = connection.BeginTransaction(deferred: false);
         await RunWriter.InsertAsync(connection, transaction, run, ct);
-        AfterInsertForTests?.Invoke();
+        _observer.AfterInsert(run);
         await RunWriter.TrimAsync(connection, transaction, run.Summary.ListId, _retention(), ct);
         // The last point where cancellation may still abandon the run; once the commit starts it completes, so a
         // caller never sees "cancelled" for a run that was in fact stored.

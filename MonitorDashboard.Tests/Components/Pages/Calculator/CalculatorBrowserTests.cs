@@ -4,6 +4,7 @@ using MonitorDashboard.Tests.TestSupport;
 namespace MonitorDashboard.Tests.Components.Pages.Calculator;
 
 /// <summary>The calculator in the real app (demo mode, sample catalog), in a real browser.</summary>
+[BrowserTests]
 public sealed class CalculatorBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

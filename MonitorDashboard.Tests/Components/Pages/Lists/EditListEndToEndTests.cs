@@ -4,6 +4,7 @@ using MonitorDashboard.Tests.TestSupport;
 namespace MonitorDashboard.Tests.Components.Pages.Lists;
 
 /// <summary>Creating a list through the form in a real browser, against the embedded sample catalog.</summary>
+[BrowserTests]
 public sealed class EditListEndToEndTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     /// <summary>MudBlazor puts unmatched attributes on the input itself for some fields and on a wrapper for others.</summary>

@@ -4,6 +4,7 @@ using MonitorDashboard.Tests.TestSupport;
 namespace MonitorDashboard.Tests.Components.Pages.Lists;
 
 /// <summary>The app started as a user starts it, with no configuration, looked at in a real browser.</summary>
+[BrowserTests]
 public sealed class ListsPageEndToEndTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static Task<IPage> OpenAsync(IBrowser chromium, AppServer app) => BrowserPages.OpenSignedInAsync(chromium, app);

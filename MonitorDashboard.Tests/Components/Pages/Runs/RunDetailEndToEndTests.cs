@@ -4,6 +4,7 @@ using MonitorDashboard.Tests.TestSupport;
 namespace MonitorDashboard.Tests.Components.Pages.Runs;
 
 /// <summary>Run now in the demo app (emails go to the outbox), then the run's page and history in a real browser.</summary>
+[BrowserTests]
 public sealed class RunDetailEndToEndTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const string ListName = "Field stations and widgets";

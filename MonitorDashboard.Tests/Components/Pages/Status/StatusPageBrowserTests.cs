@@ -4,6 +4,7 @@ using MonitorDashboard.Tests.TestSupport;
 namespace MonitorDashboard.Tests.Components.Pages.Status;
 
 /// <summary>Signing in with the printed URL and reading the status page, in Chromium, against the app as users start it.</summary>
+[BrowserTests]
 public sealed class StatusPageBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
