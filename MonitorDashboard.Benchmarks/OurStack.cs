@@ -26,6 +26,8 @@ internal static class OurStack
 
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
+        // This is a composition root of its own: it registers the clock, as AddMonitorDashboardCore does for the app.
+        services.AddSingleton(TimeProvider.System);
         services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
