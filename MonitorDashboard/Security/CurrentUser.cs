@@ -40,10 +40,8 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, Sess
         {
             return SessionCheckText.Describe(check);
         }
-        return user.IsInRole(Roles.Admin) ? null : $"only an admin can, and you are signed in as {user.Identity.Name} ({RoleOf(user)})";
+        return user.IsInRole(Roles.Admin) ? null : $"only an admin can, and you are signed in as {user.Identity.Name} ({Roles.Of(user)})";
     }
-
-    private static string RoleOf(ClaimsPrincipal user) => user.IsInRole(Roles.Viewer) ? Roles.Viewer : "no role";
 }
 
 /// <summary>An action the current user may not take; the message says why and that nothing changed.</summary>

@@ -8,6 +8,10 @@ public static class Roles
     public const string Admin = "admin";
     public const string Viewer = "viewer";
 
+    /// <summary>The role a signed-in user holds, as shown beside their name ("admin", "viewer" or "no role").</summary>
+    public static string Of(System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole(Admin) ? Admin : user.IsInRole(Viewer) ? Viewer : "no role";
+
     /// <summary>The role as written in a claim, or null when <paramref name="role"/> is no role.</summary>
     public static string? Normalize(string? role) => role?.Trim().ToLowerInvariant() switch
     {
