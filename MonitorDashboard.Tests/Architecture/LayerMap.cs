@@ -19,7 +19,7 @@ internal static class LayerMap
         ["Email"],                                            // renders Calculation results and monitoring lists of Presets
         ["Calculation", "Presets"],
         ["InvenTree", "Demo"],                                // Demo is the embedded InvenTree emulator
-        ["Cron", "Text", "Settings", "Logging", "Security"], // leaves: use nothing of ours
+        ["Cron", "Text", "Settings", "Logging", "Security", "Resilience"], // leaves: use nothing of ours
     ];
 
     /// <summary>Same-layer uses that are allowed, user first. Anything not listed is forbidden.</summary>

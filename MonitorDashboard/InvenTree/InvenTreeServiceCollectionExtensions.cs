@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using MonitorDashboard.Resilience;
 using Polly;
 
 namespace MonitorDashboard.InvenTree;
@@ -31,14 +32,9 @@ public static class InvenTreeServiceCollectionExtensions
                 var o = context.ServiceProvider.GetRequiredService<IOptions<InvenTreeOptions>>().Value;
                 if (o.MaxRetries > 0)
                 {
-                    pipeline.AddRetry(new HttpRetryStrategyOptions
-                    {
-                        MaxRetryAttempts = o.MaxRetries,
-                        BackoffType = DelayBackoffType.Exponential,
-                        UseJitter = true,
-                        Delay = o.RetryBaseDelay,
-                        MaxDelay = TimeSpan.FromSeconds(30),
-                    });
+                    var retry = new HttpRetryStrategyOptions();
+                    RetryBackoff.Apply(retry, o.MaxRetries, o.RetryBaseDelay);
+                    pipeline.AddRetry(retry);
                 }
                 pipeline.AddTimeout(o.RequestTimeout);
             });

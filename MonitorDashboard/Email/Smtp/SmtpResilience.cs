@@ -1,6 +1,7 @@
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
+using MonitorDashboard.Resilience;
 
 namespace MonitorDashboard.Email.Smtp;
 
@@ -13,24 +14,14 @@ internal static class SmtpResilience
     /// <summary>The window in which the threshold's failures must fall; long enough to span one send's retries.</summary>
     private static readonly TimeSpan SamplingDuration = TimeSpan.FromMinutes(5);
 
-    /// <summary>
-    /// The longest single backoff delay (unless <see cref="EmailOptions.RetryBaseDelay"/> is longer): a send's retries
-    /// stay within a few minutes, see <see cref="EmailOptions.SendTimeout"/> for the worst case.
-    /// </summary>
-    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
-
     public static ResiliencePipeline Build(EmailOptions options, TimeProvider time, Action<int, TimeSpan> onRetry)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = time };
         if (options.MaxRetries > 0)
         {
-            builder.AddRetry(new RetryStrategyOptions
+            // The waits between attempts follow the app's one backoff rule; see EmailOptions.SendTimeout for the worst case.
+            var retry = new RetryStrategyOptions
             {
-                MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryBaseDelay,
-                MaxDelay = options.RetryBaseDelay > MaxRetryDelay ? options.RetryBaseDelay : MaxRetryDelay,
                 // Once the send's own deadline has run out there is no time for another attempt.
                 ShouldHandle = args => ValueTask.FromResult(
                     IsTransient(args.Outcome.Exception) && !args.Context.CancellationToken.IsCancellationRequested),
@@ -40,7 +31,9 @@ internal static class SmtpResilience
                     onRetry(args.AttemptNumber + 2, args.RetryDelay);
                     return ValueTask.CompletedTask;
                 },
-            });
+            };
+            RetryBackoff.Apply(retry, options.MaxRetries, options.RetryBaseDelay);
+            builder.AddRetry(retry);
         }
         builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
         {
