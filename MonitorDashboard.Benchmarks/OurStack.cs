@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MonitorDashboard.Calculation;
 using MonitorDashboard.Demo;
@@ -16,24 +17,22 @@ internal static class OurStack
 {
     public static ServiceProvider Build(InvenTreeEmulator emulator)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["INVENTREE_URL"] = emulator.BaseAddress.ToString(),
-                ["INVENTREE_API_TOKEN"] = emulator.Token,
-            })
-            .Build();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["INVENTREE_URL"] = emulator.BaseAddress.ToString(),
+            ["INVENTREE_API_TOKEN"] = emulator.Token,
+        });
 
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
+        var services = builder.Services;
         // This is a composition root of its own: it registers the clock, as AddMonitorDashboardCore does for the app.
         services.AddSingleton(TimeProvider.System);
         services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
-        services.AddInvenTreeClient(configuration);
-        services.AddInvenTreeConnection();
-        services.AddCalculation();
+        builder.AddInvenTreeClient();
+        builder.AddInvenTreeConnection();
+        builder.AddCalculation();
         return services.BuildServiceProvider();
     }
 }

@@ -20,9 +20,9 @@ public static class HostingExtensions
     {
         // The one clock of the app, registered here only; a test that registered its own clock first keeps it.
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddInvenTreeClient(builder.Configuration);
-        builder.Services.AddInvenTreeConnection();
-        builder.Services.AddCalculation();
+        builder.AddInvenTreeClient();
+        builder.AddInvenTreeConnection();
+        builder.AddCalculation();
         builder.AddPresets();
         builder.AddEmail();
         builder.AddEmailTemplates();

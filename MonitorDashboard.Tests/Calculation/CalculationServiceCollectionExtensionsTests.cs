@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using MonitorDashboard.Calculation;
 
 namespace MonitorDashboard.Tests.Calculation;
@@ -8,7 +9,9 @@ public sealed class CalculationServiceCollectionExtensionsTests
     [Fact]
     public void Calculator_is_one_shared_instance()
     {
-        using var provider = new ServiceCollection().AddCalculation().BuildServiceProvider();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.AddCalculation();
+        using var provider = builder.Services.BuildServiceProvider();
 
         Assert.Same(provider.GetRequiredService<ShortageCalculator>(), provider.GetRequiredService<ShortageCalculator>());
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 using MonitorDashboard.Calculation;
@@ -49,16 +50,14 @@ public sealed class InvenTreeHarness : IAsyncDisposable
         {
             values[key] = value;
         }
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
-        services.AddSingleton(TimeProvider.System);
-        services.AddInvenTreeClient(configuration);
-        services.AddInvenTreeConnection();
-        services.AddCalculation();
-        return new InvenTreeHarness(emulator, services.BuildServiceProvider());
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(values);
+        builder.Services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddInvenTreeClient();
+        builder.AddInvenTreeConnection();
+        builder.AddCalculation();
+        return new InvenTreeHarness(emulator, builder.Services.BuildServiceProvider());
     }
 
     /// <summary>Everything logged so far, messages and exceptions, as one string.</summary>

@@ -2,11 +2,11 @@ namespace MonitorDashboard.Calculation;
 
 public static class CalculationServiceCollectionExtensions
 {
-    public static IServiceCollection AddCalculation(this IServiceCollection services)
+    public static IHostApplicationBuilder AddCalculation(this IHostApplicationBuilder builder)
     {
-        services.AddTransient<BomFetcher>();
-        services.AddSingleton<ShortageCalculator>();
-        services.AddTransient<CalculationService>();
-        return services;
+        builder.Services.AddTransient<BomFetcher>();
+        builder.Services.AddSingleton<ShortageCalculator>();
+        builder.Services.AddTransient<CalculationService>();
+        return builder;
     }
 }

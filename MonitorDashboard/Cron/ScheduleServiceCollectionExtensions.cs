@@ -6,14 +6,15 @@ namespace MonitorDashboard.Cron;
 public static class ScheduleServiceCollectionExtensions
 {
     /// <summary>The shared scheduling rules (<see cref="ScheduleOptions"/>), validated at start-up; safe to call more than once.</summary>
-    public static IServiceCollection AddScheduleOptions(this IServiceCollection services, IConfiguration configuration)
+    public static IHostApplicationBuilder AddScheduleOptions(this IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
         if (services.Any(d => d.ServiceType == typeof(IValidateOptions<ScheduleOptions>)))
         {
-            return services;
+            return builder;
         }
-        services.AddOptions<ScheduleOptions>().Bind(configuration.GetSection(ScheduleOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<ScheduleOptions>().Bind(builder.Configuration.GetSection(ScheduleOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScheduleOptions>, ScheduleOptionsValidator>());
-        return services;
+        return builder;
     }
 }

@@ -6,7 +6,14 @@ namespace MonitorDashboard.Demo;
 public static class DemoServiceCollectionExtensions
 {
     /// <summary>Chooses the InvenTree endpoint: the configured server, or the embedded demo catalog when no URL is set.</summary>
-    public static IServiceCollection AddInvenTreeConnection(this IServiceCollection services)
+    public static IHostApplicationBuilder AddInvenTreeConnection(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddInvenTreeConnectionServices();
+        return builder;
+    }
+
+    /// <summary>The same for a container without a host (a bUnit test's).</summary>
+    internal static IServiceCollection AddInvenTreeConnectionServices(this IServiceCollection services)
     {
         services.AddSingleton<DemoInvenTreeConnection>();
         services.AddSingleton<ConfiguredInvenTreeConnection>();

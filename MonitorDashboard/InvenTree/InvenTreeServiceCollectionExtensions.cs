@@ -12,7 +12,14 @@ public static class InvenTreeServiceCollectionExtensions
     /// timeouts and connection failures, a body cut short included; never on 400/401/403/404 or a body over
     /// the size cap) and a timeout per attempt that covers the whole response.
     /// </summary>
-    public static IServiceCollection AddInvenTreeClient(this IServiceCollection services, IConfiguration configuration)
+    public static IHostApplicationBuilder AddInvenTreeClient(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddInvenTreeClientServices(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>The same for a container without a host (a bUnit test's).</summary>
+    internal static IServiceCollection AddInvenTreeClientServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<InvenTreeOptions>()
             .Bind(configuration.GetSection(InvenTreeOptions.SectionName))

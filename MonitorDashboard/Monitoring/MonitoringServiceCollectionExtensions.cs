@@ -34,7 +34,7 @@ public static class MonitoringServiceCollectionExtensions
     /// <summary>The <c>Monitoring</c> section (and the scheduling rules it shares), validated at start-up; safe to call more than once.</summary>
     public static IHostApplicationBuilder AddMonitoringOptions(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddScheduleOptions(builder.Configuration);
+        builder.AddScheduleOptions();
         if (builder.Services.Any(d => d.ServiceType == typeof(IValidateOptions<MonitoringOptions>)))
         {
             return builder;

@@ -12,7 +12,7 @@ public static class PresetsServiceCollectionExtensions
     /// </summary>
     public static IHostApplicationBuilder AddPresets(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddScheduleOptions(builder.Configuration);
+        builder.AddScheduleOptions();
         builder.Services.AddOptions<PresetsOptions>()
             .Bind(builder.Configuration.GetSection(PresetsOptions.SectionName))
             .Configure<IConfiguration, IHostEnvironment>((options, configuration, environment) =>

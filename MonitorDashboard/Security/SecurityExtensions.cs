@@ -41,7 +41,7 @@ public static class SecurityExtensions
     /// dashboards that follow the account (re-checked every <c>Auth:RevalidationInterval</c>, at once on sign-out), and
     /// <see cref="CurrentUser"/>, which every change asks.
     /// </summary>
-    public static IServiceCollection AddSessions(this IServiceCollection services)
+    private static IServiceCollection AddSessions(this IServiceCollection services)
     {
         services.TryAddSingleton<StartupToken>();
         services.TryAddSingleton<SessionRegistry>();

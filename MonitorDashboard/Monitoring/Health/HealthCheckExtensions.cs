@@ -13,7 +13,7 @@ public static class HealthCheckExtensions
     public static IHostApplicationBuilder AddMonitorHealthChecks(this IHostApplicationBuilder builder)
     {
         builder.AddHealthOptions();
-        builder.Services.AddMonitorHealthChecks();
+        builder.Services.AddMonitorHealthCheckServices();
         return builder;
     }
 
@@ -30,7 +30,7 @@ public static class HealthCheckExtensions
     }
 
     /// <summary>The four checks, <see cref="HealthReports"/> (the one source /healthz and the status page read) and the endpoint's parts.</summary>
-    public static IServiceCollection AddMonitorHealthChecks(this IServiceCollection services)
+    internal static IServiceCollection AddMonitorHealthCheckServices(this IServiceCollection services)
     {
         // Singletons: the remote probes keep their answer for 30 s (ProbeCache).
         services.AddSingleton<InvenTreeHealthCheck>();

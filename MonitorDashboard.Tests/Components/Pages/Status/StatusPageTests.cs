@@ -54,8 +54,8 @@ public sealed class StatusPageTests : IAsyncLifetime
         services.AddSingleton<TimeProvider>(_time);
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddInvenTreeClient(configuration);
-        services.AddInvenTreeConnection();
+        services.AddInvenTreeClientServices(configuration);
+        services.AddInvenTreeConnectionServices();
         services.AddSingleton(Options.Create(new EmailOptions { OutboxFolder = "/srv/outbox" }));
         services.AddSingleton(Options.Create(new MonitoringOptions()));
         services.AddSingleton(Options.Create(new ScheduleOptions()));
@@ -70,7 +70,7 @@ public sealed class StatusPageTests : IAsyncLifetime
         services.AddSingleton<RunTracker>();
         services.AddSingleton(_folder.Store);
         // The page renders the same health reports as /healthz.
-        services.AddMonitorHealthChecks();
+        services.AddMonitorHealthCheckServices();
     }
 
     public async ValueTask DisposeAsync()
