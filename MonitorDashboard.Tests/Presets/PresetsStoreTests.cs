@@ -11,7 +11,7 @@ public sealed class PresetsStoreTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     [Fact]
-    public async Task Load_PythonFile_ReadsKnownFieldsAndKeepsUnknownOnes()
+    public async Task A_file_written_by_the_python_tool_is_read_with_its_known_fields_and_its_unknown_ones_kept()
     {
         temp.Write(PresetsSamples.PythonFile);
 
@@ -31,7 +31,7 @@ public sealed class PresetsStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task SetLastHash_PythonFile_ChangesOnlyThatFieldAndKeepsEveryOtherValue()
+    public async Task Setting_last_hash_in_a_python_tool_file_changes_only_that_field_and_keeps_every_other_value()
     {
         temp.Write(PresetsSamples.PythonFile);
         await temp.Store.LoadAsync(ct);
@@ -49,7 +49,7 @@ public sealed class PresetsStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Save_WritesKnownKeysInPythonOrderThenUnknownKeysAsTheyWere()
+    public async Task A_save_writes_known_keys_in_the_python_tool_order_then_unknown_keys_as_they_were()
     {
         temp.Write(PresetsSamples.PythonFile);
         var snapshot = await temp.Store.LoadAsync(ct);
@@ -68,7 +68,7 @@ public sealed class PresetsStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Save_KeepsPreviousContentAsBackup()
+    public async Task A_save_keeps_the_previous_content_as_the_backup()
     {
         temp.Write(PresetsSamples.PythonFile);
         var snapshot = await temp.Store.LoadAsync(ct);
@@ -79,7 +79,7 @@ public sealed class PresetsStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task AddList_WithoutId_GetsLowerCaseUuidAndIsReadBack()
+    public async Task A_list_added_without_an_id_gets_a_lower_case_uuid_and_is_read_back()
     {
         var snapshot = await temp.Store.LoadAsync(ct);
         Assert.Equal(PresetsSnapshot.MissingFileVersion, snapshot.Version);
@@ -94,7 +94,7 @@ public sealed class PresetsStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Save_BasedOnOutdatedRead_IsRefusedAndLeavesTheOtherChange()
+    public async Task A_save_based_on_an_outdated_read_is_refused_and_leaves_the_other_change()
     {
         temp.Write(PresetsSamples.PythonFile);
         var stale = await temp.Store.LoadAsync(ct);
@@ -109,7 +109,7 @@ public sealed class PresetsStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Save_CrashBetweenTempWriteAndRename_LeavesOldFileIntact()
+    public async Task A_crash_between_writing_the_temp_file_and_the_rename_leaves_the_old_file_intact()
     {
         var files = new InterleavingFileSystem(temp.FilePath);
         var store = temp.NewStore(files);
@@ -137,7 +137,7 @@ public sealed class PresetsStoreTests : IDisposable
     [InlineData("{\n  \"monitoring_lists\": [\n    { \"id\": \"x\", \"parts\": \"Widget:10\" }\n  ]\n}", 3, 38, "wrong shape at $.monitoring_lists[0].parts: expected an array")]
     [InlineData("[1, 2]", 1, 2, "wrong shape at $: expected an object")]
     [InlineData("{ \"monitoring_lists\": [ { \"parts\": [ { \"name\": \"A\", \"quantity\": \"ten\" } ] } ] }", 1, 70, "expected a number")]
-    public async Task Load_MalformedFile_ReportsLineAndColumnAndSchedulesNothing(string content, long line, long column, string message)
+    public async Task A_malformed_file_is_reported_with_line_and_column_and_schedules_nothing(string content, long line, long column, string message)
     {
         temp.Write(content);
 
@@ -151,7 +151,7 @@ public sealed class PresetsStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Writes_OnMalformedFile_AreRefusedAndNeverOverwrite()
+    public async Task Writes_to_a_malformed_file_are_refused_and_never_overwrite_it()
     {
         const string broken = "{ \"monitoring_lists\": [ { \"id\": \"a\" ";
         temp.Write(broken);
@@ -165,7 +165,7 @@ public sealed class PresetsStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Load_FixedFile_IsPickedUpAgain()
+    public async Task A_fixed_file_is_picked_up_again()
     {
         temp.Write("{ not json");
         Assert.True((await temp.Store.LoadAsync(ct)).IsMalformed);
@@ -178,7 +178,7 @@ public sealed class PresetsStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Save_InvalidNewList_IsRefusedWithItsErrors()
+    public async Task An_invalid_new_list_is_refused_with_its_errors()
     {
         var snapshot = await temp.Store.LoadAsync(ct);
         var bad = PresetsSamples.ValidList("Bad") with { CronSchedule = "*/2 * * * *", Parts = [] };
@@ -191,7 +191,7 @@ public sealed class PresetsStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Save_ValidList_IsNotBlockedByAnotherInvalidList()
+    public async Task A_valid_list_is_saved_even_when_another_list_is_invalid()
     {
         temp.Write(PresetsSamples.PythonFile.Replace("\"0 7 * * 1-5\"", "\"not a cron\""));
         var snapshot = await temp.Store.LoadAsync(ct);
@@ -206,7 +206,7 @@ public sealed class PresetsStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task SetActive_OnAlreadyInvalidList_IsAllowed_ButUpdateKeepingItInvalidIsNot()
+    public async Task An_invalid_list_may_be_paused_but_not_updated_while_it_stays_invalid()
     {
         temp.Write(PresetsSamples.PythonFile.Replace("\"0 7 * * 1-5\"", "\"not a cron\""));
         var snapshot = await temp.Store.LoadAsync(ct);
@@ -219,7 +219,7 @@ public sealed class PresetsStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task UpdateAndDelete_ChangeTheFile_AndUnknownIdIsReported()
+    public async Task Updating_and_deleting_a_list_change_the_file_and_an_unknown_id_is_reported()
     {
         temp.Write(PresetsSamples.PythonFile);
         var snapshot = await temp.Store.LoadAsync(ct);
@@ -237,7 +237,7 @@ public sealed class PresetsStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Save_DuplicateName_IsRefusedForTheNewList()
+    public async Task A_new_list_with_a_name_already_used_is_refused()
     {
         temp.Write(PresetsSamples.PythonFile);
         var snapshot = await temp.Store.LoadAsync(ct);
@@ -249,7 +249,7 @@ public sealed class PresetsStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Subscribers_HearEachNewVersionOnce()
+    public async Task Subscribers_hear_each_new_version_once()
     {
         temp.Write(PresetsSamples.PythonFile);
         var seen = new List<string>();

@@ -24,7 +24,7 @@ public sealed class PresetsWatcherTests : IDisposable
     }
 
     [Fact]
-    public async Task Start_LoadsTheFile()
+    public async Task Starting_loads_the_file()
     {
         temp.Write(PresetsSamples.PythonFile);
 
@@ -34,7 +34,7 @@ public sealed class PresetsWatcherTests : IDisposable
     }
 
     [Fact]
-    public async Task OutsideEdit_IsReloadedAndPublished()
+    public async Task An_edit_by_another_program_is_reloaded_and_published()
     {
         temp.Write(PresetsSamples.PythonFile);
         await watcher.StartAsync(ct);
@@ -46,7 +46,7 @@ public sealed class PresetsWatcherTests : IDisposable
     }
 
     [Fact]
-    public async Task EditorReplacingTheFileByRename_IsReloaded()
+    public async Task A_file_an_editor_replaces_by_rename_is_reloaded()
     {
         temp.Write(PresetsSamples.PythonFile);
         await watcher.StartAsync(ct);
@@ -60,7 +60,7 @@ public sealed class PresetsWatcherTests : IDisposable
     }
 
     [Fact]
-    public async Task BrokenFile_IsReported_ThenPickedUpWhenFixed()
+    public async Task A_broken_file_is_reported_then_picked_up_once_fixed()
     {
         temp.Write(PresetsSamples.PythonFile);
         await watcher.StartAsync(ct);
@@ -78,7 +78,7 @@ public sealed class PresetsWatcherTests : IDisposable
     }
 
     [Fact]
-    public async Task DeletedFile_IsPublishedAsAnErrorWithinOnePollInterval()
+    public async Task A_deleted_file_is_published_as_an_error_within_one_poll_interval()
     {
         temp.Write(PresetsSamples.PythonFile);
         await watcher.StartAsync(ct);
@@ -95,7 +95,7 @@ public sealed class PresetsWatcherTests : IDisposable
     }
 
     [Fact]
-    public async Task UnreadableFile_IsPublishedAsAnError_AndReadAgainWhenItIsBack()
+    public async Task An_unreadable_file_is_published_as_an_error_and_read_again_once_it_is_back()
     {
         temp.Write(PresetsSamples.PythonFile);
         await watcher.StartAsync(ct);
@@ -113,7 +113,7 @@ public sealed class PresetsWatcherTests : IDisposable
     }
 
     [Fact]
-    public async Task UnreadableFile_IsTriedAgainAtEveryPoll_SinceRestoredPermissionsChangeNoStamp()
+    public async Task An_unreadable_file_is_tried_again_at_every_poll_since_restored_permissions_change_no_time_stamp()
     {
         var files = new InterleavingFileSystem(temp.FilePath);
         var store = temp.NewStore(files);
@@ -133,7 +133,7 @@ public sealed class PresetsWatcherTests : IDisposable
     }
 
     [Fact]
-    public async Task PythonToolDroppingTheLists_IsUndoneAndPublishedOnce()
+    public async Task Lists_the_python_tool_dropped_are_put_back_and_published_once()
     {
         temp.Write(PresetsSamples.PythonFile);
         await watcher.StartAsync(ct);
@@ -147,7 +147,7 @@ public sealed class PresetsWatcherTests : IDisposable
     }
 
     [Fact]
-    public async Task RealClock_NoticesOutsideChangeWithinTwoSeconds()
+    public async Task On_the_real_clock_a_change_by_another_program_is_noticed_within_two_seconds()
     {
         temp.Write(PresetsSamples.PythonFile);
         using var realWatcher = new PresetsWatcher(temp.Store, temp.Options, TimeProvider.System, NullLogger<PresetsWatcher>.Instance);

@@ -47,6 +47,11 @@ public static class MonitoringServiceCollectionExtensions
     /// <summary>The scheduler: Coravel ticks the dispatcher every second; Cronos makes every due-time decision.</summary>
     public static IHostApplicationBuilder AddMonitoringEngine(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<ScheduleStates>();
+        builder.Services.AddSingleton<PresetsProblems>();
+        builder.Services.AddSingleton<InterruptedRunDetector>();
+        builder.Services.AddSingleton<MissedRunRecorder>();
+        builder.Services.AddSingleton<DeferredWrites>();
         builder.Services.AddSingleton<MonitorDispatcher>();
         builder.Services.AddSingleton<MonitoringEngine>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MonitoringEngine>());

@@ -1,7 +1,7 @@
 namespace MonitorDashboard.Presets;
 
 /// <summary>
-/// The disk operations of <see cref="PresetsStore"/> and <see cref="PresetsBackups"/> on real files. Overridable so a
+/// The disk operations of <see cref="PresetsStore"/> (its reader and replacer) and <see cref="PresetsBackups"/> on real files. Overridable so a
 /// test can be another program at the worst moment (a write between our read and our rename) or make a step fail.
 /// </summary>
 internal class PresetsFileSystem

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 
 namespace MonitorDashboard.Presets;
@@ -11,7 +10,9 @@ namespace MonitorDashboard.Presets;
 /// more right before it is renamed over it, so a program that takes no lock does not lose its change. The previous
 /// content is kept in presets.json.bak and, for user-made changes, as a generation in the backup folder. A file that
 /// is malformed, unreadable, or vanished or emptied after it held lists is reported, never written; a valid file that
-/// another program saved without <c>monitoring_lists</c> gets the lists back.
+/// another program saved without <c>monitoring_lists</c> gets the lists back. This class serialises, retries and
+/// publishes; reading (<see cref="PresetsReader"/>), replacing the file (<see cref="PresetsReplacer"/>), validating a
+/// change (<see cref="PresetsChangeValidator"/>) and editing the lists (<see cref="MonitoringListEdits"/>) have their own.
 /// </summary>
 public sealed partial class PresetsStore : IDisposable
 {
@@ -24,17 +25,12 @@ public sealed partial class PresetsStore : IDisposable
     private readonly ILogger<PresetsStore> logger;
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly PresetsSubscribers subscribers;
-    private readonly PresetsFileSystem files;
     private readonly PresetsFileLock fileLock;
     private readonly PresetsBackups backups;
-
-    // Guarded by gate. The last usable version this process read or wrote, to tell "the file lost its lists" from
-    // "there never were any"; null until a file with content was seen (a newcomer's missing file is no error).
-    private PresetsDocument? lastGood;
-    private byte[]? lastGoodBytes;
-    // Where that version was copied when the file became unusable; one copy each time that happens.
-    private string? lostCopy;
-    private bool lostCopyTried;
+    // Guarded by gate, like everything the reader remembers.
+    private readonly PresetsReader reader;
+    private readonly PresetsReplacer replacer;
+    private readonly PresetsChangeValidator changes;
 
     public PresetsStore(IOptions<PresetsOptions> options, MonitoringListValidator validator, TimeProvider time, ILogger<PresetsStore> logger)
         : this(options, validator, time, logger, new PresetsFileSystem())
@@ -49,10 +45,12 @@ public sealed partial class PresetsStore : IDisposable
         this.validator = validator;
         this.time = time;
         this.logger = logger;
-        this.files = files;
         subscribers = new PresetsSubscribers(logger);
         fileLock = new PresetsFileLock(FilePath, settings.LockTimeout, time);
         backups = new PresetsBackups(FilePath, settings.BackupGenerations, time, files);
+        reader = new PresetsReader(FilePath, BackupPath, files, backups, logger);
+        replacer = new PresetsReplacer(FilePath, BackupPath, files, backups, logger);
+        changes = new PresetsChangeValidator(validator);
         if (PresetsFileLock.IsDisabledForProcess)
         {
             LogLockingDisabled(FilePath);
@@ -87,7 +85,7 @@ public sealed partial class PresetsStore : IDisposable
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var reading = await ReadAsync(cancellationToken);
+            var reading = await reader.ReadAsync(cancellationToken);
             snapshot = reading switch
             {
                 { Error: { } error } => ErrorSnapshot(reading.Version, error),
@@ -118,24 +116,21 @@ public sealed partial class PresetsStore : IDisposable
     public async Task<ListSaveResult> AddListAsync(MonitoringList list, string expectedVersion, CancellationToken cancellationToken)
     {
         var added = string.IsNullOrWhiteSpace(list.Id) ? list with { Id = Guid.NewGuid().ToString("D") } : list;
-        var snapshot = await SaveAsync(doc => doc with { MonitoringLists = [.. doc.MonitoringLists, added] }, expectedVersion, cancellationToken);
+        var snapshot = await SaveAsync(doc => MonitoringListEdits.Add(doc, added), expectedVersion, cancellationToken);
         return new ListSaveResult(snapshot, snapshot.FindList(added.Id)!);
     }
 
     /// <summary>Replaces the list with the same id; unknown keys of <paramref name="list"/> are written as given.</summary>
     public Task<PresetsSnapshot> UpdateListAsync(MonitoringList list, string expectedVersion, CancellationToken cancellationToken) =>
-        SaveAsync(doc => ReplaceList(doc, list.Id, _ => list), expectedVersion, cancellationToken);
+        SaveAsync(doc => MonitoringListEdits.Replace(doc, list.Id, _ => list), expectedVersion, cancellationToken);
 
     public Task<PresetsSnapshot> DeleteListAsync(string listId, string expectedVersion, CancellationToken cancellationToken) =>
-        SaveAsync(doc =>
-        {
-            _ = IndexOf(doc, listId);
-            return doc with { MonitoringLists = doc.MonitoringLists.Where(l => !SameId(l.Id, listId)).ToList() };
-        }, expectedVersion, cancellationToken);
+        SaveAsync(doc => MonitoringListEdits.Remove(doc, listId), expectedVersion, cancellationToken);
 
     /// <summary>Pausing or resuming is allowed even when the list already had errors; it only may not add new ones.</summary>
     public Task<PresetsSnapshot> SetActiveAsync(string listId, bool active, string expectedVersion, CancellationToken cancellationToken) =>
-        WriteAsync(doc => ReplaceList(doc, listId, l => l with { Active = active }), expectedVersion, ValidationMode.NoNewErrors, WriteKind.UserChange, cancellationToken);
+        WriteAsync(doc => MonitoringListEdits.Replace(doc, listId, l => l with { Active = active }), expectedVersion, ValidationMode.NoNewErrors,
+            WriteKind.UserChange, cancellationToken);
 
     /// <summary>
     /// Records the hash of the report just accepted for delivery: a fresh read-modify-write of only that field,
@@ -143,28 +138,13 @@ public sealed partial class PresetsStore : IDisposable
     /// program changes the file meanwhile, never on a file that cannot be used, and without a backup generation.
     /// </summary>
     public Task<PresetsSnapshot> SetLastHashAsync(string listId, string? hash, CancellationToken cancellationToken) =>
-        WriteAsync(doc => ReplaceList(doc, listId, l => l with { LastHash = hash }), null, ValidationMode.None, WriteKind.LastHash, cancellationToken);
+        WriteAsync(doc => MonitoringListEdits.Replace(doc, listId, l => l with { LastHash = hash }), null, ValidationMode.None, WriteKind.LastHash,
+            cancellationToken);
 
     public void Dispose() => gate.Dispose();
 
-    private enum ValidationMode { Strict, NoNewErrors, None }
-
     /// <summary>User-made changes keep a backup generation; last_hash updates do not; putting lost lists back keeps the file as found.</summary>
     private enum WriteKind { UserChange, LastHash, Restore }
-
-    /// <summary>One read of the file and what it means, given what this process saw before.</summary>
-    private sealed record Reading(byte[]? Bytes, string Version)
-    {
-        public PresetsDocument? Document { get; init; }
-
-        public PresetsFileError? Error { get; init; }
-
-        /// <summary>Set when the file is valid but has no <c>monitoring_lists</c> key while we had lists.</summary>
-        public IReadOnlyList<MonitoringList>? ListsToRestore { get; init; }
-
-        /// <summary>A file with content, as opposed to a newcomer's missing or empty one.</summary>
-        public bool Seen { get; init; }
-    }
 
     private async Task<PresetsSnapshot> WriteAsync(
         Func<PresetsDocument, PresetsDocument> change, string? expectedVersion, ValidationMode mode, WriteKind kind, CancellationToken cancellationToken)
@@ -191,7 +171,7 @@ public sealed partial class PresetsStore : IDisposable
         using var held = await fileLock.AcquireAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var reading = await ReadAsync(cancellationToken);
+            var reading = await reader.ReadAsync(cancellationToken);
             if (reading.Error is { } error)
             {
                 throw new PresetsFileException(error);
@@ -206,7 +186,7 @@ public sealed partial class PresetsStore : IDisposable
             }
             var before = reading.ListsToRestore is { } lists ? reading.Document! with { MonitoringLists = lists } : reading.Document!;
             var after = change(before);
-            RefuseInvalid(before, after, mode);
+            changes.EnsureValid(before, after, mode);
             if (await TryReplaceAsync(reading, after, kind, cancellationToken) is { } snapshot)
             {
                 return snapshot;
@@ -224,60 +204,25 @@ public sealed partial class PresetsStore : IDisposable
     }
 
     /// <summary>Writes <paramref name="after"/> unless the file changed since <paramref name="reading"/>; null when it did.</summary>
-    private async Task<PresetsSnapshot?> TryReplaceAsync(Reading reading, PresetsDocument after, WriteKind kind, CancellationToken cancellationToken)
+    private async Task<PresetsSnapshot?> TryReplaceAsync(PresetsReading reading, PresetsDocument after, WriteKind kind, CancellationToken cancellationToken)
     {
         var content = PresetsJson.Write(after);
-        var temp = Path.Combine(Path.GetDirectoryName(FilePath)!, $".{Path.GetFileName(FilePath)}.{Guid.NewGuid():N}.tmp");
-        try
+        var keepGeneration = reading.Seen && (kind != WriteKind.LastHash || reading.ListsToRestore is not null);
+        if (await replacer.TryReplaceAsync(reading.Bytes, content, keepGeneration, cancellationToken) is not { } replaced)
         {
-            await files.WriteNewAsync(temp, content, cancellationToken);
-            string? generation = null;
-            if (reading.Bytes is { } previous)
-            {
-                if (reading.Seen && (kind != WriteKind.LastHash || reading.ListsToRestore is not null))
-                {
-                    generation = await backups.KeepAsync(previous, prune: true, cancellationToken);
-                }
-                await files.WriteAsync(BackupPath, previous, cancellationToken);
-            }
-            if (!await files.ReplaceIfUnchangedAsync(temp, FilePath, reading.Bytes, cancellationToken))
-            {
-                TryDelete(temp);
-                return null;
-            }
-            // Renamed: the write has happened, so nothing after this may make it look cancelled or failed.
-            var version = Hash(content);
-            LogSaved(FilePath, version);
-            await KeepLatestAsync(content);
-            var snapshot = Remember(after, content, version);
-            if (reading.ListsToRestore is not { } restored)
-            {
-                return snapshot;
-            }
-            var names = restored.Select(l => l.Name).ToList();
-            LogListsRestored(FilePath, names, generation!);
-            return snapshot with { Restoration = new ListsRestored(names, generation!, time.GetUtcNow()) };
+            return null;
         }
-        catch
+        var snapshot = Remember(after, content, replaced.Version);
+        if (reading.ListsToRestore is not { } restored)
         {
-            TryDelete(temp);
-            throw;
+            return snapshot;
         }
+        var names = restored.Select(l => l.Name).ToList();
+        LogListsRestored(FilePath, names, replaced.Generation!);
+        return snapshot with { Restoration = new ListsRestored(names, replaced.Generation!, time.GetUtcNow()) };
     }
 
-    private async Task KeepLatestAsync(byte[] content)
-    {
-        try
-        {
-            await backups.KeepLatestAsync(content, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            LogCopyFailed(ex, FilePath, backups.LatestPath);
-        }
-    }
-
-    private async Task<PresetsSnapshot> RestoreAsync(Reading found, CancellationToken cancellationToken)
+    private async Task<PresetsSnapshot> RestoreAsync(PresetsReading found, CancellationToken cancellationToken)
     {
         try
         {
@@ -294,79 +239,12 @@ public sealed partial class PresetsStore : IDisposable
         }
     }
 
-    private async Task<Reading> ReadAsync(CancellationToken cancellationToken)
-    {
-        byte[]? bytes;
-        try
-        {
-            bytes = await files.ReadAsync(FilePath, cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return new Reading(null, PresetsSnapshot.UnreadableFileVersion)
-            {
-                Error = await LostAsync(PresetsFileProblem.Unreadable, ex.Message, cancellationToken),
-            };
-        }
-        if (bytes is null)
-        {
-            return await EmptyAsync(new Reading(null, PresetsSnapshot.MissingFileVersion), PresetsFileProblem.Missing, cancellationToken);
-        }
-        var reading = new Reading(bytes, Hash(bytes));
-        var content = PresetsJson.Read(FilePath, bytes);
-        if (content.IsBlank)
-        {
-            return await EmptyAsync(reading, PresetsFileProblem.Empty, cancellationToken);
-        }
-        if (content.Document is not { } document)
-        {
-            return reading with { Error = content.Error };
-        }
-        reading = reading with { Document = document, Seen = true };
-        return !content.HasMonitoringLists && await ListsWeHadAsync(cancellationToken) is { Count: > 0 } lists
-            ? reading with { ListsToRestore = lists }
-            : reading;
-    }
-
-    // Missing or empty: a newcomer's first run when we never saw lists, an error when we did.
-    private async Task<Reading> EmptyAsync(Reading reading, PresetsFileProblem problem, CancellationToken cancellationToken) =>
-        lastGood is { MonitoringLists.Count: > 0 }
-            ? reading with { Error = await LostAsync(problem, null, cancellationToken) }
-            : reading with { Document = PresetsDocument.Empty };
-
-    private async Task<PresetsFileError> LostAsync(PresetsFileProblem problem, string? detail, CancellationToken cancellationToken)
-    {
-        var had = lastGood?.MonitoringLists.Count ?? 0;
-        if (had > 0 && !lostCopyTried)
-        {
-            // Without a lock: a new generation only adds a file, and pruning is left to the next user-made change.
-            lostCopyTried = true;
-            try
-            {
-                lostCopy = await backups.KeepAsync(lastGoodBytes!, prune: false, cancellationToken);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                LogCopyFailed(ex, FilePath, backups.Folder);
-            }
-        }
-        return PresetsFileProblems.Lost(FilePath, problem, had, had > 0 ? lostCopy : null, backups.Folder, detail);
-    }
-
-    // In this process, the lists of the last usable version; at start-up, those of the last version we wrote, else of the
-    // newest backup that has the key.
-    private async Task<IReadOnlyList<MonitoringList>?> ListsWeHadAsync(CancellationToken cancellationToken) =>
-        lastGood is not null ? lastGood.MonitoringLists : await backups.NewestListsAsync(BackupPath, cancellationToken);
-
-    private PresetsSnapshot Usable(Reading reading) =>
+    private PresetsSnapshot Usable(PresetsReading reading) =>
         reading.Seen ? Remember(reading.Document!, reading.Bytes!, reading.Version) : SnapshotOf(reading.Document!, reading.Version);
 
     private PresetsSnapshot Remember(PresetsDocument document, byte[] bytes, string version)
     {
-        lastGood = document;
-        lastGoodBytes = bytes;
-        lostCopy = null;
-        lostCopyTried = false;
+        reader.Remember(document, bytes);
         return SnapshotOf(document, version);
     }
 
@@ -393,68 +271,11 @@ public sealed partial class PresetsStore : IDisposable
         subscribers.Publish(snapshot);
     }
 
-    private void RefuseInvalid(PresetsDocument before, PresetsDocument after, ValidationMode mode)
-    {
-        if (mode == ValidationMode.None)
-        {
-            return;
-        }
-        var touched = Enumerable.Range(0, after.MonitoringLists.Count)
-            .Where(i => !before.MonitoringLists.Contains(after.MonitoringLists[i]))
-            .ToHashSet();
-        var results = validator.ValidateAll(after.MonitoringLists, touched);
-        var previous = validator.ValidateAll(before.MonitoringLists);
-        var errors = results.Where(r => touched.Contains(r.Index)).SelectMany(r => r.Errors.Where(e =>
-                mode == ValidationMode.Strict
-                || !previous.Any(p => SameId(p.ListId, r.ListId) && p.Errors.Any(old => old.Detail == e.Detail))))
-            .ToList();
-        if (errors.Count > 0)
-        {
-            throw new PresetsValidationException(errors);
-        }
-    }
-
-    private static PresetsDocument ReplaceList(PresetsDocument doc, string listId, Func<MonitoringList, MonitoringList> change)
-    {
-        var index = IndexOf(doc, listId);
-        var lists = doc.MonitoringLists.ToList();
-        lists[index] = change(lists[index]);
-        return doc with { MonitoringLists = lists };
-    }
-
-    private static int IndexOf(PresetsDocument doc, string listId)
-    {
-        var index = doc.MonitoringLists.ToList().FindIndex(l => SameId(l.Id, listId));
-        return index >= 0 ? index : throw new PresetsListNotFoundException(listId);
-    }
-
-    private static bool SameId(string? a, string? b) => string.Equals(a?.Trim(), b?.Trim(), StringComparison.OrdinalIgnoreCase);
-
-    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
-    private void TryDelete(string path)
-    {
-        try
-        {
-            if (File.Exists(path))
-            {
-                files.Delete(path);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            LogTempLeft(ex, path);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Error, Message = "Presets file is malformed and is not used or overwritten until fixed: {Error}")]
     private partial void LogMalformed(string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Presets file cannot be used and is not written until it is back: {Error}")]
     private partial void LogUnusable(string error);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Saved {FilePath} (version {Version})")]
-    private partial void LogSaved(string filePath, string version);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "{FilePath} was saved by another program without its monitoring lists (the Python tool drops keys it does not know); "
@@ -464,15 +285,9 @@ public sealed partial class PresetsStore : IDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "Putting the monitoring lists back into {FilePath} failed; nothing runs until they are back")]
     private partial void LogRestoreFailed(Exception exception, string filePath);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not keep a copy of the last version of {FilePath} in {BackupPath}")]
-    private partial void LogCopyFailed(Exception exception, string filePath, string backupPath);
-
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "File locking is disabled in this process (System.IO.DisableFileLocking); writes to {FilePath} are not kept apart from other programs' writes")]
     private partial void LogLockingDisabled(string filePath);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove the temporary file {TempPath}")]
-    private partial void LogTempLeft(Exception exception, string tempPath);
 }
 
 /// <summary>The snapshot after an add, and the list as stored (with its generated id).</summary>
