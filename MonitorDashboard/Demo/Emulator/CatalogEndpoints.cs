@@ -1,5 +1,3 @@
-using MonitorDashboard.InvenTree;
-
 namespace MonitorDashboard.Demo.Emulator;
 
 /// <summary>The other list endpoints: BOM lines, suppliers, supplier parts and build orders.</summary>
@@ -21,7 +19,7 @@ internal sealed class CatalogEndpoints(InvenTreeFixture fixture, EmulatorOptions
             return;
         }
         var lines = part is { } pk ? index.BomFor(pk) : index.Data.BomItems;
-        await page.WriteAsync(context, lines, (w, line) => JsonResponse.WriteDto(w, new InvenTreeBomItem
+        await page.WriteAsync(context, lines, (w, line) => JsonResponse.WriteDto(w, new BomItemJson
         {
             Pk = line.Pk,
             Part = line.Part,
@@ -33,7 +31,7 @@ internal sealed class CatalogEndpoints(InvenTreeFixture fixture, EmulatorOptions
             AllowVariants = line.AllowVariants,
             Reference = line.Reference,
             Substitutes = withSubstitutes
-                ? [.. index.SubstitutesOf(line.Pk).Select(s => new InvenTreeBomSubstitute { Pk = s.Pk, BomItem = s.BomItem, Part = s.Part })]
+                ? [.. index.SubstitutesOf(line.Pk).Select(s => new BomSubstituteJson { Pk = s.Pk, BomItem = s.BomItem, Part = s.Part })]
                 : null,
         }));
     }
@@ -51,7 +49,7 @@ internal sealed class CatalogEndpoints(InvenTreeFixture fixture, EmulatorOptions
         }
         var companies = index.Data.Companies.Where(c => isSupplier is not { } s || c.IsSupplier == s).ToList();
         await page.WriteAsync(context, companies, (w, c) =>
-            JsonResponse.WriteDto(w, new InvenTreeCompany { Pk = c.Pk, Name = c.Name, IsSupplier = c.IsSupplier }));
+            JsonResponse.WriteDto(w, new CompanyJson { Pk = c.Pk, Name = c.Name, IsSupplier = c.IsSupplier }));
     }
 
     public async Task SupplierPartsAsync(HttpContext context)
@@ -67,7 +65,7 @@ internal sealed class CatalogEndpoints(InvenTreeFixture fixture, EmulatorOptions
         }
         var supplierParts = index.Data.SupplierParts.Where(s => supplier is not { } pk || s.Supplier == pk).ToList();
         await page.WriteAsync(context, supplierParts, (w, s) =>
-            JsonResponse.WriteDto(w, new InvenTreeSupplierPart { Pk = s.Pk, Part = s.Part, Supplier = s.Supplier, Sku = s.Sku }));
+            JsonResponse.WriteDto(w, new SupplierPartJson { Pk = s.Pk, Part = s.Part, Supplier = s.Supplier, Sku = s.Sku }));
     }
 
     public async Task BuildsAsync(HttpContext context)
@@ -86,7 +84,7 @@ internal sealed class CatalogEndpoints(InvenTreeFixture fixture, EmulatorOptions
             .Where(b => part is not { } pk || b.Part == pk)
             .Where(b => active is not { } a || InvenTreeStatus.IsBuildActive(b.Status) == a)
             .ToList();
-        await page.WriteAsync(context, builds, (w, b) => JsonResponse.WriteDto(w, new InvenTreeBuild
+        await page.WriteAsync(context, builds, (w, b) => JsonResponse.WriteDto(w, new BuildJson
         {
             Pk = b.Pk,
             Part = b.Part,

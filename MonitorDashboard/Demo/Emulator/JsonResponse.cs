@@ -7,7 +7,7 @@ namespace MonitorDashboard.Demo.Emulator;
 /// <summary>Writes JSON bodies the way DRF does: buffered, with a Content-Length.</summary>
 internal static class JsonResponse
 {
-    /// <summary>For the shared DTO records: a null member (e.g. BOM substitutes not requested) is left out.</summary>
+    /// <summary>For the records of CatalogJson.cs: a null member (e.g. BOM substitutes not requested) is left out.</summary>
     public static readonly JsonSerializerOptions DtoOptions = new()
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
