@@ -1,3 +1,4 @@
+using MonitorDashboard.Demo;
 using MonitorDashboard.Demo.Emulator;
 
 namespace MonitorDashboard.Benchmarks;
@@ -11,7 +12,7 @@ internal static class Datasets
         reason = "";
         if (dataset == Dataset.SampleCatalog)
         {
-            return InvenTreeFixture.LoadSampleCatalog();
+            return SampleCatalog.Load();
         }
         var path = DemoDatasetPath();
         if (path is null)

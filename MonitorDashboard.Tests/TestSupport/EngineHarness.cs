@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using MonitorDashboard.Demo;
 using MonitorDashboard.Demo.Emulator;
 using MonitorDashboard.Monitoring;
 using MonitorDashboard.Monitoring.Checks;
@@ -95,7 +96,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         IDictionary<string, string?>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("md-engine-").FullName;
-        var emulator = await InvenTreeEmulator.StartAsync(InvenTreeFixture.LoadSampleCatalog(), new EmulatorOptions { Token = InvenTreeToken });
+        var emulator = await InvenTreeEmulator.StartAsync(SampleCatalog.Load(), new EmulatorOptions { Token = InvenTreeToken });
         var certificate = TestCertificate.Create(folder);
         var harness = new EngineHarness(folder, emulator, certificate, SmtpTestServer.FreePort(), time);
         await File.WriteAllTextAsync(harness.PresetsPath, presetsJson);

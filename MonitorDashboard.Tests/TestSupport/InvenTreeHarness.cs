@@ -36,7 +36,7 @@ public sealed class InvenTreeHarness : IAsyncDisposable
         IDictionary<string, string?>? settings = null,
         string? token = null)
     {
-        var emulator = await InvenTreeEmulator.StartAsync(data ?? InvenTreeFixture.LoadSampleCatalog(), emulatorOptions);
+        var emulator = await InvenTreeEmulator.StartAsync(data ?? SampleCatalog.Load(), emulatorOptions);
         var values = new Dictionary<string, string?>
         {
             ["INVENTREE_URL"] = emulator.BaseAddress.ToString(),

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using MonitorDashboard.Demo;
 using MonitorDashboard.Demo.Emulator;
 using MonitorDashboard.Monitoring;
 using MonitorDashboard.Monitoring.Checks;
@@ -53,7 +54,7 @@ public sealed class SchedulerHarness : IAsyncDisposable
     public static async Task<SchedulerHarness> StartAsync(IEnumerable<MonitoringList> lists, IDictionary<string, string?>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("md-sched-").FullName;
-        var emulator = await InvenTreeEmulator.StartAsync(InvenTreeFixture.LoadSampleCatalog());
+        var emulator = await InvenTreeEmulator.StartAsync(SampleCatalog.Load());
         var clock = new FakeTimeProvider(Start);
         var values = new Dictionary<string, string?>
         {

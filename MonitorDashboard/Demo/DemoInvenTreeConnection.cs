@@ -27,7 +27,7 @@ internal sealed class DemoInvenTreeConnection(ILogger<DemoInvenTreeConnection> l
             {
                 var token = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
                 _emulator = await InvenTreeEmulator.StartAsync(
-                    InvenTreeFixture.LoadSampleCatalog(), new EmulatorOptions { Token = token }, cancellationToken);
+                    SampleCatalog.Load(), new EmulatorOptions { Token = token }, cancellationToken);
                 _endpoint = new InvenTreeEndpoint(new Uri(_emulator.BaseAddress, "api/"), token, isDemo: true);
                 logger.LogInformation("Demo mode: sample catalog served by the embedded InvenTree emulator at {ApiBase}", _endpoint.ApiBase);
             }

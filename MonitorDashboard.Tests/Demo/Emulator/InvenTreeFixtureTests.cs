@@ -68,20 +68,4 @@ public sealed class InvenTreeFixtureTests
         Assert.Equal(414, data.PartCount);
         Assert.Equal(77, data.FindPartPk("Widget Assembly"));
     }
-
-    [Fact]
-    public void The_sample_catalog_loads_when_embedded_and_fails_clearly_when_not()
-    {
-        var embedded = typeof(InvenTreeFixture).Assembly.GetManifestResourceNames().Contains(InvenTreeFixture.SampleCatalogResource);
-
-        if (embedded)
-        {
-            Assert.True(InvenTreeFixture.LoadSampleCatalog().PartCount > 0);
-        }
-        else
-        {
-            var error = Assert.Throws<InvalidOperationException>(InvenTreeFixture.LoadSampleCatalog);
-            Assert.Contains("sample-catalog.json", error.Message);
-        }
-    }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MimeKit;
+using MonitorDashboard.Demo;
 using MonitorDashboard.Demo.Emulator;
 using MonitorDashboard.Tests.TestSupport;
 
@@ -50,7 +51,7 @@ internal sealed class DashboardProcessRig : IAsyncDisposable
     /// <param name="settings">Settings for this test, e.g. Monitoring__CheckTimeout.</param>
     public static async Task<DashboardProcessRig> StartAsync(JsonObject[] lists, IDictionary<string, string?>? settings = null)
     {
-        var emulator = await InvenTreeEmulator.StartAsync(InvenTreeFixture.LoadSampleCatalog(), new EmulatorOptions { Token = "inv-token-process-faults" });
+        var emulator = await InvenTreeEmulator.StartAsync(SampleCatalog.Load(), new EmulatorOptions { Token = "inv-token-process-faults" });
         var source = Path.Combine(Directory.CreateTempSubdirectory("md-fm-").FullName, "presets.json");
         await File.WriteAllTextAsync(source, new JsonObject
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using MonitorDashboard.Demo;
 using MonitorDashboard.Demo.Emulator;
 using MonitorDashboard.Monitoring.Health;
 using MonitorDashboard.Security;
@@ -35,7 +36,7 @@ public sealed class AnonymousHealthTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _certificate = TestCertificate.Create(_folder.FullName);
-        _emulator = await InvenTreeEmulator.StartAsync(InvenTreeFixture.LoadSampleCatalog(), new EmulatorOptions { Token = "inv-token-healthz" }, Ct);
+        _emulator = await InvenTreeEmulator.StartAsync(SampleCatalog.Load(), new EmulatorOptions { Token = "inv-token-healthz" }, Ct);
         _smtp = await SmtpTestServer.StartAsync(new(TestServerSecurity.StartTls, _certificate.Certificate, (SmtpUser, SmtpPassword)));
         var presets = Path.Combine(_folder.FullName, "presets.json");
         // No monitoring lists: nothing but the health probes talks to InvenTree or the mail server.

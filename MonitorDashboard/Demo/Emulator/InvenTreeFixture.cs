@@ -6,9 +6,6 @@ namespace MonitorDashboard.Demo.Emulator;
 /// </summary>
 public sealed class InvenTreeFixture
 {
-    /// <summary>The manifest name under which the bundled sample catalog is embedded.</summary>
-    public const string SampleCatalogResource = "MonitorDashboard.Demo.sample-catalog.json";
-
     private readonly Lock gate = new();
     private FixtureData data;
     private volatile FixtureIndex? index;
@@ -24,17 +21,6 @@ public sealed class InvenTreeFixture
 
     /// <summary>Parses a fixture from JSON (a list of <c>{model, pk, fields}</c>).</summary>
     public static InvenTreeFixture Parse(Stream json) => new(FixtureLoader.Parse(json));
-
-    /// <summary>Loads the sample catalog embedded in the application.</summary>
-    /// <exception cref="InvalidOperationException">The build did not embed MonitorDashboard/Demo/sample-catalog.json.</exception>
-    public static InvenTreeFixture LoadSampleCatalog()
-    {
-        using var stream = typeof(InvenTreeFixture).Assembly.GetManifestResourceStream(SampleCatalogResource)
-            ?? throw new InvalidOperationException(
-                $"The sample catalog is not embedded in this build (resource '{SampleCatalogResource}'); " +
-                "MonitorDashboard/Demo/sample-catalog.json must exist when the application is built.");
-        return Parse(stream);
-    }
 
     /// <summary>Number of parts in the fixture.</summary>
     public int PartCount => Index.Data.Parts.Count;

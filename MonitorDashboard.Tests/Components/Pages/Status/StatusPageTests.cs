@@ -42,7 +42,7 @@ public sealed class StatusPageTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _emulator = await InvenTreeEmulator.StartAsync(InvenTreeFixture.LoadSampleCatalog(), cancellationToken: Xunit.TestContext.Current.CancellationToken);
+        _emulator = await InvenTreeEmulator.StartAsync(SampleCatalog.Load(), cancellationToken: Xunit.TestContext.Current.CancellationToken);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["INVENTREE_URL"] = _emulator.BaseAddress.ToString(),
