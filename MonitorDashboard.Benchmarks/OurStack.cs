@@ -14,7 +14,7 @@ namespace MonitorDashboard.Benchmarks;
 /// </summary>
 internal static class OurStack
 {
-    public static ServiceProvider Build(InvenTreeEmulator emulator)
+    public static ServiceProvider Build(EmulatorServer emulator)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>

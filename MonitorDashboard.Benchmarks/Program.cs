@@ -37,7 +37,7 @@ foreach (var group in Scenario.All.GroupBy(s => s.Dataset))
         skipped.AddRange(group.Select(s => $"{s.Name}: {reason}"));
         continue;
     }
-    await using var emulator = await InvenTreeEmulator.StartAsync(fixture, cancellationToken: cancel.Token);
+    await using var emulator = await EmulatorServer.StartAsync(fixture, cancellationToken: cancel.Token);
     await using var services = OurStack.Build(emulator);
     using var baseline = new PerPartBaselineClient(emulator.BaseAddress, emulator.Token);
     var runner = new ScenarioRunner(emulator, services.GetRequiredService<CalculationService>(), baseline, options);

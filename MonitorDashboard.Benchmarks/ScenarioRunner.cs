@@ -11,7 +11,7 @@ namespace MonitorDashboard.Benchmarks;
 /// assemblies whose BOMs we fetched against the ones the baseline walked.
 /// </summary>
 internal sealed partial class ScenarioRunner(
-    InvenTreeEmulator emulator,
+    EmulatorServer emulator,
     CalculationService calculation,
     PerPartBaselineClient baseline,
     BenchmarkOptions options)

@@ -9,7 +9,7 @@ namespace MonitorDashboard.Tests.TestSupport;
 public static class EmulatorHttp
 {
     /// <summary>A client with the emulator's token (or <paramref name="token"/>; null sends no Authorization header).</summary>
-    public static HttpClient CreateClient(InvenTreeEmulator emulator, string? token = "", TimeSpan? timeout = null)
+    public static HttpClient CreateClient(EmulatorServer emulator, string? token = "", TimeSpan? timeout = null)
     {
         var client = new HttpClient { BaseAddress = emulator.BaseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
         var key = token == "" ? emulator.Token : token;

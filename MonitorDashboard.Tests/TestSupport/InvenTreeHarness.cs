@@ -15,13 +15,13 @@ namespace MonitorDashboard.Tests.TestSupport;
 /// </summary>
 public sealed class InvenTreeHarness : IAsyncDisposable
 {
-    private InvenTreeHarness(InvenTreeEmulator emulator, ServiceProvider services)
+    private InvenTreeHarness(EmulatorServer emulator, ServiceProvider services)
     {
         Emulator = emulator;
         Services = services;
     }
 
-    public InvenTreeEmulator Emulator { get; }
+    public EmulatorServer Emulator { get; }
     public ServiceProvider Services { get; }
     public IInvenTreeClient Client => Services.GetRequiredService<IInvenTreeClient>();
     public BomFetcher Fetcher => Services.GetRequiredService<BomFetcher>();
@@ -36,7 +36,7 @@ public sealed class InvenTreeHarness : IAsyncDisposable
         IDictionary<string, string?>? settings = null,
         string? token = null)
     {
-        var emulator = await InvenTreeEmulator.StartAsync(data ?? SampleCatalog.Load(), emulatorOptions);
+        var emulator = await EmulatorServer.StartAsync(data ?? SampleCatalog.Load(), emulatorOptions);
         var values = new Dictionary<string, string?>
         {
             ["INVENTREE_URL"] = emulator.BaseAddress.ToString(),

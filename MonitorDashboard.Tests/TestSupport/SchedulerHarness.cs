@@ -29,7 +29,7 @@ public sealed class SchedulerHarness : IAsyncDisposable
     private readonly IDictionary<string, string?> _settings;
     private IHost _host;
 
-    private SchedulerHarness(string folder, InvenTreeEmulator emulator, FakeTimeProvider clock, IDictionary<string, string?> settings, IHost host)
+    private SchedulerHarness(string folder, EmulatorServer emulator, FakeTimeProvider clock, IDictionary<string, string?> settings, IHost host)
     {
         Folder = folder;
         Emulator = emulator;
@@ -39,7 +39,7 @@ public sealed class SchedulerHarness : IAsyncDisposable
     }
 
     public string Folder { get; }
-    public InvenTreeEmulator Emulator { get; }
+    public EmulatorServer Emulator { get; }
     public FakeTimeProvider Clock { get; }
     public string PresetsPath => Path.Combine(Folder, "presets.json");
     public string OutboxFolder => Path.Combine(Folder, "outbox");
@@ -54,7 +54,7 @@ public sealed class SchedulerHarness : IAsyncDisposable
     public static async Task<SchedulerHarness> StartAsync(IEnumerable<MonitoringList> lists, IDictionary<string, string?>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("md-sched-").FullName;
-        var emulator = await InvenTreeEmulator.StartAsync(SampleCatalog.Load());
+        var emulator = await EmulatorServer.StartAsync(SampleCatalog.Load());
         var clock = new FakeTimeProvider(Start);
         var values = new Dictionary<string, string?>
         {

@@ -9,12 +9,12 @@ namespace MonitorDashboard.Tests.Demo.Emulator;
 /// <summary>Injected faults over real HTTP, each test with its own emulator on a two-part fixture.</summary>
 public sealed class InvenTreeEmulatorFaultsTests : IAsyncLifetime
 {
-    private InvenTreeEmulator emulator = null!;
+    private EmulatorServer emulator = null!;
     private HttpClient client = null!;
 
     public async ValueTask InitializeAsync()
     {
-        emulator = await InvenTreeEmulator.StartAsync(new FixtureJson().Part(1, "Widget").Part(2, "Gadget").Stock(1, 1, 5).Build(),
+        emulator = await EmulatorServer.StartAsync(new FixtureJson().Part(1, "Widget").Part(2, "Gadget").Stock(1, 1, 5).Build(),
             cancellationToken: TestContext.Current.CancellationToken);
         client = EmulatorHttp.CreateClient(emulator);
     }

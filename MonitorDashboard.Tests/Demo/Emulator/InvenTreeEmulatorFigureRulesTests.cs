@@ -45,7 +45,7 @@ public sealed class InvenTreeEmulatorFigureRulesTests
     [Fact]
     public async Task Figures_apply_status_groups_allocations_shipments_and_pack_sizes()
     {
-        await using var emulator = await InvenTreeEmulator.StartAsync(Fixture().Build(), cancellationToken: TestContext.Current.CancellationToken);
+        await using var emulator = await EmulatorServer.StartAsync(Fixture().Build(), cancellationToken: TestContext.Current.CancellationToken);
         using var client = EmulatorHttp.CreateClient(emulator);
 
         var bolt = await client.GetJsonAsync<InvenTreePart>("api/part/1/");
@@ -63,8 +63,8 @@ public sealed class InvenTreeEmulatorFigureRulesTests
     public async Task Assembly_figures_use_outputs_at_current_api_and_build_quantities_at_196()
     {
         var data = Fixture().Build();
-        await using var current = await InvenTreeEmulator.StartAsync(data, cancellationToken: TestContext.Current.CancellationToken);
-        await using var legacy = await InvenTreeEmulator.StartAsync(data, new EmulatorOptions { ApiVersion = 196 }, TestContext.Current.CancellationToken);
+        await using var current = await EmulatorServer.StartAsync(data, cancellationToken: TestContext.Current.CancellationToken);
+        await using var legacy = await EmulatorServer.StartAsync(data, new EmulatorOptions { ApiVersion = 196 }, TestContext.Current.CancellationToken);
         using var currentClient = EmulatorHttp.CreateClient(current);
         using var legacyClient = EmulatorHttp.CreateClient(legacy);
 
@@ -79,7 +79,7 @@ public sealed class InvenTreeEmulatorFigureRulesTests
     [Fact]
     public async Task Unallocated_stock_is_not_clamped_before_api_359()
     {
-        await using var emulator = await InvenTreeEmulator.StartAsync(Fixture().Build(), new EmulatorOptions { ApiVersion = 358 },
+        await using var emulator = await EmulatorServer.StartAsync(Fixture().Build(), new EmulatorOptions { ApiVersion = 358 },
             TestContext.Current.CancellationToken);
         using var client = EmulatorHttp.CreateClient(emulator);
 
@@ -93,7 +93,7 @@ public sealed class InvenTreeEmulatorFigureRulesTests
     public async Task Missing_optional_fields_get_sensible_defaults()
     {
         var data = new FixtureJson().Part(1, "Bare").Stock(1, 1, 2).Add("unknown.model", 1, new { x = 1 }).Build();
-        await using var emulator = await InvenTreeEmulator.StartAsync(data, cancellationToken: TestContext.Current.CancellationToken);
+        await using var emulator = await EmulatorServer.StartAsync(data, cancellationToken: TestContext.Current.CancellationToken);
         using var client = EmulatorHttp.CreateClient(emulator);
 
         var part = await client.GetJsonAsync<InvenTreePart>("api/part/1/");

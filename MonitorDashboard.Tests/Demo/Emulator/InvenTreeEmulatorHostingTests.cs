@@ -12,7 +12,7 @@ public sealed class InvenTreeEmulatorHostingTests
     public async Task Options_set_the_token_version_and_address()
     {
         var options = new EmulatorOptions { Token = "secret", ApiVersion = 300, ServerVersion = "0.16.0", Host = "localhost" };
-        await using var emulator = await InvenTreeEmulator.StartAsync(OnePart(), options, TestContext.Current.CancellationToken);
+        await using var emulator = await EmulatorServer.StartAsync(OnePart(), options, TestContext.Current.CancellationToken);
         using var client = EmulatorHttp.CreateClient(emulator);
 
         var info = await client.GetJsonAsync<InvenTreeServerInfo>("api/");
@@ -26,8 +26,8 @@ public sealed class InvenTreeEmulatorHostingTests
     [Fact]
     public async Task Two_emulators_listen_on_different_free_ports()
     {
-        await using var first = await InvenTreeEmulator.StartAsync(OnePart(), cancellationToken: TestContext.Current.CancellationToken);
-        await using var second = await InvenTreeEmulator.StartAsync(OnePart(), cancellationToken: TestContext.Current.CancellationToken);
+        await using var first = await EmulatorServer.StartAsync(OnePart(), cancellationToken: TestContext.Current.CancellationToken);
+        await using var second = await EmulatorServer.StartAsync(OnePart(), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.NotEqual(first.BaseAddress.Port, second.BaseAddress.Port);
     }
@@ -35,7 +35,7 @@ public sealed class InvenTreeEmulatorHostingTests
     [Fact]
     public async Task Disposing_twice_is_harmless()
     {
-        var emulator = await InvenTreeEmulator.StartAsync(OnePart(), cancellationToken: TestContext.Current.CancellationToken);
+        var emulator = await EmulatorServer.StartAsync(OnePart(), cancellationToken: TestContext.Current.CancellationToken);
 
         await emulator.DisposeAsync();
         await emulator.DisposeAsync();
@@ -44,7 +44,7 @@ public sealed class InvenTreeEmulatorHostingTests
     [Fact]
     public async Task A_page_past_the_end_is_empty_and_links_back()
     {
-        await using var emulator = await InvenTreeEmulator.StartAsync(OnePart(), cancellationToken: TestContext.Current.CancellationToken);
+        await using var emulator = await EmulatorServer.StartAsync(OnePart(), cancellationToken: TestContext.Current.CancellationToken);
         using var client = EmulatorHttp.CreateClient(emulator);
 
         var page = await client.GetJsonAsync<InvenTreePage<InvenTreePart>>($"api/part/?limit=10&offset={int.MaxValue}");

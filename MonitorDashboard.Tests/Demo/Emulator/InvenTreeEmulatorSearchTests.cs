@@ -20,7 +20,7 @@ public sealed class InvenTreeEmulatorSearchTests
     [InlineData("flux capacitor", new int[0])]
     public async Task Search_keeps_parts_that_contain_every_word_in_name_IPN_or_description(string search, int[] expected)
     {
-        await using var emulator = await InvenTreeEmulator.StartAsync(SampleCatalog.Load(), cancellationToken: TestContext.Current.CancellationToken);
+        await using var emulator = await EmulatorServer.StartAsync(SampleCatalog.Load(), cancellationToken: TestContext.Current.CancellationToken);
         using var client = EmulatorHttp.CreateClient(emulator);
 
         var parts = await client.GetJsonAsync<InvenTreePart[]>($"api/part/?search={Uri.EscapeDataString(search)}");
@@ -33,7 +33,7 @@ public sealed class InvenTreeEmulatorSearchTests
     [InlineData("api/part/?search=%20,%20")]
     public async Task An_empty_search_is_no_filter(string url)
     {
-        await using var emulator = await InvenTreeEmulator.StartAsync(SampleCatalog.Load(), cancellationToken: TestContext.Current.CancellationToken);
+        await using var emulator = await EmulatorServer.StartAsync(SampleCatalog.Load(), cancellationToken: TestContext.Current.CancellationToken);
         using var client = EmulatorHttp.CreateClient(emulator);
 
         var parts = await client.GetJsonAsync<InvenTreePart[]>(url);
@@ -44,7 +44,7 @@ public sealed class InvenTreeEmulatorSearchTests
     [Fact]
     public async Task Search_combines_with_the_other_filters_and_pages()
     {
-        await using var emulator = await InvenTreeEmulator.StartAsync(SampleCatalog.Load(), cancellationToken: TestContext.Current.CancellationToken);
+        await using var emulator = await EmulatorServer.StartAsync(SampleCatalog.Load(), cancellationToken: TestContext.Current.CancellationToken);
         using var client = EmulatorHttp.CreateClient(emulator);
 
         var page = await client.GetJsonAsync<InvenTreePage<InvenTreePart>>("api/part/?search=widget&assembly=true&limit=2");

@@ -17,7 +17,7 @@ public sealed class InvenTreeFixtureTests
     public async Task Stock_mutations_change_the_figures_on_the_next_request()
     {
         var data = TemplateWithVariant();
-        await using var emulator = await InvenTreeEmulator.StartAsync(data, cancellationToken: TestContext.Current.CancellationToken);
+        await using var emulator = await EmulatorServer.StartAsync(data, cancellationToken: TestContext.Current.CancellationToken);
         using var client = EmulatorHttp.CreateClient(emulator);
         async Task<(decimal Variant, decimal Template)> Stock() =>
             ((await client.GetJsonAsync<InvenTreePart>("api/part/2/")).InStock, (await client.GetJsonAsync<InvenTreePart>("api/part/1/")).VariantStock);

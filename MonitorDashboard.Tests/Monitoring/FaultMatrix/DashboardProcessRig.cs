@@ -28,14 +28,14 @@ internal sealed class DashboardProcessRig : IAsyncDisposable
 
     private readonly string _presetsSource;
 
-    private DashboardProcessRig(InvenTreeEmulator emulator, string presetsSource, Dictionary<string, string?> environment)
+    private DashboardProcessRig(EmulatorServer emulator, string presetsSource, Dictionary<string, string?> environment)
     {
         Emulator = emulator;
         _presetsSource = presetsSource;
         Environment = environment;
     }
 
-    public InvenTreeEmulator Emulator { get; }
+    public EmulatorServer Emulator { get; }
 
     /// <summary>The running dashboard; a new one after <see cref="KillAndRestartAsync"/>.</summary>
     public AppServer App { get; private set; } = null!;
@@ -51,7 +51,7 @@ internal sealed class DashboardProcessRig : IAsyncDisposable
     /// <param name="settings">Settings for this test, e.g. Monitoring__CheckTimeout.</param>
     public static async Task<DashboardProcessRig> StartAsync(JsonObject[] lists, IDictionary<string, string?>? settings = null)
     {
-        var emulator = await InvenTreeEmulator.StartAsync(SampleCatalog.Load(), new EmulatorOptions { Token = "inv-token-process-faults" });
+        var emulator = await EmulatorServer.StartAsync(SampleCatalog.Load(), new EmulatorOptions { Token = "inv-token-process-faults" });
         var source = Path.Combine(Directory.CreateTempSubdirectory("md-fm-").FullName, "presets.json");
         await File.WriteAllTextAsync(source, new JsonObject
         {

@@ -1,6 +1,6 @@
 namespace MonitorDashboard.Demo.Emulator;
 
-/// <summary>How an <see cref="InvenTreeEmulator"/> presents itself and where it listens.</summary>
+/// <summary>How an <see cref="EmulatorServer"/> presents itself and where it listens.</summary>
 public sealed record EmulatorOptions
 {
     /// <summary>The API token clients must send as <c>Authorization: Token &lt;key&gt;</c>.</summary>

@@ -1,7 +1,7 @@
 namespace MonitorDashboard.Demo.Emulator;
 
 /// <summary>
-/// The InvenTree data an <see cref="InvenTreeEmulator"/> serves, loaded from a Django <c>dumpdata</c> fixture.
+/// The InvenTree data an <see cref="EmulatorServer"/> serves, loaded from a Django <c>dumpdata</c> fixture.
 /// Stock mutations are thread-safe and take effect on the next request.
 /// </summary>
 public sealed class InvenTreeFixture

@@ -33,7 +33,7 @@ public sealed class StatusPageTests : IAsyncLifetime
     private readonly BunitContext _ctx = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
     private readonly TempPresetsFolder _folder;
-    private InvenTreeEmulator _emulator = null!;
+    private EmulatorServer _emulator = null!;
 
     // Resolved on first use, so a test can still replace a registration (the email settings) before that.
     private MonitorState State => _ctx.Services.GetRequiredService<MonitorState>();
@@ -42,7 +42,7 @@ public sealed class StatusPageTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _emulator = await InvenTreeEmulator.StartAsync(SampleCatalog.Load(), cancellationToken: Xunit.TestContext.Current.CancellationToken);
+        _emulator = await EmulatorServer.StartAsync(SampleCatalog.Load(), cancellationToken: Xunit.TestContext.Current.CancellationToken);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["INVENTREE_URL"] = _emulator.BaseAddress.ToString(),

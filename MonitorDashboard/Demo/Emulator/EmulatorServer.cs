@@ -8,7 +8,7 @@ namespace MonitorDashboard.Demo.Emulator;
 /// An in-process, InvenTree-compatible HTTP server over an <see cref="InvenTreeFixture"/>: the endpoints, filters,
 /// token auth, pagination and figure semantics of inventree.md §1–2, plus fault injection for tests.
 /// </summary>
-public sealed class InvenTreeEmulator : IAsyncDisposable
+public sealed class EmulatorServer : IAsyncDisposable
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
@@ -17,7 +17,7 @@ public sealed class InvenTreeEmulator : IAsyncDisposable
     private readonly CancellationTokenSource stopping;
     private int disposed;
 
-    private InvenTreeEmulator(WebApplication app, RequestLog log, CancellationTokenSource stopping, InvenTreeFixture data,
+    private EmulatorServer(WebApplication app, RequestLog log, CancellationTokenSource stopping, InvenTreeFixture data,
         EmulatorFaults faults, string token, Uri baseAddress)
     {
         this.app = app;
@@ -47,7 +47,7 @@ public sealed class InvenTreeEmulator : IAsyncDisposable
     public void ResetCounters() => log.Reset();
 
     /// <summary>Starts the emulator; it listens until disposed.</summary>
-    public static async Task<InvenTreeEmulator> StartAsync(InvenTreeFixture data, EmulatorOptions? options = null,
+    public static async Task<EmulatorServer> StartAsync(InvenTreeFixture data, EmulatorOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -91,7 +91,7 @@ public sealed class InvenTreeEmulator : IAsyncDisposable
             throw;
         }
         var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new InvenTreeEmulator(app, log, stopping, data, faults, options.Token, new Uri(listening.TrimEnd('/') + "/"));
+        return new EmulatorServer(app, log, stopping, data, faults, options.Token, new Uri(listening.TrimEnd('/') + "/"));
     }
 
     /// <summary>Stops listening; hung requests are released (their connections aborted) first.</summary>
