@@ -1,5 +1,5 @@
 using MonitorDashboard.Demo;
-using MonitorDashboard.Demo.Emulator;
+using MonitorDashboard.InvenTreeEmulator;
 
 namespace MonitorDashboard.Benchmarks;
 

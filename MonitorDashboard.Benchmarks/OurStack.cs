@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MonitorDashboard.Calculation;
 using MonitorDashboard.Demo;
-using MonitorDashboard.Demo.Emulator;
 using MonitorDashboard.InvenTree;
+using MonitorDashboard.InvenTreeEmulator;
 
 namespace MonitorDashboard.Benchmarks;
 

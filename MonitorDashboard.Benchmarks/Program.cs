@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using MonitorDashboard.Benchmarks;
 using MonitorDashboard.Calculation;
-using MonitorDashboard.Demo.Emulator;
+using MonitorDashboard.InvenTreeEmulator;
 
 // A plain console benchmark, not BenchmarkDotNet: the scenarios are I/O-bound (tens of ms of emulated server
 // latency per round trip), so what matters is wall time against a stated target and exact request counts, not

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using MonitorDashboard.Demo;
-using MonitorDashboard.Demo.Emulator;
+using MonitorDashboard.InvenTreeEmulator;
 using MonitorDashboard.Monitoring;
 using MonitorDashboard.Monitoring.Checks;
 using MonitorDashboard.Monitoring.History;

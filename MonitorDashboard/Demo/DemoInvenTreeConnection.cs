@@ -1,5 +1,5 @@
-using MonitorDashboard.Demo.Emulator;
 using MonitorDashboard.InvenTree;
+using MonitorDashboard.InvenTreeEmulator;
 
 namespace MonitorDashboard.Demo;
 

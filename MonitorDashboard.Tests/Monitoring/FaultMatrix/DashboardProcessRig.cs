@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MimeKit;
 using MonitorDashboard.Demo;
-using MonitorDashboard.Demo.Emulator;
+using MonitorDashboard.InvenTreeEmulator;
 using MonitorDashboard.Tests.TestSupport;
 
 namespace MonitorDashboard.Tests.Monitoring.FaultMatrix;

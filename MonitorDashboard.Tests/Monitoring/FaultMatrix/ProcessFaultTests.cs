@@ -1,5 +1,5 @@
 using System.Net;
-using MonitorDashboard.Demo.Emulator;
+using MonitorDashboard.InvenTreeEmulator;
 using MonitorDashboard.Monitoring.History;
 using MonitorDashboard.Tests.Cli.Monitor;
 using MonitorDashboard.Tests.TestSupport;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using MonitorDashboard.Demo;
-using MonitorDashboard.Demo.Emulator;
+using MonitorDashboard.InvenTreeEmulator;
 using MonitorDashboard.Monitoring.Health;
 using MonitorDashboard.Security;
 using MonitorDashboard.Tests.Email.Smtp;
