@@ -1,4 +1,5 @@
-using MonitorDashboard.Demo.Emulator;
+using MonitorDashboard.Demo;
+using MonitorDashboard.InvenTreeEmulator;
 
 namespace MonitorDashboard.Benchmarks;
 
@@ -11,7 +12,7 @@ internal static class Datasets
         reason = "";
         if (dataset == Dataset.SampleCatalog)
         {
-            return InvenTreeFixture.LoadSampleCatalog();
+            return SampleCatalog.Load();
         }
         var path = DemoDatasetPath();
         if (path is null)

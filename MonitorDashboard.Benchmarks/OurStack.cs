@@ -4,8 +4,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MonitorDashboard.Calculation;
 using MonitorDashboard.Demo;
-using MonitorDashboard.Demo.Emulator;
 using MonitorDashboard.InvenTree;
+using MonitorDashboard.InvenTreeEmulator;
 
 namespace MonitorDashboard.Benchmarks;
 
@@ -15,7 +15,7 @@ namespace MonitorDashboard.Benchmarks;
 /// </summary>
 internal static class OurStack
 {
-    public static ServiceProvider Build(InvenTreeEmulator emulator)
+    public static ServiceProvider Build(EmulatorServer emulator)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

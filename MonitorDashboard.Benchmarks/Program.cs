@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using MonitorDashboard.Benchmarks;
 using MonitorDashboard.Calculation;
-using MonitorDashboard.Demo.Emulator;
+using MonitorDashboard.InvenTreeEmulator;
 
 // A plain console benchmark, not BenchmarkDotNet: the scenarios are I/O-bound (tens of ms of emulated server
 // latency per round trip), so what matters is wall time against a stated target and exact request counts, not
@@ -37,7 +37,7 @@ foreach (var group in Scenario.All.GroupBy(s => s.Dataset))
         skipped.AddRange(group.Select(s => $"{s.Name}: {reason}"));
         continue;
     }
-    await using var emulator = await InvenTreeEmulator.StartAsync(fixture, cancellationToken: cancel.Token);
+    await using var emulator = await EmulatorServer.StartAsync(fixture, cancellationToken: cancel.Token);
     await using var services = OurStack.Build(emulator);
     using var baseline = new PerPartBaselineClient(emulator.BaseAddress, emulator.Token);
     var runner = new ScenarioRunner(emulator, services.GetRequiredService<CalculationService>(), baseline, options);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using MonitorDashboard.Calculation;
-using MonitorDashboard.Demo.Emulator;
+using MonitorDashboard.InvenTreeEmulator;
 
 namespace MonitorDashboard.Benchmarks;
 
@@ -11,7 +11,7 @@ namespace MonitorDashboard.Benchmarks;
 /// assemblies whose BOMs we fetched against the ones the baseline walked.
 /// </summary>
 internal sealed partial class ScenarioRunner(
-    InvenTreeEmulator emulator,
+    EmulatorServer emulator,
     CalculationService calculation,
     PerPartBaselineClient baseline,
     BenchmarkOptions options)

@@ -1,5 +1,6 @@
 using ArchUnitNET.Loader;
 using ArchUnitNET.xUnitV3;
+using MonitorDashboard.InvenTreeEmulator;
 using static ArchUnitNET.Fluent.ArchRuleDefinition;
 using Arch = ArchUnitNET.Domain.Architecture;
 
@@ -69,6 +70,37 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void Nothing_in_the_app_but_the_Demo_folder_uses_the_emulator()
+    {
+        Types().That().DoNotResideInNamespaceMatching(LayerMap.NamespacePattern(LayerMap.EmulatorUsers))
+            .Should().NotDependOnAny(EmulatorTypes())
+            .Because($"the emulator is demo mode's InvenTree server; the app reaches it only through {string.Join(", ", LayerMap.EmulatorUsers)} (see {nameof(LayerMap)})")
+            .Check(App);
+    }
+
+    [Fact]
+    public void The_emulator_rule_sees_the_Demo_folder_use_the_emulator()
+    {
+        // The emulator is not loaded into App, only referenced by it: if the rule above could not see those references,
+        // it would pass whatever the code did. Demo does use the emulator, so the same condition must fail for it.
+        var demoUses = Types().That().ResideInNamespaceMatching(LayerMap.NamespacePattern(LayerMap.EmulatorUsers))
+            .Should().NotDependOnAny(EmulatorTypes())
+            .Evaluate(App)
+            .Where(result => !result.Passed);
+
+        Assert.NotEmpty(demoUses);
+    }
+
+    [Fact]
+    public void The_emulator_does_not_depend_on_the_app()
+    {
+        // The project references already forbid it (the app references the emulator); this says so where the map is.
+        var referenced = typeof(EmulatorServer).Assembly.GetReferencedAssemblies().Select(name => name.Name);
+
+        Assert.DoesNotContain(typeof(HostingExtensions).Assembly.GetName().Name, referenced);
+    }
+
+    [Fact]
     public void Every_folder_in_the_code_is_on_the_layer_map_and_every_folder_on_the_map_has_code()
     {
         var inCode = FoldersInCode();
@@ -91,6 +123,10 @@ public sealed class ArchitectureTests
         Assert.DoesNotMatch(LayerMap.NamespacePatternExcept("Cli"), "MonitorDashboard.Cli.Monitor");
         Assert.Matches(LayerMap.NamespacePatternExcept("Cli"), "MonitorDashboard.Cline");
     }
+
+    /// <summary>The emulator's types as the app references them (they are not loaded into <see cref="App"/>).</summary>
+    private static ArchUnitNET.Domain.IObjectProvider<ArchUnitNET.Domain.IType> EmulatorTypes() =>
+        Types(includeReferenced: true).That().ResideInNamespaceMatching(LayerMap.NamespacePattern(LayerMap.Emulator));
 
     /// <summary>The first namespace segment under MonitorDashboard of every type in the app.</summary>
     private static HashSet<string> FoldersInCode() =>

@@ -18,7 +18,7 @@ internal static class LayerMap
         ["Monitoring"],
         ["Email"],                                            // renders Calculation results and monitoring lists of Presets
         ["Calculation", "Presets"],
-        ["InvenTree", "Demo"],                                // Demo is the embedded InvenTree emulator
+        ["InvenTree", "Demo"],                                // Demo serves the sample catalog through the emulator
         ["Cron", "Text", "Settings", "Logging", "Security", "Resilience"], // leaves: use nothing of ours
     ];
 
@@ -32,6 +32,15 @@ internal static class LayerMap
 
     /// <summary>The entry points: nothing of ours but the composition root may use them.</summary>
     public static readonly string[] EntryPoints = ["Components", "Cli"];
+
+    /// <summary>
+    /// The InvenTree emulator's namespace under <see cref="Root"/>. It is its own assembly (MonitorDashboard.InvenTreeEmulator,
+    /// beside the app), not a folder of the app, so it is on no layer: only <see cref="EmulatorUsers"/> may use it.
+    /// </summary>
+    public const string Emulator = "InvenTreeEmulator";
+
+    /// <summary>The only folders of the app that may use the emulator: demo mode starts it.</summary>
+    public static readonly string[] EmulatorUsers = ["Demo"];
 
     public static IEnumerable<string> Folders => Layers.SelectMany(layer => layer);
 

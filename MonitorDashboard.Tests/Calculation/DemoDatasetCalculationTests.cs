@@ -1,5 +1,5 @@
 using MonitorDashboard.Calculation;
-using MonitorDashboard.Demo.Emulator;
+using MonitorDashboard.InvenTreeEmulator;
 using MonitorDashboard.Tests.TestSupport;
 
 namespace MonitorDashboard.Tests.Calculation;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MonitorDashboard.Calculation;
-using MonitorDashboard.Demo.Emulator;
+using MonitorDashboard.InvenTreeEmulator;
 using MonitorDashboard.Tests.TestSupport;
 
 namespace MonitorDashboard.Tests.Cli;

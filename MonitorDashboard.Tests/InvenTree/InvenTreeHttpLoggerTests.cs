@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using MonitorDashboard.Demo.Emulator;
+using MonitorDashboard.InvenTreeEmulator;
 using MonitorDashboard.Tests.TestSupport;
 
 namespace MonitorDashboard.Tests.InvenTree;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MonitorDashboard.Demo.Emulator;
+using MonitorDashboard.InvenTreeEmulator;
 
 namespace MonitorDashboard.Tests.TestSupport;
 

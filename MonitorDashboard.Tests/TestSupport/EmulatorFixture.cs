@@ -1,4 +1,4 @@
-using MonitorDashboard.Demo.Emulator;
+using MonitorDashboard.InvenTreeEmulator;
 
 namespace MonitorDashboard.Tests.TestSupport;
 
@@ -9,14 +9,14 @@ namespace MonitorDashboard.Tests.TestSupport;
 /// </summary>
 public sealed class DemoEmulatorFixture : IAsyncLifetime
 {
-    private InvenTreeEmulator? current;
-    private InvenTreeEmulator? legacy;
+    private EmulatorServer? current;
+    private EmulatorServer? legacy;
 
     /// <summary>API 479 (InvenTree 1.4 dev).</summary>
-    public InvenTreeEmulator Current => Require(current);
+    public EmulatorServer Current => Require(current);
 
     /// <summary>API 196 (InvenTree 0.15): no scheduled_to_build, building from build orders, unclamped unallocated.</summary>
-    public InvenTreeEmulator Legacy => Require(legacy);
+    public EmulatorServer Legacy => Require(legacy);
 
     public async ValueTask InitializeAsync()
     {
@@ -25,8 +25,8 @@ public sealed class DemoEmulatorFixture : IAsyncLifetime
             return;
         }
         var data = InvenTreeFixture.Load(path);
-        current = await InvenTreeEmulator.StartAsync(data);
-        legacy = await InvenTreeEmulator.StartAsync(data, new EmulatorOptions { ApiVersion = 196, ServerVersion = "0.15.8" });
+        current = await EmulatorServer.StartAsync(data);
+        legacy = await EmulatorServer.StartAsync(data, new EmulatorOptions { ApiVersion = 196, ServerVersion = "0.15.8" });
     }
 
     public async ValueTask DisposeAsync()
@@ -41,7 +41,7 @@ public sealed class DemoEmulatorFixture : IAsyncLifetime
         }
     }
 
-    private static InvenTreeEmulator Require(InvenTreeEmulator? emulator)
+    private static EmulatorServer Require(EmulatorServer? emulator)
     {
         TestPaths.RequireDemoDataset();
         return emulator ?? throw new InvalidOperationException("The demo emulator did not start.");

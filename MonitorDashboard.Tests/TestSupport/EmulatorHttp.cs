@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MonitorDashboard.Demo.Emulator;
+using MonitorDashboard.InvenTreeEmulator;
 
 namespace MonitorDashboard.Tests.TestSupport;
 
@@ -9,7 +9,7 @@ namespace MonitorDashboard.Tests.TestSupport;
 public static class EmulatorHttp
 {
     /// <summary>A client with the emulator's token (or <paramref name="token"/>; null sends no Authorization header).</summary>
-    public static HttpClient CreateClient(InvenTreeEmulator emulator, string? token = "", TimeSpan? timeout = null)
+    public static HttpClient CreateClient(EmulatorServer emulator, string? token = "", TimeSpan? timeout = null)
     {
         var client = new HttpClient { BaseAddress = emulator.BaseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
         var key = token == "" ? emulator.Token : token;

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
-using MonitorDashboard.Demo.Emulator;
+using MonitorDashboard.Demo;
+using MonitorDashboard.InvenTreeEmulator;
 using MonitorDashboard.Monitoring;
 using MonitorDashboard.Monitoring.Checks;
 using MonitorDashboard.Monitoring.History;
@@ -35,7 +36,7 @@ internal sealed class EngineHarness : IAsyncDisposable
     private SmtpTestServer? _smtp;
     private IHost? _host;
 
-    private EngineHarness(string folder, InvenTreeEmulator emulator, TestCertificate certificate, int smtpPort, TimeProvider? time)
+    private EngineHarness(string folder, EmulatorServer emulator, TestCertificate certificate, int smtpPort, TimeProvider? time)
     {
         Folder = folder;
         Emulator = emulator;
@@ -72,7 +73,7 @@ internal sealed class EngineHarness : IAsyncDisposable
     public string Folder { get; }
     public string PresetsPath => Path.Combine(Folder, "presets.json");
     public string DatabasePath => Path.Combine(Folder, "data", "monitor.db");
-    public InvenTreeEmulator Emulator { get; }
+    public EmulatorServer Emulator { get; }
     public TestCertificate Certificate { get; }
     public int SmtpPort { get; }
 
@@ -95,7 +96,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         IDictionary<string, string?>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("md-engine-").FullName;
-        var emulator = await InvenTreeEmulator.StartAsync(InvenTreeFixture.LoadSampleCatalog(), new EmulatorOptions { Token = InvenTreeToken });
+        var emulator = await EmulatorServer.StartAsync(SampleCatalog.Load(), new EmulatorOptions { Token = InvenTreeToken });
         var certificate = TestCertificate.Create(folder);
         var harness = new EngineHarness(folder, emulator, certificate, SmtpTestServer.FreePort(), time);
         await File.WriteAllTextAsync(harness.PresetsPath, presetsJson);

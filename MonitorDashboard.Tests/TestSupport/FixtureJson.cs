@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MonitorDashboard.Demo.Emulator;
+using MonitorDashboard.InvenTreeEmulator;
 
 namespace MonitorDashboard.Tests.TestSupport;
 

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 using MonitorDashboard.Calculation;
 using MonitorDashboard.Demo;
-using MonitorDashboard.Demo.Emulator;
 using MonitorDashboard.InvenTree;
+using MonitorDashboard.InvenTreeEmulator;
 
 namespace MonitorDashboard.Tests.TestSupport;
 
@@ -16,13 +16,13 @@ namespace MonitorDashboard.Tests.TestSupport;
 /// </summary>
 public sealed class InvenTreeHarness : IAsyncDisposable
 {
-    private InvenTreeHarness(InvenTreeEmulator emulator, ServiceProvider services)
+    private InvenTreeHarness(EmulatorServer emulator, ServiceProvider services)
     {
         Emulator = emulator;
         Services = services;
     }
 
-    public InvenTreeEmulator Emulator { get; }
+    public EmulatorServer Emulator { get; }
     public ServiceProvider Services { get; }
     public IInvenTreeClient Client => Services.GetRequiredService<IInvenTreeClient>();
     public BomFetcher Fetcher => Services.GetRequiredService<BomFetcher>();
@@ -37,7 +37,7 @@ public sealed class InvenTreeHarness : IAsyncDisposable
         IDictionary<string, string?>? settings = null,
         string? token = null)
     {
-        var emulator = await InvenTreeEmulator.StartAsync(data ?? InvenTreeFixture.LoadSampleCatalog(), emulatorOptions);
+        var emulator = await EmulatorServer.StartAsync(data ?? SampleCatalog.Load(), emulatorOptions);
         var values = new Dictionary<string, string?>
         {
             ["INVENTREE_URL"] = emulator.BaseAddress.ToString(),

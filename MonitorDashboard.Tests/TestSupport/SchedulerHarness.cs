@@ -3,7 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using MonitorDashboard.Demo.Emulator;
+using MonitorDashboard.Demo;
+using MonitorDashboard.InvenTreeEmulator;
 using MonitorDashboard.Monitoring;
 using MonitorDashboard.Monitoring.Checks;
 using MonitorDashboard.Monitoring.History;
@@ -28,7 +29,7 @@ public sealed class SchedulerHarness : IAsyncDisposable
     private readonly IDictionary<string, string?> _settings;
     private IHost _host;
 
-    private SchedulerHarness(string folder, InvenTreeEmulator emulator, FakeTimeProvider clock, IDictionary<string, string?> settings, IHost host)
+    private SchedulerHarness(string folder, EmulatorServer emulator, FakeTimeProvider clock, IDictionary<string, string?> settings, IHost host)
     {
         Folder = folder;
         Emulator = emulator;
@@ -38,7 +39,7 @@ public sealed class SchedulerHarness : IAsyncDisposable
     }
 
     public string Folder { get; }
-    public InvenTreeEmulator Emulator { get; }
+    public EmulatorServer Emulator { get; }
     public FakeTimeProvider Clock { get; }
     public string PresetsPath => Path.Combine(Folder, "presets.json");
     public string OutboxFolder => Path.Combine(Folder, "outbox");
@@ -53,7 +54,7 @@ public sealed class SchedulerHarness : IAsyncDisposable
     public static async Task<SchedulerHarness> StartAsync(IEnumerable<MonitoringList> lists, IDictionary<string, string?>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("md-sched-").FullName;
-        var emulator = await InvenTreeEmulator.StartAsync(InvenTreeFixture.LoadSampleCatalog());
+        var emulator = await EmulatorServer.StartAsync(SampleCatalog.Load());
         var clock = new FakeTimeProvider(Start);
         var values = new Dictionary<string, string?>
         {

@@ -1,5 +1,5 @@
-using MonitorDashboard.Demo.Emulator;
 using MonitorDashboard.InvenTree;
+using MonitorDashboard.InvenTreeEmulator;
 
 namespace MonitorDashboard.Demo;
 
@@ -11,7 +11,7 @@ namespace MonitorDashboard.Demo;
 internal sealed class DemoInvenTreeConnection(ILogger<DemoInvenTreeConnection> logger) : IInvenTreeConnection, IAsyncDisposable
 {
     private readonly SemaphoreSlim _startLock = new(1, 1);
-    private InvenTreeEmulator? _emulator;
+    private EmulatorServer? _emulator;
     private InvenTreeEndpoint? _endpoint;
 
     public async ValueTask<InvenTreeEndpoint> GetEndpointAsync(CancellationToken cancellationToken)
@@ -26,8 +26,8 @@ internal sealed class DemoInvenTreeConnection(ILogger<DemoInvenTreeConnection> l
             if (_endpoint is null)
             {
                 var token = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-                _emulator = await InvenTreeEmulator.StartAsync(
-                    InvenTreeFixture.LoadSampleCatalog(), new EmulatorOptions { Token = token }, cancellationToken);
+                _emulator = await EmulatorServer.StartAsync(
+                    SampleCatalog.Load(), new EmulatorOptions { Token = token }, cancellationToken);
                 _endpoint = new InvenTreeEndpoint(new Uri(_emulator.BaseAddress, "api/"), token, isDemo: true);
                 logger.LogInformation("Demo mode: sample catalog served by the embedded InvenTree emulator at {ApiBase}", _endpoint.ApiBase);
             }

@@ -3,7 +3,8 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MimeKit;
-using MonitorDashboard.Demo.Emulator;
+using MonitorDashboard.Demo;
+using MonitorDashboard.InvenTreeEmulator;
 using MonitorDashboard.Tests.TestSupport;
 
 namespace MonitorDashboard.Tests.Monitoring.FaultMatrix;
@@ -27,14 +28,14 @@ internal sealed class DashboardProcessRig : IAsyncDisposable
 
     private readonly string _presetsSource;
 
-    private DashboardProcessRig(InvenTreeEmulator emulator, string presetsSource, Dictionary<string, string?> environment)
+    private DashboardProcessRig(EmulatorServer emulator, string presetsSource, Dictionary<string, string?> environment)
     {
         Emulator = emulator;
         _presetsSource = presetsSource;
         Environment = environment;
     }
 
-    public InvenTreeEmulator Emulator { get; }
+    public EmulatorServer Emulator { get; }
 
     /// <summary>The running dashboard; a new one after <see cref="KillAndRestartAsync"/>.</summary>
     public AppServer App { get; private set; } = null!;
@@ -50,7 +51,7 @@ internal sealed class DashboardProcessRig : IAsyncDisposable
     /// <param name="settings">Settings for this test, e.g. Monitoring__CheckTimeout.</param>
     public static async Task<DashboardProcessRig> StartAsync(JsonObject[] lists, IDictionary<string, string?>? settings = null)
     {
-        var emulator = await InvenTreeEmulator.StartAsync(InvenTreeFixture.LoadSampleCatalog(), new EmulatorOptions { Token = "inv-token-process-faults" });
+        var emulator = await EmulatorServer.StartAsync(SampleCatalog.Load(), new EmulatorOptions { Token = "inv-token-process-faults" });
         var source = Path.Combine(Directory.CreateTempSubdirectory("md-fm-").FullName, "presets.json");
         await File.WriteAllTextAsync(source, new JsonObject
         {

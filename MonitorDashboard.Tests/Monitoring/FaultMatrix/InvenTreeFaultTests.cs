@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using MonitorDashboard.Demo.Emulator;
 using MonitorDashboard.Email;
+using MonitorDashboard.InvenTreeEmulator;
 using MonitorDashboard.Monitoring.Checks;
 using MonitorDashboard.Monitoring.History;
 using MonitorDashboard.Monitoring.State;

@@ -1,5 +1,5 @@
 using System.Net;
-using MonitorDashboard.Demo.Emulator;
+using MonitorDashboard.InvenTreeEmulator;
 using MonitorDashboard.Monitoring.History;
 using MonitorDashboard.Tests.Cli.Monitor;
 using MonitorDashboard.Tests.TestSupport;
@@ -28,7 +28,7 @@ public sealed class ProcessFaultTests
         DashboardProcessRig.List(SensorBoardsId, SensorBoards, ("Sensor Board", 10, null));
 
     /// <summary>The first BOM request the emulator gets is held until the test unpauses it; every other request is answered.</summary>
-    private static void HoldBomRequests(InvenTreeEmulator emulator, int count)
+    private static void HoldBomRequests(EmulatorServer emulator, int count)
     {
         emulator.Faults.PathFilter = "/api/bom/";
         emulator.Faults.FaultedRequestsLeft = count;

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using MonitorDashboard.Demo.Emulator;
+using MonitorDashboard.Demo;
+using MonitorDashboard.InvenTreeEmulator;
 using MonitorDashboard.Monitoring.Health;
 using MonitorDashboard.Security;
 using MonitorDashboard.Tests.Email.Smtp;
@@ -26,7 +27,7 @@ public sealed class AnonymousHealthTests : IAsyncLifetime
 
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("md-healthz-");
     private TestCertificate _certificate = null!;
-    private InvenTreeEmulator _emulator = null!;
+    private EmulatorServer _emulator = null!;
     private SmtpTestServer _smtp = null!;
     private AppServer _app = null!;
 
@@ -35,7 +36,7 @@ public sealed class AnonymousHealthTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _certificate = TestCertificate.Create(_folder.FullName);
-        _emulator = await InvenTreeEmulator.StartAsync(InvenTreeFixture.LoadSampleCatalog(), new EmulatorOptions { Token = "inv-token-healthz" }, Ct);
+        _emulator = await EmulatorServer.StartAsync(SampleCatalog.Load(), new EmulatorOptions { Token = "inv-token-healthz" }, Ct);
         _smtp = await SmtpTestServer.StartAsync(new(TestServerSecurity.StartTls, _certificate.Certificate, (SmtpUser, SmtpPassword)));
         var presets = Path.Combine(_folder.FullName, "presets.json");
         // No monitoring lists: nothing but the health probes talks to InvenTree or the mail server.

@@ -8,10 +8,10 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Demo;
-using MonitorDashboard.Demo.Emulator;
 using MonitorDashboard.Email;
 using MonitorDashboard.Email.Smtp;
 using MonitorDashboard.InvenTree;
+using MonitorDashboard.InvenTreeEmulator;
 using MonitorDashboard.Monitoring;
 using MonitorDashboard.Monitoring.Checks;
 using MonitorDashboard.Monitoring.Health;
@@ -33,7 +33,7 @@ public sealed class StatusPageTests : IAsyncLifetime
     private readonly BunitContext _ctx = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
     private readonly TempPresetsFolder _folder;
-    private InvenTreeEmulator _emulator = null!;
+    private EmulatorServer _emulator = null!;
 
     // Resolved on first use, so a test can still replace a registration (the email settings) before that.
     private MonitorState State => _ctx.Services.GetRequiredService<MonitorState>();
@@ -42,7 +42,7 @@ public sealed class StatusPageTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _emulator = await InvenTreeEmulator.StartAsync(InvenTreeFixture.LoadSampleCatalog(), cancellationToken: Xunit.TestContext.Current.CancellationToken);
+        _emulator = await EmulatorServer.StartAsync(SampleCatalog.Load(), cancellationToken: Xunit.TestContext.Current.CancellationToken);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["INVENTREE_URL"] = _emulator.BaseAddress.ToString(),

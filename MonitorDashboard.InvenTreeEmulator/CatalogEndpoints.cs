@@ -1,0 +1,96 @@
+namespace MonitorDashboard.InvenTreeEmulator;
+
+/// <summary>The other list endpoints: BOM lines, suppliers, supplier parts and build orders.</summary>
+internal sealed class CatalogEndpoints(InvenTreeFixture fixture, EmulatorOptions options)
+{
+    /// <summary>Before API 433 substitutes were always serialized; since then only with <c>substitutes=true</c>.</summary>
+    public const int SubstitutesOptionalSince = 433;
+
+    public async Task BomAsync(HttpContext context)
+    {
+        var index = fixture.Index;
+        var filters = new QueryFilters(context.Request.Query);
+        var part = filters.Relation("part", index.PartsByPk.ContainsKey);
+        var withSubstitutes = options.ApiVersion < SubstitutesOptionalSince || filters.Boolean("substitutes") == true;
+        var page = Pagination.Read(filters);
+        if (filters.HasErrors)
+        {
+            await JsonResponse.FieldErrorsAsync(context, filters.Errors);
+            return;
+        }
+        var lines = part is { } pk ? index.BomFor(pk) : index.Data.BomItems;
+        await page.WriteAsync(context, lines, (w, line) => JsonResponse.WriteDto(w, new BomItemJson
+        {
+            Pk = line.Pk,
+            Part = line.Part,
+            SubPart = line.SubPart,
+            Quantity = line.Quantity,
+            Optional = line.Optional,
+            Consumable = line.Consumable,
+            Inherited = line.Inherited,
+            AllowVariants = line.AllowVariants,
+            Reference = line.Reference,
+            Substitutes = withSubstitutes
+                ? [.. index.SubstitutesOf(line.Pk).Select(s => new BomSubstituteJson { Pk = s.Pk, BomItem = s.BomItem, Part = s.Part })]
+                : null,
+        }));
+    }
+
+    public async Task CompaniesAsync(HttpContext context)
+    {
+        var index = fixture.Index;
+        var filters = new QueryFilters(context.Request.Query);
+        var isSupplier = filters.Boolean("is_supplier");
+        var page = Pagination.Read(filters);
+        if (filters.HasErrors)
+        {
+            await JsonResponse.FieldErrorsAsync(context, filters.Errors);
+            return;
+        }
+        var companies = index.Data.Companies.Where(c => isSupplier is not { } s || c.IsSupplier == s).ToList();
+        await page.WriteAsync(context, companies, (w, c) =>
+            JsonResponse.WriteDto(w, new CompanyJson { Pk = c.Pk, Name = c.Name, IsSupplier = c.IsSupplier }));
+    }
+
+    public async Task SupplierPartsAsync(HttpContext context)
+    {
+        var index = fixture.Index;
+        var filters = new QueryFilters(context.Request.Query);
+        var supplier = filters.Relation("supplier", index.CompaniesByPk.ContainsKey);
+        var page = Pagination.Read(filters);
+        if (filters.HasErrors)
+        {
+            await JsonResponse.FieldErrorsAsync(context, filters.Errors);
+            return;
+        }
+        var supplierParts = index.Data.SupplierParts.Where(s => supplier is not { } pk || s.Supplier == pk).ToList();
+        await page.WriteAsync(context, supplierParts, (w, s) =>
+            JsonResponse.WriteDto(w, new SupplierPartJson { Pk = s.Pk, Part = s.Part, Supplier = s.Supplier, Sku = s.Sku }));
+    }
+
+    public async Task BuildsAsync(HttpContext context)
+    {
+        var index = fixture.Index;
+        var filters = new QueryFilters(context.Request.Query);
+        var part = filters.Relation("part", index.PartsByPk.ContainsKey);
+        var active = filters.Boolean("active");
+        var page = Pagination.Read(filters);
+        if (filters.HasErrors)
+        {
+            await JsonResponse.FieldErrorsAsync(context, filters.Errors);
+            return;
+        }
+        var builds = index.Data.Builds
+            .Where(b => part is not { } pk || b.Part == pk)
+            .Where(b => active is not { } a || InvenTreeStatus.IsBuildActive(b.Status) == a)
+            .ToList();
+        await page.WriteAsync(context, builds, (w, b) => JsonResponse.WriteDto(w, new BuildJson
+        {
+            Pk = b.Pk,
+            Part = b.Part,
+            Quantity = b.Quantity,
+            Completed = b.Completed,
+            Status = b.Status,
+        }));
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json.Serialization;
+
+namespace MonitorDashboard.InvenTreeEmulator;
+
+// The server's side of the HTTP contract for the catalog endpoints, written down here rather than borrowed from the
+// client's models: a field renamed on one side must show up as a failing test, not change both sides at once.
+
+/// <summary>A BOM line as <c>/api/bom/</c> serves it; null substitutes (not requested) are left out.</summary>
+internal sealed record BomItemJson
+{
+    [JsonPropertyName("pk")] public required int Pk { get; init; }
+    [JsonPropertyName("part")] public required int Part { get; init; }
+    [JsonPropertyName("sub_part")] public required int SubPart { get; init; }
+    [JsonPropertyName("quantity")] public decimal Quantity { get; init; }
+    [JsonPropertyName("optional")] public bool Optional { get; init; }
+    [JsonPropertyName("consumable")] public bool Consumable { get; init; }
+    [JsonPropertyName("inherited")] public bool Inherited { get; init; }
+    [JsonPropertyName("allow_variants")] public bool AllowVariants { get; init; }
+    [JsonPropertyName("reference")] public string? Reference { get; init; }
+    [JsonPropertyName("substitutes")] public IReadOnlyList<BomSubstituteJson>? Substitutes { get; init; }
+}
+
+internal sealed record BomSubstituteJson
+{
+    [JsonPropertyName("pk")] public required int Pk { get; init; }
+    [JsonPropertyName("bom_item")] public required int BomItem { get; init; }
+    [JsonPropertyName("part")] public required int Part { get; init; }
+}
+
+/// <summary>A build order as <c>/api/build/</c> serves it.</summary>
+internal sealed record BuildJson
+{
+    [JsonPropertyName("pk")] public required int Pk { get; init; }
+    [JsonPropertyName("part")] public required int Part { get; init; }
+    [JsonPropertyName("quantity")] public decimal Quantity { get; init; }
+    [JsonPropertyName("completed")] public decimal Completed { get; init; }
+    [JsonPropertyName("status")] public int Status { get; init; }
+}
+
+/// <summary>A company as <c>/api/company/</c> serves it.</summary>
+internal sealed record CompanyJson
+{
+    [JsonPropertyName("pk")] public required int Pk { get; init; }
+    [JsonPropertyName("name")] public required string Name { get; init; }
+    [JsonPropertyName("is_supplier")] public bool IsSupplier { get; init; }
+}
+
+/// <summary>A supplier part as <c>/api/company/part/</c> serves it.</summary>
+internal sealed record SupplierPartJson
+{
+    [JsonPropertyName("pk")] public required int Pk { get; init; }
+    [JsonPropertyName("part")] public required int Part { get; init; }
+    [JsonPropertyName("supplier")] public required int Supplier { get; init; }
+    [JsonPropertyName("SKU")] public string? Sku { get; init; }
+}

@@ -1,0 +1,29 @@
+namespace MonitorDashboard.InvenTreeEmulator;
+
+/// <summary>The only URLs the emulator knows; anything else is a 404.</summary>
+internal static class EmulatorRoutes
+{
+    public static void Map(IEndpointRouteBuilder routes, InvenTreeFixture data, EmulatorOptions options)
+    {
+        var parts = new PartEndpoints(data, options);
+        var catalog = new CatalogEndpoints(data, options);
+        routes.MapGet("/api/", context => ServerInfoAsync(context, options));
+        routes.MapGet("/api/part/", parts.ListAsync);
+        routes.MapGet("/api/part/{pk:int}/", parts.DetailAsync);
+        routes.MapGet("/api/bom/", catalog.BomAsync);
+        routes.MapGet("/api/company/", catalog.CompaniesAsync);
+        routes.MapGet("/api/company/part/", catalog.SupplierPartsAsync);
+        routes.MapGet("/api/build/", catalog.BuildsAsync);
+    }
+
+    private static Task ServerInfoAsync(HttpContext context, EmulatorOptions options) =>
+        JsonResponse.WriteAsync(context, StatusCodes.Status200OK, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("server", "InvenTree");
+            w.WriteString("version", options.ServerVersion);
+            w.WriteNumber("apiVersion", options.ApiVersion);
+            w.WriteString("instance", "MonitorDashboard emulator");
+            w.WriteEndObject();
+        });
+}

@@ -1,0 +1,102 @@
+namespace MonitorDashboard.InvenTreeEmulator;
+
+/// <summary>
+/// The InvenTree data an <see cref="EmulatorServer"/> serves, loaded from a Django <c>dumpdata</c> fixture.
+/// Stock mutations are thread-safe and take effect on the next request.
+/// </summary>
+public sealed class InvenTreeFixture
+{
+    private readonly Lock gate = new();
+    private FixtureData data;
+    private volatile FixtureIndex? index;
+
+    private InvenTreeFixture(FixtureData data) => this.data = data;
+
+    /// <summary>Loads a fixture file.</summary>
+    public static InvenTreeFixture Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Parse(stream);
+    }
+
+    /// <summary>Parses a fixture from JSON (a list of <c>{model, pk, fields}</c>).</summary>
+    public static InvenTreeFixture Parse(Stream json) => new(FixtureLoader.Parse(json));
+
+    /// <summary>Number of parts in the fixture.</summary>
+    public int PartCount => Index.Data.Parts.Count;
+
+    /// <summary>The pk of the first part with exactly this name (case-sensitive), or null.</summary>
+    public int? FindPartPk(string name) => Index.Data.Parts.FirstOrDefault(p => p.Name == name)?.Pk;
+
+    /// <summary>The pks of all parts, ascending.</summary>
+    public IReadOnlyList<int> PartPks() => [.. Index.Data.Parts.Select(p => p.Pk)];
+
+    /// <summary>The pks of a part's stock items (any status), ascending.</summary>
+    public IReadOnlyList<int> StockItemPks(int partPk) =>
+        [.. Index.Data.StockItems.Values.Where(s => s.Part == partPk).Select(s => s.Pk).Order()];
+
+    /// <summary>The quantity of a stock item, or null when it does not exist.</summary>
+    public decimal? StockItemQuantity(int stockItemPk) => Index.Data.StockItems.GetValueOrDefault(stockItemPk)?.Quantity;
+
+    /// <summary>Deletes a stock item.</summary>
+    /// <exception cref="KeyNotFoundException">No stock item with that pk.</exception>
+    public void RemoveStockItem(int stockItemPk) => MutateStock(stock =>
+    {
+        if (!stock.Remove(stockItemPk))
+        {
+            throw new KeyNotFoundException($"No stock item {stockItemPk}.");
+        }
+    });
+
+    /// <summary>Changes the quantity of a stock item.</summary>
+    /// <exception cref="KeyNotFoundException">No stock item with that pk.</exception>
+    public void SetStockItemQuantity(int stockItemPk, decimal quantity) => MutateStock(stock =>
+    {
+        var item = stock.GetValueOrDefault(stockItemPk) ?? throw new KeyNotFoundException($"No stock item {stockItemPk}.");
+        stock[stockItemPk] = item with { Quantity = quantity };
+    });
+
+    /// <summary>Adds an in-stock item (status OK, not allocated anywhere) of a part and returns its new pk.</summary>
+    /// <exception cref="KeyNotFoundException">No part with that pk.</exception>
+    public int AddStockItem(int partPk, decimal quantity)
+    {
+        var newPk = 0;
+        MutateStock(stock =>
+        {
+            if (!data.Parts.Any(p => p.Pk == partPk))
+            {
+                throw new KeyNotFoundException($"No part {partPk}.");
+            }
+            newPk = stock.Count == 0 ? 1 : stock.Keys.Max() + 1;
+            stock[newPk] = new FixtureStockItem(newPk, partPk, quantity, 10, null, null, null, null, false, null);
+        });
+        return newPk;
+    }
+
+    /// <summary>The current precomputed state; requests take one snapshot and use it throughout.</summary>
+    internal FixtureIndex Index
+    {
+        get
+        {
+            if (index is { } current)
+            {
+                return current;
+            }
+            lock (gate)
+            {
+                return index ??= new FixtureIndex(data);
+            }
+        }
+    }
+
+    private void MutateStock(Action<Dictionary<int, FixtureStockItem>> change)
+    {
+        lock (gate)
+        {
+            var stock = new Dictionary<int, FixtureStockItem>(data.StockItems);
+            change(stock);
+            data = data with { StockItems = stock };
+            index = null;
+        }
+    }
+}
