@@ -1,6 +1,6 @@
 namespace MonitorDashboard.InvenTreeEmulator;
 
-/// <summary>The other list endpoints: BOM lines, suppliers, supplier parts and build orders.</summary>
+/// <summary>The other list endpoints: BOM lines, suppliers, supplier parts, build orders and stock items.</summary>
 internal sealed class CatalogEndpoints(InvenTreeFixture fixture, EmulatorOptions options)
 {
     /// <summary>Before API 433 substitutes were always serialized; since then only with <c>substitutes=true</c>.</summary>
@@ -91,6 +91,42 @@ internal sealed class CatalogEndpoints(InvenTreeFixture fixture, EmulatorOptions
             Quantity = b.Quantity,
             Completed = b.Completed,
             Status = b.Status,
+        }));
+    }
+
+    /// <summary>
+    /// The stock list with the filters we use: <c>is_building</c>, and <c>part</c>, which like InvenTree's includes
+    /// the part's variants unless <c>include_variants=false</c>. Every item, in stock or not (no status filter).
+    /// </summary>
+    public async Task StockAsync(HttpContext context)
+    {
+        var index = fixture.Index;
+        var filters = new QueryFilters(context.Request.Query);
+        var part = filters.Relation("part", index.PartsByPk.ContainsKey);
+        var includeVariants = filters.Boolean("include_variants") ?? true;
+        var isBuilding = filters.Boolean("is_building");
+        var page = Pagination.Read(filters);
+        if (filters.HasErrors)
+        {
+            await JsonResponse.FieldErrorsAsync(context, filters.Errors);
+            return;
+        }
+        HashSet<int>? parts = part is { } pk
+            ? [pk, .. includeVariants ? index.Tree.Descendants(pk) : []]
+            : null;
+        var items = index.Data.StockItems.Values
+            .Where(i => parts is null || parts.Contains(i.Part))
+            .Where(i => isBuilding is not { } b || i.IsBuilding == b)
+            .OrderBy(i => i.Pk)
+            .ToList();
+        await page.WriteAsync(context, items, (w, i) => JsonResponse.WriteDto(w, new StockItemJson
+        {
+            Pk = i.Pk,
+            Part = i.Part,
+            Quantity = i.Quantity,
+            IsBuilding = i.IsBuilding,
+            Status = i.Status,
+            Build = i.Build,
         }));
     }
 }

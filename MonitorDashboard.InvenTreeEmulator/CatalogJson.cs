@@ -37,6 +37,17 @@ internal sealed record BuildJson
     [JsonPropertyName("status")] public int Status { get; init; }
 }
 
+/// <summary>A stock item as <c>/api/stock/</c> serves it (the fields we read, plus status and build).</summary>
+internal sealed record StockItemJson
+{
+    [JsonPropertyName("pk")] public required int Pk { get; init; }
+    [JsonPropertyName("part")] public required int Part { get; init; }
+    [JsonPropertyName("quantity")] public decimal Quantity { get; init; }
+    [JsonPropertyName("is_building")] public bool IsBuilding { get; init; }
+    [JsonPropertyName("status")] public int Status { get; init; }
+    [JsonPropertyName("build")] public int? Build { get; init; }
+}
+
 /// <summary>A company as <c>/api/company/</c> serves it.</summary>
 internal sealed record CompanyJson
 {

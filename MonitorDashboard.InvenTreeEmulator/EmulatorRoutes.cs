@@ -14,6 +14,7 @@ internal static class EmulatorRoutes
         routes.MapGet("/api/company/", catalog.CompaniesAsync);
         routes.MapGet("/api/company/part/", catalog.SupplierPartsAsync);
         routes.MapGet("/api/build/", catalog.BuildsAsync);
+        routes.MapGet("/api/stock/", catalog.StockAsync);
     }
 
     private static Task ServerInfoAsync(HttpContext context, EmulatorOptions options) =>

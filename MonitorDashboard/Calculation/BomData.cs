@@ -22,6 +22,10 @@ public sealed record BomData
     public required IReadOnlyDictionary<int, IReadOnlyList<InvenTreeBomItem>> Boms { get; init; }
     /// <summary>Parts that a supplier named in <see cref="CalculationOptions.ExcludeSuppliers"/> supplies.</summary>
     public IReadOnlySet<int> ExcludedBySupplier { get; init; } = new HashSet<int>();
+    /// <summary>Every <c>is_building</c> stock item; fetched only for <see cref="InProductionRule.Legacy"/>.</summary>
+    public IReadOnlyList<InvenTreeStockItem> BuildingStock { get; init; } = [];
+    /// <summary>Every active build order; fetched only for <see cref="InProductionRule.Legacy"/>.</summary>
+    public IReadOnlyList<InvenTreeBuild> ActiveBuilds { get; init; } = [];
     public int ApiVersion { get; init; }
     /// <summary>HTTP requests made to InvenTree to fetch this data (retries included).</summary>
     public int Requests { get; init; }

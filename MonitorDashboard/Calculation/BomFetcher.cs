@@ -7,7 +7,8 @@ namespace MonitorDashboard.Calculation;
 /// <summary>
 /// Fetches everything a calculation needs, one BOM level per round: for every assembly of a level its
 /// BOM and the parts in it (with stock figures) are requested concurrently. A check costs about
-/// 1 + top-level parts + 2 × assemblies requests in 1 + BOM depth rounds.
+/// 1 + top-level parts + 2 × assemblies requests in 1 + BOM depth rounds; the legacy "in production" rule adds two
+/// requests (all <c>is_building</c> stock items, all active builds), made in the first round.
 /// </summary>
 public sealed class BomFetcher(IInvenTreeClient client, IOptions<InvenTreeOptions> options, ILogger<BomFetcher> logger)
 {
@@ -35,6 +36,13 @@ public sealed class BomFetcher(IInvenTreeClient client, IOptions<InvenTreeOption
         var suppliersTask = calculation.ExcludeSuppliers.Count > 0
             ? calls.RunAsync("fetching the supplier list", client.GetSuppliersAsync, cancellationToken)
             : Task.FromResult<IReadOnlyList<InvenTreeCompany>>([]);
+        var legacy = calculation.InProduction == InProductionRule.Legacy;
+        var buildingStockTask = legacy
+            ? calls.RunAsync("fetching the stock items being built", client.GetBuildingStockAsync, cancellationToken)
+            : Task.FromResult<IReadOnlyList<InvenTreeStockItem>>([]);
+        var activeBuildsTask = legacy
+            ? calls.RunAsync("fetching the active build orders", client.GetAllActiveBuildsAsync, cancellationToken)
+            : Task.FromResult<IReadOnlyList<InvenTreeBuild>>([]);
         var resolved = await Task.WhenAll(requests.Select(r => ResolveAsync(r, calls, cancellationToken)));
         var server = await serverTask;
         var rounds = 1;
@@ -69,6 +77,8 @@ public sealed class BomFetcher(IInvenTreeClient client, IOptions<InvenTreeOption
         }
 
         var excluded = await excludedTask;
+        var buildingStock = await buildingStockTask;
+        var activeBuilds = await activeBuildsTask;
         logger.LogDebug("Fetched {PartCount} parts and {BomCount} BOMs in {Requests} requests and {Rounds} rounds",
             parts.Count, boms.Count, tally.Count, rounds);
         return new BomData
@@ -77,6 +87,8 @@ public sealed class BomFetcher(IInvenTreeClient client, IOptions<InvenTreeOption
             Parts = new Dictionary<int, InvenTreePart>(parts),
             Boms = new Dictionary<int, IReadOnlyList<InvenTreeBomItem>>(boms),
             ExcludedBySupplier = excluded,
+            BuildingStock = buildingStock,
+            ActiveBuilds = activeBuilds,
             ApiVersion = server.ApiVersion,
             Requests = tally.Count,
             Rounds = rounds,

@@ -12,6 +12,9 @@ public sealed record CalculationOptions
     public bool ExcludeOptional { get; init; }
     public bool CountOnOrder { get; init; }
     public bool HideConsumables { get; init; }
+    /// <summary>Leave parts flagged optional out of the tables (a display filter: numbers stay as they are).</summary>
+    public bool HideOptional { get; init; }
+    public InProductionRule InProduction { get; init; } = InProductionRule.Scheduled;
     public IReadOnlyList<string> ExcludeSuppliers { get; init; } = [];
 
     public static CalculationOptions Default { get; } = new();

@@ -16,6 +16,7 @@ internal static class NetRequirements
         BomGraph graph,
         IReadOnlyDictionary<int, decimal> topLevel,
         IReadOnlyDictionary<int, InvenTreePart> parts,
+        IReadOnlyDictionary<int, decimal> inProductionOf,
         bool countOnOrder,
         WarningLog warnings)
     {
@@ -27,7 +28,7 @@ internal static class NetRequirements
             var part = parts[pk];
             var demand = gross.GetValueOrDefault(pk);
             var available = part.Available();
-            var inProduction = part.InProduction();
+            var inProduction = inProductionOf.GetValueOrDefault(pk);
             decimal toBuild = 0m, toOrder = 0m;
 
             // An assembly is built even when it is also purchaseable: its BOM is what we can act on.

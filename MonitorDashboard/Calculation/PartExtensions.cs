@@ -10,8 +10,6 @@ internal static class PartExtensions
     public static decimal Available(this InvenTreePart part) =>
         part.TotalInStock - part.RequiredForBuildOrders - part.RequiredForSalesOrders;
 
-    public static decimal InProduction(this InvenTreePart part) => part.ScheduledToBuild ?? 0m;
-
     /// <summary>"Name", or "Name@Revision" when the part has a revision.</summary>
     public static string Label(this InvenTreePart part) =>
         part.Revision is { Length: > 0 } revision ? $"{part.Name}@{revision}" : part.Name;

@@ -4,7 +4,7 @@ namespace MonitorDashboard.Calculation;
 
 /// <summary>
 /// Turns the netted figures into the result tables: which rows exist, the display filters (hide
-/// consumables, exclude suppliers — they drop rows, never change numbers) and the sort order.
+/// consumables, hide optional parts, exclude suppliers — they drop rows, never change numbers) and the sort order.
 /// </summary>
 internal sealed class ResultBuilder(
     BomGraph graph,
@@ -16,6 +16,7 @@ internal sealed class ResultBuilder(
     public IReadOnlyList<OrderRow> PartsToOrder(CalculationOptions options, IReadOnlySet<int> excludedBySupplier) =>
         SortedParts(pk => needs[pk].ToOrder > 0)
             .Where(part => !(options.HideConsumables && flags[part.Pk].Consumable))
+            .Where(part => !(options.HideOptional && flags[part.Pk].Optional))
             .Where(part => !excludedBySupplier.Contains(part.Pk))
             .Select(ToOrderRow)
             .ToArray();
@@ -23,6 +24,7 @@ internal sealed class ResultBuilder(
     public IReadOnlyList<BuildRow> SubassembliesToBuild(CalculationOptions options) =>
         SortedParts(pk => needs[pk].ToBuild > 0 || (parts[pk].Assembly && needs[pk].InProduction > 0))
             .Where(part => !(options.HideConsumables && flags[part.Pk].Consumable))
+            .Where(part => !(options.HideOptional && flags[part.Pk].Optional))
             .Select(ToBuildRow)
             .ToArray();
 

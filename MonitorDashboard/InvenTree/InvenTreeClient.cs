@@ -33,6 +33,12 @@ public interface IInvenTreeClient
 
     Task<IReadOnlyList<InvenTreeBuild>> GetActiveBuildsAsync(int partPk, CancellationToken cancellationToken);
 
+    /// <summary>Every active build order (Pending, Production, On Hold) of every part, in one list.</summary>
+    Task<IReadOnlyList<InvenTreeBuild>> GetAllActiveBuildsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every stock item with <c>is_building=true</c> (outputs of builds in progress), of every part.</summary>
+    Task<IReadOnlyList<InvenTreeStockItem>> GetBuildingStockAsync(CancellationToken cancellationToken);
+
     Task<IReadOnlyList<InvenTreeCompany>> GetSuppliersAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyList<InvenTreeSupplierPart>> GetSupplierPartsAsync(int supplierPk, CancellationToken cancellationToken);
@@ -90,6 +96,12 @@ internal sealed class InvenTreeClient(
 
     public Task<IReadOnlyList<InvenTreeBuild>> GetActiveBuildsAsync(int partPk, CancellationToken cancellationToken) =>
         GetAllPagesAsync<InvenTreeBuild>($"build/?part={partPk}&active=true", cancellationToken);
+
+    public Task<IReadOnlyList<InvenTreeBuild>> GetAllActiveBuildsAsync(CancellationToken cancellationToken) =>
+        GetAllPagesAsync<InvenTreeBuild>("build/?active=true", cancellationToken);
+
+    public Task<IReadOnlyList<InvenTreeStockItem>> GetBuildingStockAsync(CancellationToken cancellationToken) =>
+        GetAllPagesAsync<InvenTreeStockItem>("stock/?is_building=true", cancellationToken);
 
     public Task<IReadOnlyList<InvenTreeCompany>> GetSuppliersAsync(CancellationToken cancellationToken) =>
         GetAllPagesAsync<InvenTreeCompany>("company/?is_supplier=true", cancellationToken);

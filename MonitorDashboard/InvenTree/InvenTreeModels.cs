@@ -57,7 +57,16 @@ public sealed record InvenTreeBomSubstitute
     [JsonPropertyName("part")] public required int Part { get; init; }
 }
 
-/// <summary>A build order (only read on servers older than API 348).</summary>
+/// <summary>A stock item as returned by <c>/api/stock/</c> (only read for the legacy "in production" rule).</summary>
+public sealed record InvenTreeStockItem
+{
+    [JsonPropertyName("pk")] public required int Pk { get; init; }
+    [JsonPropertyName("part")] public required int Part { get; init; }
+    [JsonPropertyName("quantity")] public decimal Quantity { get; init; }
+    [JsonPropertyName("is_building")] public bool IsBuilding { get; init; }
+}
+
+/// <summary>A build order (read on servers older than API 348, and for the legacy "in production" rule).</summary>
 public sealed record InvenTreeBuild
 {
     [JsonPropertyName("pk")] public required int Pk { get; init; }

@@ -33,6 +33,12 @@ public sealed class SharedFetchClient(IInvenTreeClient inner, CancellationToken 
     public Task<IReadOnlyList<InvenTreeBuild>> GetActiveBuildsAsync(int partPk, CancellationToken cancellationToken) =>
         Once($"builds:{partPk}", ct => inner.GetActiveBuildsAsync(partPk, ct), cancellationToken);
 
+    public Task<IReadOnlyList<InvenTreeBuild>> GetAllActiveBuildsAsync(CancellationToken cancellationToken) =>
+        Once("builds:all", inner.GetAllActiveBuildsAsync, cancellationToken);
+
+    public Task<IReadOnlyList<InvenTreeStockItem>> GetBuildingStockAsync(CancellationToken cancellationToken) =>
+        Once("stock:is_building", inner.GetBuildingStockAsync, cancellationToken);
+
     public Task<IReadOnlyList<InvenTreeCompany>> GetSuppliersAsync(CancellationToken cancellationToken) =>
         Once("suppliers", inner.GetSuppliersAsync, cancellationToken);
 
