@@ -21,6 +21,9 @@ public static class InProductionRules
 {
     public static IReadOnlyList<string> Names { get; } = ["scheduled", "building", "legacy"];
 
+    /// <summary>"scheduled, building or legacy", for messages.</summary>
+    public static string Choices => $"{string.Join(", ", Names.Take(Names.Count - 1))} or {Names[^1]}";
+
     public static string Name(this InProductionRule rule) => rule switch
     {
         InProductionRule.Building => "building",

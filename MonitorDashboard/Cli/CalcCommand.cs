@@ -18,13 +18,34 @@ internal static class CalcCommand
         var excludeOptional = new Option<bool>("--exclude-optional") { Description = "Do not explode optional BOM lines" };
         var countOnOrder = new Option<bool>("--count-on-order") { Description = "Subtract parts on order from what to order" };
         var hideConsumables = new Option<bool>("--hide-consumables") { Description = "Leave consumable parts out of the tables" };
+        var hideOptional = new Option<bool>("--hide-optional") { Description = "Leave parts flagged optional out of the tables (numbers unchanged)" };
+        var inProduction = new Option<string>("--in-production")
+        {
+            Description = "What counts as in production: scheduled (InvenTree's scheduled_to_build, default), " +
+                          "building (the part's building field) or legacy (the Python tool's default: is_building stock " +
+                          "items incl. variants + remaining quantity of Pending and Production build orders)",
+            DefaultValueFactory = _ => InProductionRule.Scheduled.Name(),
+            HelpName = string.Join('|', InProductionRules.Names),
+        };
+        // A validator rather than AcceptOnlyFromAmong: its message spans several lines, and errors are one line.
+        inProduction.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!InProductionRules.TryParse(value, out _))
+            {
+                result.AddError($"--in-production must be {InProductionRules.Choices}, not \"{value}\"");
+            }
+        });
         var excludeSupplier = new Option<string[]>("--exclude-supplier")
         {
             Description = "Leave parts supplied by this supplier out of the tables (repeatable)",
             AllowMultipleArgumentsPerToken = false,
         };
 
-        var command = new Command("calc", "Calculate what to order and build for the given parts") { parts, json, excludeOptional, countOnOrder, hideConsumables, excludeSupplier };
+        var command = new Command("calc", "Calculate what to order and build for the given parts") 
+        {
+            parts, json, excludeOptional, countOnOrder, hideConsumables, hideOptional, inProduction, excludeSupplier,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var requests = new List<PartRequest>();
@@ -42,6 +63,8 @@ internal static class CalcCommand
                 ExcludeOptional = parse.GetValue(excludeOptional),
                 CountOnOrder = parse.GetValue(countOnOrder),
                 HideConsumables = parse.GetValue(hideConsumables),
+                HideOptional = parse.GetValue(hideOptional),
+                InProduction = InProductionRules.TryParse(parse.GetValue(inProduction), out var rule) ? rule : InProductionRule.Scheduled,
                 ExcludeSuppliers = parse.GetValue(excludeSupplier) ?? [],
             };
 
@@ -58,7 +81,7 @@ internal static class CalcCommand
 
             if (parse.GetValue(json))
             {
-                await stdout.WriteLineAsync(CalcJson.Serialize(run));
+                await stdout.WriteLineAsync(CalcJson.Serialize(run, options.InProduction));
             }
             else
             {

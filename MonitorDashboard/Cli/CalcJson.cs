@@ -12,7 +12,7 @@ internal static class CalcJson
         WriteIndented = true,
     };
 
-    public static string Serialize(CalculationRun run)
+    public static string Serialize(CalculationRun run, InProductionRule inProductionRule = InProductionRule.Scheduled)
     {
         var r = run.Result;
         var document = new Document(
@@ -23,10 +23,12 @@ internal static class CalcJson
                 o.Substitutes.Select(s => new Substitute(s.Pk, s.Name, Numbers.Normalise(s.Available))).ToList())).ToList(),
             r.SubassembliesToBuild.Select(b => new Build(
                 b.Pk, b.Name, Numbers.Normalise(b.Needed), Numbers.Normalise(b.Available), Numbers.Normalise(b.InProduction),
-                Numbers.Normalise(b.ToBuild), b.Optional, b.BelongsTo)).ToList(),
+                Numbers.Normalise(b.ToBuild), b.Optional, b.BelongsTo,
+                Numbers.Normalise(b.RequiredForBuildOrders), Numbers.Normalise(b.RequiredForSalesOrders))).ToList(),
             r.Critical.Select(c => new Critical(c.Pk, c.Name, Numbers.Normalise(c.TotalInStock), Numbers.Normalise(c.MinimumStock))).ToList(),
             r.NotFound.Select(n => new NotFound(n.Name, n.Revision, n.Matches)).ToList(),
             r.Warnings,
+            inProductionRule.Name(),
             run.Requests);
         return JsonSerializer.Serialize(document, Options);
     }
@@ -37,6 +39,7 @@ internal static class CalcJson
         IReadOnlyList<Critical> Critical,
         IReadOnlyList<NotFound> NotFound,
         IReadOnlyList<string> Warnings,
+        string InProductionRule,
         int Requests);
 
     private sealed record Order(
@@ -46,7 +49,9 @@ internal static class CalcJson
 
     private sealed record Substitute(int Pk, string Name, decimal Available);
 
-    private sealed record Build(int Pk, string Name, decimal Needed, decimal Available, decimal InProduction, decimal ToBuild, bool Optional, IReadOnlyList<string> BelongsTo);
+    private sealed record Build(
+        int Pk, string Name, decimal Needed, decimal Available, decimal InProduction, decimal ToBuild, bool Optional,
+        IReadOnlyList<string> BelongsTo, decimal RequiredForBuildOrders, decimal RequiredForSalesOrders);
 
     private sealed record Critical(int Pk, string Name, decimal TotalInStock, decimal MinimumStock);
 

@@ -14,11 +14,11 @@ internal static class CalcTables
 
         Section(output, "Parts to order", r.PartsToOrder.Count, () =>
         {
-            var table = new TextTable("Part", "IPN", "Needed", "In stock", "Req. builds", "Req. sales", "Available", "On order", "To order", "Flags", "Belongs to")
-                .AlignRight(2, 3, 4, 5, 6, 7, 8);
+            var table = new TextTable("Pk", "Part", "IPN", "Needed", "In stock", "Req. builds", "Req. sales", "Available", "On order", "To order", "Flags", "Belongs to")
+                .AlignRight(0, 3, 4, 5, 6, 7, 8, 9);
             foreach (var o in r.PartsToOrder)
             {
-                table.Add(Name(o.Name, o.Revision), o.Ipn ?? "", Numbers.Format(o.Needed), Numbers.Format(o.TotalInStock),
+                table.Add(Pk(o.Pk), Name(o.Name, o.Revision), o.Ipn ?? "", Numbers.Format(o.Needed), Numbers.Format(o.TotalInStock),
                     Numbers.Format(o.RequiredForBuildOrders), Numbers.Format(o.RequiredForSalesOrders), Numbers.Format(o.Available),
                     Numbers.Format(o.OnOrder), Numbers.Format(o.ToOrder), Flags(o.Optional, o.Consumable), string.Join(", ", o.BelongsTo));
             }
@@ -30,12 +30,12 @@ internal static class CalcTables
         {
             Section(output, "Substitutes for parts to order", withSubstitutes.Count, () =>
             {
-                var table = new TextTable("Part", "Substitute", "Available").AlignRight(2);
+                var table = new TextTable("Pk", "Part", "Substitute pk", "Substitute", "Available").AlignRight(0, 2, 4);
                 foreach (var o in withSubstitutes)
                 {
                     foreach (var s in o.Substitutes)
                     {
-                        table.Add(Name(o.Name, o.Revision), s.Name, Numbers.Format(s.Available));
+                        table.Add(Pk(o.Pk), Name(o.Name, o.Revision), Pk(s.Pk), s.Name, Numbers.Format(s.Available));
                     }
                 }
                 return table;
@@ -44,11 +44,11 @@ internal static class CalcTables
 
         Section(output, "Subassemblies to build", r.SubassembliesToBuild.Count, () =>
         {
-            var table = new TextTable("Assembly", "IPN", "Needed", "Available", "In production", "To build", "Flags", "Belongs to")
-                .AlignRight(2, 3, 4, 5);
+            var table = new TextTable("Pk", "Assembly", "IPN", "Needed", "Available", "In production", "To build", "Flags", "Belongs to")
+                .AlignRight(0, 3, 4, 5, 6);
             foreach (var b in r.SubassembliesToBuild)
             {
-                table.Add(Name(b.Name, b.Revision), b.Ipn ?? "", Numbers.Format(b.Needed), Numbers.Format(b.Available),
+                table.Add(Pk(b.Pk), Name(b.Name, b.Revision), b.Ipn ?? "", Numbers.Format(b.Needed), Numbers.Format(b.Available),
                     Numbers.Format(b.InProduction), Numbers.Format(b.ToBuild), Flags(b.Optional, b.Consumable), string.Join(", ", b.BelongsTo));
             }
             return table;
@@ -56,10 +56,10 @@ internal static class CalcTables
 
         Section(output, "Critical parts (below minimum stock)", r.Critical.Count, () =>
         {
-            var table = new TextTable("Part", "IPN", "In stock", "Available", "Minimum").AlignRight(2, 3, 4);
+            var table = new TextTable("Pk", "Part", "IPN", "In stock", "Available", "Minimum").AlignRight(0, 3, 4, 5);
             foreach (var c in r.Critical)
             {
-                table.Add(c.Name, c.Ipn ?? "", Numbers.Format(c.TotalInStock), Numbers.Format(c.Available), Numbers.Format(c.MinimumStock));
+                table.Add(Pk(c.Pk), c.Name, c.Ipn ?? "", Numbers.Format(c.TotalInStock), Numbers.Format(c.Available), Numbers.Format(c.MinimumStock));
             }
             return table;
         });
@@ -95,6 +95,8 @@ internal static class CalcTables
         output.WriteLine($"{title} ({count})");
         output.Write(table());
     }
+
+    private static string Pk(int pk) => pk.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Name(string name, string? revision) => string.IsNullOrEmpty(revision) ? name : $"{name} (rev {revision})";
 

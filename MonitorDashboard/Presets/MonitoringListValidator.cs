@@ -61,6 +61,10 @@ public sealed class MonitoringListValidator(IOptions<ScheduleOptions> scheduleOp
         {
             Error("notify_condition", $"notify_condition \"{list.NotifyCondition}\" must be \"always\" or \"on_change\"");
         }
+        if (list.InProduction is { } rule && !InProductionNames.All.Contains(rule, StringComparer.Ordinal))
+        {
+            Error("in_production", $"in_production \"{Printable(rule)}\" must be \"scheduled\", \"building\" or \"legacy\"");
+        }
         return new ListValidationResult(index, list.Id ?? "", list.Name ?? "", errors, warnings);
     }
 

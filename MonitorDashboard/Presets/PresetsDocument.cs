@@ -98,8 +98,25 @@ public sealed record MonitoringList
     [JsonPropertyName("last_hash"), JsonPropertyOrder(8)]
     public string? LastHash { get; init; }
 
+    /// <summary>Leave parts flagged optional out of the report (numbers unchanged); absent means off.</summary>
+    [JsonPropertyName("hide_optional"), JsonPropertyOrder(9), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? HideOptional { get; init; }
+
+    /// <summary>One of <see cref="InProductionNames.All"/>; absent means <c>scheduled</c>.</summary>
+    [JsonPropertyName("in_production"), JsonPropertyOrder(10), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? InProduction { get; init; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; init; }
+}
+
+/// <summary>
+/// The values of a list's <c>in_production</c> key. They name Calculation's <c>InProductionRule</c>s, which this layer
+/// may not use; a test keeps the two lists equal.
+/// </summary>
+public static class InProductionNames
+{
+    public static IReadOnlyList<string> All { get; } = ["scheduled", "building", "legacy"];
 }
 
 public static class NotifyConditions

@@ -47,7 +47,7 @@ public sealed partial class ListCheck(
         {
             var activity = new FetchActivity();
             progress.Enter("fetching from InvenTree", activity.Describe);
-            run = await calculation.RunAsync(requests, CalculationOptions.Default, cancellationToken, request.SharedClient, activity);
+            run = await calculation.RunAsync(requests, ListCalculationOptions.For(list), cancellationToken, request.SharedClient, activity);
         }
         catch (InvenTreeException ex)
         {

@@ -9,8 +9,8 @@ using MonitorDashboard.InvenTree;
 namespace MonitorDashboard.Components.Pages.Calculator;
 
 /// <summary>
-/// The Python tool's interactive view. "Exclude optional" and "count on order" change the calculation and re-run
-/// it; "hide consumables" and "hide suppliers" only filter the finished result (the parts each hidden supplier
+/// The Python tool's interactive view. "Exclude optional", "count on order" and the "in production" rule change the
+/// calculation and re-run it; "hide consumables", "hide optional parts" and "hide suppliers" only filter the finished result (the parts each hidden supplier
 /// supplies are fetched once, two requests per supplier), so toggling them costs no new calculation.
 /// </summary>
 public sealed partial class Calculator : IDisposable
@@ -30,6 +30,8 @@ public sealed partial class Calculator : IDisposable
     private bool ExcludeOptional { get; set; }
     private bool CountOnOrder { get; set; }
     private bool HideConsumables { get; set; }
+    private bool HideOptional { get; set; }
+    private InProductionRule InProduction { get; set; } = InProductionRule.Scheduled;
     private IReadOnlyCollection<int> HiddenSuppliers { get; set; } = [];
     private IReadOnlyList<InvenTreeCompany> Suppliers { get; set; } = [];
     private string SupplierHelp { get; set; } = "Filters the parts to order; no recalculation";
@@ -78,7 +80,7 @@ public sealed partial class Calculator : IDisposable
         _running = running;
         try
         {
-            var options = new CalculationOptions { ExcludeOptional = ExcludeOptional, CountOnOrder = CountOnOrder };
+            var options = new CalculationOptions { ExcludeOptional = ExcludeOptional, CountOnOrder = CountOnOrder, InProduction = InProduction };
             Run = await Calculation.RunAsync(parsed.Requests, options, running.Token);
             UpdateShown();
         }
@@ -117,6 +119,32 @@ public sealed partial class Calculator : IDisposable
         UpdateShown();
     }
 
+    private void SetHideOptional(bool value)
+    {
+        HideOptional = value;
+        UpdateShown();
+    }
+
+    private async Task SetInProductionAsync(InProductionRule value)
+    {
+        InProduction = value;
+        await RecalculateAsync();
+    }
+
+    private static string InProductionLabel(InProductionRule rule) => rule switch
+    {
+        InProductionRule.Building => "Building (stock being built)",
+        InProductionRule.Legacy => "Legacy (the Python tool's default)",
+        _ => "Scheduled to build (default)",
+    };
+
+    private static string InProductionHelp(InProductionRule rule) => rule switch
+    {
+        InProductionRule.Building => "The part's \"building\" figure: quantity of its outputs of active builds",
+        InProductionRule.Legacy => "Stock items being built (variants included) + what Pending and Production build orders still have to make",
+        _ => "What active build orders still have to make (InvenTree's scheduled_to_build)",
+    };
+
     private Task RecalculateAsync() => Run is not null && !Running ? CalculateAsync() : Task.CompletedTask;
 
     private async Task SetHiddenSuppliersAsync(IEnumerable<int>? pks)
@@ -138,7 +166,7 @@ public sealed partial class Calculator : IDisposable
         UpdateShown();
     }
 
-    private void UpdateShown() => Shown = Run is null ? null : ResultFilter.Apply(Run.Result, HideConsumables, HiddenPartPks());
+    private void UpdateShown() => Shown = Run is null ? null : ResultFilter.Apply(Run.Result, HideConsumables, HiddenPartPks(), HideOptional);
 
     private HashSet<int> HiddenPartPks() =>
         HiddenSuppliers.SelectMany(pk => _supplierParts.GetValueOrDefault(pk) ?? new HashSet<int>()).ToHashSet();
