@@ -10,6 +10,8 @@ internal sealed class BomDataBuilder
     private readonly Dictionary<int, List<InvenTreeBomItem>> _boms = [];
     private readonly List<(PartRequest Request, int[] Matches)> _requests = [];
     private readonly HashSet<int> _excludedBySupplier = [];
+    private readonly List<InvenTreeStockItem> _buildingStock = [];
+    private readonly List<InvenTreeBuild> _builds = [];
     private int _nextLinePk = 1000;
     private int _nextSubstitutePk = 5000;
 
@@ -29,7 +31,8 @@ internal sealed class BomDataBuilder
         decimal minimum = 0,
         string? revision = null,
         string? ipn = null,
-        int? variantOf = null)
+        int? variantOf = null,
+        decimal building = 0)
     {
         _parts[pk] = new InvenTreePart
         {
@@ -45,6 +48,7 @@ internal sealed class BomDataBuilder
             TotalInStock = stock,
             Ordering = ordering,
             ScheduledToBuild = scheduled,
+            Building = building,
             RequiredForBuildOrders = rbo,
             RequiredForSalesOrders = rso,
         };
@@ -53,9 +57,23 @@ internal sealed class BomDataBuilder
 
     /// <summary>An assembly (not purchaseable unless asked).</summary>
     public BomDataBuilder Assembly(int pk, string name, decimal stock = 0, decimal? scheduled = null,
-        bool purchaseable = false, decimal minimum = 0, string? revision = null, int? variantOf = null) =>
+        bool purchaseable = false, decimal minimum = 0, string? revision = null, int? variantOf = null, decimal building = 0) =>
         Part(pk, name, stock, assembly: true, purchaseable: purchaseable, scheduled: scheduled,
-            minimum: minimum, revision: revision, variantOf: variantOf);
+            minimum: minimum, revision: revision, variantOf: variantOf, building: building);
+
+    /// <summary>A stock item with <c>is_building=true</c> (as the legacy rule fetches them).</summary>
+    public BomDataBuilder BuildingStock(int part, decimal quantity)
+    {
+        _buildingStock.Add(new InvenTreeStockItem { Pk = 9000 + _buildingStock.Count, Part = part, Quantity = quantity, IsBuilding = true });
+        return this;
+    }
+
+    /// <summary>An active (or any) build order, as the legacy rule fetches them.</summary>
+    public BomDataBuilder BuildOrder(int part, decimal quantity, decimal completed, int status)
+    {
+        _builds.Add(new InvenTreeBuild { Pk = 8000 + _builds.Count, Part = part, Quantity = quantity, Completed = completed, Status = status });
+        return this;
+    }
 
     /// <summary>A purchaseable component.</summary>
     public BomDataBuilder Bought(int pk, string name, decimal stock = 0, decimal rbo = 0, decimal rso = 0,
@@ -126,6 +144,8 @@ internal sealed class BomDataBuilder
         Parts = new Dictionary<int, InvenTreePart>(_parts),
         Boms = _boms.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<InvenTreeBomItem>)pair.Value.ToArray()),
         ExcludedBySupplier = new HashSet<int>(_excludedBySupplier),
+        BuildingStock = [.. _buildingStock],
+        ActiveBuilds = [.. _builds],
     };
 
     public CalculationResult Calculate(CalculationOptions? options = null) =>

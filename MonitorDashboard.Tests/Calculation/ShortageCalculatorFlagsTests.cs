@@ -25,6 +25,24 @@ public sealed class ShortageCalculatorFlagsTests
     }
 
     [Fact]
+    public void Hide_optional_drops_the_optional_rows_but_still_explodes_them_so_every_number_stays()
+    {
+        var all = Diamond().Calculate();
+        var hidden = Diamond().Calculate(new CalculationOptions { HideOptional = true });
+
+        // M1 (optional) and Y (only under M1) leave the tables; X keeps its demand of 2 (1 via M1 + 1 via M2).
+        Assert.False(hidden.Builds(2));
+        Assert.False(hidden.Orders(5));
+        Assert.Equal(2m, hidden.Order(4).ToOrder);
+        Assert.Equal(all.PartsToOrder.Where(r => !r.Optional).Select(Figures), hidden.PartsToOrder.Select(Figures));
+        Assert.Equal(all.SubassembliesToBuild.Where(r => !r.Optional).Select(Figures), hidden.SubassembliesToBuild.Select(Figures));
+        // The display filter on the page gives the same tables as the option in the calculation.
+        var filtered = ResultFilter.Apply(all, hideConsumables: false, new HashSet<int>(), hideOptional: true);
+        Assert.Equal(hidden.PartsToOrder.Select(Figures), filtered.PartsToOrder.Select(Figures));
+        Assert.Equal(hidden.SubassembliesToBuild.Select(Figures), filtered.SubassembliesToBuild.Select(Figures));
+    }
+
+    [Fact]
     public void Exclude_optional_drops_optional_lines_and_what_only_they_reach()
     {
         // M1 and Y vanish; X keeps only the demand through M2: 1 × 1 = 1 (it was 2 with M1).
@@ -113,4 +131,8 @@ public sealed class ShortageCalculatorFlagsTests
         Assert.Equal(["Alpha@B"], result.Build(3).BelongsTo);
         Assert.Equal(["zeta"], result.Build(1).BelongsTo);
     }
+
+    private static (int, decimal, decimal, decimal) Figures(OrderRow r) => (r.Pk, r.Needed, r.Available, r.ToOrder);
+
+    private static (int, decimal, decimal, decimal, decimal) Figures(BuildRow r) => (r.Pk, r.Needed, r.Available, r.InProduction, r.ToBuild);
 }

@@ -27,6 +27,9 @@ public sealed class ListForm
     public List<string> Recipients { get; } = [];
     public string NotifyCondition { get; set; } = NotifyConditions.OnChange;
     public bool Active { get; set; } = true;
+    public bool HideOptional { get; set; }
+    /// <summary>One of <see cref="InProductionNames.All"/> (an unknown value read from the file stays, and fails validation).</summary>
+    public string InProduction { get; set; } = "scheduled";
 
     public static ListForm New()
     {
@@ -44,6 +47,8 @@ public sealed class ListForm
             TimeZone = list.TimeZone,
             NotifyCondition = list.NotifyCondition,
             Active = list.Active,
+            HideOptional = list.HideOptional == true,
+            InProduction = list.InProduction ?? "scheduled",
         };
         form.Parts.AddRange(list.Parts.Select(p => new PartRow { Name = p.Name, Revision = p.Version, Quantity = p.Quantity, Original = p }));
         if (form.Parts.Count == 0)
@@ -69,6 +74,9 @@ public sealed class ListForm
         Recipients = [.. Recipients],
         NotifyCondition = NotifyCondition,
         Active = Active,
+        // The defaults stay unwritten unless the file already spelled them out.
+        HideOptional = HideOptional ? true : original?.HideOptional is false ? false : null,
+        InProduction = InProduction == "scheduled" && original?.InProduction is null ? null : InProduction,
     };
 
     /// <summary>Everything a user can change, for the unsaved-changes guard.</summary>
@@ -81,5 +89,7 @@ public sealed class ListForm
         Recipients,
         NotifyCondition,
         Active,
+        HideOptional,
+        InProduction,
     });
 }
