@@ -28,7 +28,7 @@ public sealed class CalcCommandDemoDatasetTests
         using var json = JsonDocument.Parse(process.StdOut);
         var root = json.RootElement;
         Assert.Equal(
-            ["parts_to_order", "subassemblies_to_build", "critical", "not_found", "warnings", "requests"],
+            ["parts_to_order", "subassemblies_to_build", "critical", "not_found", "warnings", "in_production_rule", "requests"],
             root.EnumerateObject().Select(p => p.Name));
 
         var orders = root.GetProperty("parts_to_order").EnumerateArray().ToList();
@@ -42,7 +42,8 @@ public sealed class CalcCommandDemoDatasetTests
 
         var builds = root.GetProperty("subassemblies_to_build").EnumerateArray().ToList();
         Assert.Equal(
-            ["pk", "name", "needed", "available", "in_production", "to_build", "optional", "belongs_to"],
+            ["pk", "name", "needed", "available", "in_production", "to_build", "optional", "belongs_to",
+             "required_for_build_orders", "required_for_sales_orders"],
             builds[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(
             expected.SubassembliesToBuild.Select(b => (b.Pk, b.Needed, b.Available, b.InProduction, b.ToBuild)),

@@ -28,8 +28,9 @@ public sealed class CalcCommandTests
         using var json = JsonDocument.Parse(result.StdOut);
         var root = json.RootElement;
         Assert.Equal(
-            ["parts_to_order", "subassemblies_to_build", "critical", "not_found", "warnings", "requests"],
+            ["parts_to_order", "subassemblies_to_build", "critical", "not_found", "warnings", "in_production_rule", "requests"],
             root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("scheduled", root.GetProperty("in_production_rule").GetString());
 
         var buck = root.GetProperty("parts_to_order").EnumerateArray().Single(o => o.GetProperty("pk").GetInt32() == 132);
         Assert.Equal(
@@ -43,7 +44,8 @@ public sealed class CalcCommandTests
 
         var psu = root.GetProperty("subassemblies_to_build").EnumerateArray().Single(b => b.GetProperty("pk").GetInt32() == 104);
         Assert.Equal(
-            ["pk", "name", "needed", "available", "in_production", "to_build", "optional", "belongs_to"],
+            ["pk", "name", "needed", "available", "in_production", "to_build", "optional", "belongs_to",
+             "required_for_build_orders", "required_for_sales_orders"],
             psu.EnumerateObject().Select(p => p.Name));
         Assert.Equal(38m, psu.GetProperty("to_build").GetDecimal());
 
@@ -51,6 +53,36 @@ public sealed class CalcCommandTests
         Assert.Equal(["pk", "name", "total_in_stock", "minimum_stock"], critical.EnumerateObject().Select(p => p.Name));
         Assert.Equal(21, root.GetProperty("requests").GetInt32());
         Assert.Equal(21, harness.Emulator.RequestCount);
+    }
+
+    [Fact]
+    public async Task Legacy_in_production_and_hidden_optional_parts_show_in_the_json_at_two_requests_more()
+    {
+        // Sample catalog: Master Assembly has 2 items being built and BO1 (Production) 10 − 4 = 6 still to make:
+        // legacy 2 + 6 = 8 where scheduled_to_build says 6. Gateway Core Module's only build is On Hold: legacy 0.
+        // Relay Expansion Board (107) and Display Module 2.4in TFT (162) hang on optional lines and are hidden.
+        var (result, harness) = await RunAgainstEmulatorAsync("Master Assembly:60", "--in-production", "legacy", "--hide-optional", "--json");
+        await using var _ = harness;
+        var served = harness.Emulator.RequestCount;
+        var scheduled = await harness.Calculation.RunAsync([new("Master Assembly", null, null, 60)],
+            MonitorDashboard.Calculation.CalculationOptions.Default, TestContext.Current.CancellationToken);
+
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        using var json = JsonDocument.Parse(result.StdOut);
+        var root = json.RootElement;
+        Assert.Equal("legacy", root.GetProperty("in_production_rule").GetString());
+        var builds = root.GetProperty("subassemblies_to_build").EnumerateArray()
+            .ToDictionary(b => b.GetProperty("pk").GetInt32(), b => b.GetProperty("in_production").GetDecimal());
+        Assert.Equal(8m, builds[101]);
+        Assert.Equal(6m, scheduled.Result.SubassembliesToBuild.Single(b => b.Pk == 101).InProduction);
+        Assert.Equal(0m, builds.GetValueOrDefault(102));
+        Assert.Equal(8m, scheduled.Result.SubassembliesToBuild.Single(b => b.Pk == 102).InProduction);
+        var shown = root.GetProperty("parts_to_order").EnumerateArray().Concat(root.GetProperty("subassemblies_to_build").EnumerateArray()).ToList();
+        Assert.DoesNotContain(shown, row => row.GetProperty("optional").GetBoolean());
+        Assert.DoesNotContain(shown, row => row.GetProperty("pk").GetInt32() is 107 or 162);
+        Assert.Contains(scheduled.Result.SubassembliesToBuild, b => b.Pk == 107 && b.Optional);
+        Assert.Equal(scheduled.Requests + 2, root.GetProperty("requests").GetInt32());
+        Assert.Equal(scheduled.Requests + 2, served);
     }
 
     [Fact]
@@ -78,6 +110,10 @@ public sealed class CalcCommandTests
         Assert.Contains("Critical parts (below minimum stock) (4)", result.StdOut, StringComparison.Ordinal);
         Assert.Contains("Buck Converter IC 3A (alt)", result.StdOut, StringComparison.Ordinal);
         Assert.Matches(@"Power Supply Board\s+\S+\s+54\s+6\s+10\s+38", result.StdOut);
+        // Every table starts with the part's pk, as the Python tool's did.
+        Assert.Matches(@"(?m)^\s*104\s+Power Supply Board\s", result.StdOut);
+        Assert.Matches(@"(?m)^\s*Pk\s+Part\s+IPN\s+Needed", result.StdOut);
+        Assert.Matches(@"(?m)^\s*Pk\s+Assembly\s+IPN\s+Needed", result.StdOut);
     }
 
     [Fact]
@@ -131,6 +167,7 @@ public sealed class CalcCommandTests
     [Theory]
     [InlineData("calc")]
     [InlineData("calc --bogus X:1")]
+    [InlineData("calc X:1 --in-production old_gui")]
     public async Task Usage_errors_exit_with_2_and_one_line(string commandLine)
     {
         var result = await AppProcess.RunAsync(commandLine.Split(' '));
