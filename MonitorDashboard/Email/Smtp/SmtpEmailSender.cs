@@ -10,7 +10,7 @@ namespace MonitorDashboard.Email.Smtp;
 /// retries with backoff on transient failures, the whole send under <see cref="EmailOptions.SendTimeout"/>, a circuit
 /// breaker against a dead server, and an outcome for every recipient.
 /// </summary>
-public sealed class SmtpEmailSender : IEmailSender
+public sealed partial class SmtpEmailSender : IEmailSender
 {
     private readonly EmailOptions options;
     private readonly MimeMessageFactory messages;
@@ -27,7 +27,7 @@ public sealed class SmtpEmailSender : IEmailSender
         this.logger = logger;
         connector = new SmtpConnector(this.options);
         pipeline = SmtpResilience.Build(this.options, time, (next, delay) =>
-            logger.LogInformation("Retrying SMTP server {Server} (attempt {Attempt}) in {Delay}", connector.Endpoint, next, delay));
+            LogRetrying(connector.Endpoint, next, delay));
     }
 
     public async Task<DeliveryResult> SendAsync(EmailMessage message, CancellationToken cancellationToken)
@@ -101,8 +101,7 @@ public sealed class SmtpEmailSender : IEmailSender
             var failure = !session.DeadlineExpired && sendDeadline.IsCancellationRequested
                 ? SmtpFailureClassifier.SendTimedOut(options, session.Stage)
                 : session.Describe(ex);
-            logger.LogWarning("SMTP attempt {Attempt} via {Server} failed ({Transient}): {Reason}",
-                attempt, connector.Endpoint, failure.Transient ? "transient" : "permanent", failure.Message);
+            LogAttemptFailed(attempt, connector.Endpoint, failure.Transient ? "transient" : "permanent", failure.Message);
             throw new SmtpDeliveryException(failure, ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -120,21 +119,36 @@ public sealed class SmtpEmailSender : IEmailSender
         var rejected = outcomes.Where(o => !o.Accepted).ToList();
         if (rejected.Count == 0)
         {
-            logger.LogInformation("Email {Kind} {MessageId} for list {ListId} accepted by {Server} for {Count} recipient(s) after {Attempts} attempt(s)",
-                message.Kind, messageId, message.ListId, connector.Endpoint, outcomes.Count, attempts);
+            LogSent(message.Kind, messageId, message.ListId, connector.Endpoint, outcomes.Count, attempts);
             return new DeliveryResult(DeliveryOutcome.Sent, outcomes, messageId, Attempts: attempts);
         }
         var detail = string.Join("; ", rejected.Select(o => $"{o.Address} ({o.Reason})"));
-        logger.LogWarning("Email {Kind} {MessageId} for list {ListId} accepted by {Server} for {Accepted} of {Count} recipient(s); rejected: {Rejected}",
-            message.Kind, messageId, message.ListId, connector.Endpoint, outcomes.Count - rejected.Count, outcomes.Count, detail);
+        LogPartiallySent(message.Kind, messageId, message.ListId, connector.Endpoint, outcomes.Count - rejected.Count, outcomes.Count, detail);
         var error = SmtpFailureClassifier.Redact($"SMTP server {connector.Endpoint} rejected {rejected.Count} of {outcomes.Count} recipients: {detail}", options);
         return new DeliveryResult(DeliveryOutcome.PartiallySent, outcomes, messageId, error, Attempts: attempts);
     }
 
     private DeliveryResult Failed(EmailMessage message, string? messageId, string error, int attempts, IReadOnlyList<RecipientOutcome>? recipients = null)
     {
-        logger.LogError("Email {Kind} for list {ListId} not delivered: {Error}", message.Kind, message.ListId, error);
+        LogNotDelivered(message.Kind, message.ListId, error);
         recipients ??= [.. message.To.Select(address => new RecipientOutcome(address, Accepted: false))];
         return new DeliveryResult(DeliveryOutcome.Failed, recipients, messageId, error, Attempts: attempts);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retrying SMTP server {Server} (attempt {Attempt}) in {Delay}")]
+    private partial void LogRetrying(string server, int attempt, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP attempt {Attempt} via {Server} failed ({Transient}): {Reason}")]
+    private partial void LogAttemptFailed(int attempt, string server, string transient, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Email {Kind} {MessageId} for list {ListId} accepted by {Server} for {Count} recipient(s) after {Attempts} attempt(s)")]
+    private partial void LogSent(EmailKind kind, string? messageId, string? listId, string server, int count, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Email {Kind} {MessageId} for list {ListId} accepted by {Server} for {Accepted} of {Count} recipient(s); rejected: {Rejected}")]
+    private partial void LogPartiallySent(EmailKind kind, string? messageId, string? listId, string server, int accepted, int count, string rejected);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Email {Kind} for list {ListId} not delivered: {Error}")]
+    private partial void LogNotDelivered(EmailKind kind, string? listId, string error);
 }

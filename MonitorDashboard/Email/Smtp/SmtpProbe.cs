@@ -31,7 +31,7 @@ public sealed record SmtpProbeResult(
 /// mail account (and a wrong password would count against it each time). With credentials it only checks that the
 /// server offers a mechanism a send could use. It bypasses retries and the circuit breaker on purpose.
 /// </summary>
-public sealed class SmtpProbe(IOptions<EmailOptions> options, TimeProvider time, ILogger<SmtpProbe> logger)
+public sealed partial class SmtpProbe(IOptions<EmailOptions> options, TimeProvider time, ILogger<SmtpProbe> logger)
 {
     private readonly SmtpConnector connector = new(options.Value);
 
@@ -65,7 +65,7 @@ public sealed class SmtpProbe(IOptions<EmailOptions> options, TimeProvider time,
         }
         if (error is not null)
         {
-            logger.LogWarning("SMTP probe of {Server} failed: {Error}", connector.Endpoint, error);
+            LogProbeFailed(connector.Endpoint, error);
         }
         var result = new SmtpProbeResult(
             Configured: true,
@@ -106,4 +106,7 @@ public sealed class SmtpProbe(IOptions<EmailOptions> options, TimeProvider time,
         }
         return names;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP probe of {Server} failed: {Error}")]
+    private partial void LogProbeFailed(string server, string error);
 }
