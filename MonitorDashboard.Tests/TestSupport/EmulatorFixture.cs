@@ -9,14 +9,14 @@ namespace MonitorDashboard.Tests.TestSupport;
 /// </summary>
 public sealed class DemoEmulatorFixture : IAsyncLifetime
 {
-    private InvenTreeEmulator? current;
-    private InvenTreeEmulator? legacy;
+    private InvenTreeEmulator? _current;
+    private InvenTreeEmulator? _legacy;
 
     /// <summary>API 479 (InvenTree 1.4 dev).</summary>
-    public InvenTreeEmulator Current => Require(current);
+    public InvenTreeEmulator Current => Require(_current);
 
     /// <summary>API 196 (InvenTree 0.15): no scheduled_to_build, building from build orders, unclamped unallocated.</summary>
-    public InvenTreeEmulator Legacy => Require(legacy);
+    public InvenTreeEmulator Legacy => Require(_legacy);
 
     public async ValueTask InitializeAsync()
     {
@@ -25,19 +25,19 @@ public sealed class DemoEmulatorFixture : IAsyncLifetime
             return;
         }
         var data = InvenTreeFixture.Load(path);
-        current = await InvenTreeEmulator.StartAsync(data);
-        legacy = await InvenTreeEmulator.StartAsync(data, new EmulatorOptions { ApiVersion = 196, ServerVersion = "0.15.8" });
+        _current = await InvenTreeEmulator.StartAsync(data);
+        _legacy = await InvenTreeEmulator.StartAsync(data, new EmulatorOptions { ApiVersion = 196, ServerVersion = "0.15.8" });
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (current is not null)
+        if (_current is not null)
         {
-            await current.DisposeAsync();
+            await _current.DisposeAsync();
         }
-        if (legacy is not null)
+        if (_legacy is not null)
         {
-            await legacy.DisposeAsync();
+            await _legacy.DisposeAsync();
         }
     }
 

@@ -19,22 +19,22 @@ public sealed partial class PresetsStore : IDisposable
     // content when another program changed the file under it, this often at most.
     private const int MaxAttempts = 3;
 
-    private readonly MonitoringListValidator validator;
-    private readonly TimeProvider time;
-    private readonly ILogger<PresetsStore> logger;
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly PresetsSubscribers subscribers;
-    private readonly PresetsFileSystem files;
-    private readonly PresetsFileLock fileLock;
-    private readonly PresetsBackups backups;
+    private readonly MonitoringListValidator _validator;
+    private readonly TimeProvider _time;
+    private readonly ILogger<PresetsStore> _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly PresetsSubscribers _subscribers;
+    private readonly PresetsFileSystem _files;
+    private readonly PresetsFileLock _fileLock;
+    private readonly PresetsBackups _backups;
 
     // Guarded by gate. The last usable version this process read or wrote, to tell "the file lost its lists" from
     // "there never were any"; null until a file with content was seen (a newcomer's missing file is no error).
-    private PresetsDocument? lastGood;
-    private byte[]? lastGoodBytes;
+    private PresetsDocument? _lastGood;
+    private byte[]? _lastGoodBytes;
     // Where that version was copied when the file became unusable; one copy each time that happens.
-    private string? lostCopy;
-    private bool lostCopyTried;
+    private string? _lostCopy;
+    private bool _lostCopyTried;
 
     public PresetsStore(IOptions<PresetsOptions> options, MonitoringListValidator validator, TimeProvider time, ILogger<PresetsStore> logger)
         : this(options, validator, time, logger, new PresetsFileSystem())
@@ -46,13 +46,13 @@ public sealed partial class PresetsStore : IDisposable
     {
         var settings = options.Value;
         FilePath = Path.GetFullPath(settings.FilePath);
-        this.validator = validator;
-        this.time = time;
-        this.logger = logger;
-        this.files = files;
-        subscribers = new PresetsSubscribers(logger);
-        fileLock = new PresetsFileLock(FilePath, settings.LockTimeout, time);
-        backups = new PresetsBackups(FilePath, settings.BackupGenerations, time, files);
+        _validator = validator;
+        _time = time;
+        _logger = logger;
+        _files = files;
+        _subscribers = new PresetsSubscribers(logger);
+        _fileLock = new PresetsFileLock(FilePath, settings.LockTimeout, time);
+        _backups = new PresetsBackups(FilePath, settings.BackupGenerations, time, files);
         if (PresetsFileLock.IsDisabledForProcess)
         {
             LogLockingDisabled(FilePath);
@@ -64,16 +64,16 @@ public sealed partial class PresetsStore : IDisposable
     public string BackupPath => FilePath + ".bak";
 
     /// <summary>The lock file every writer holds while it reads, compares and writes (<c>presets.json.lock</c>).</summary>
-    public string LockPath => fileLock.Path;
+    public string LockPath => _fileLock.Path;
 
     /// <summary>The folder with earlier versions of the file (<c>presets.json.backups</c>).</summary>
-    public string BackupFolder => backups.Folder;
+    public string BackupFolder => _backups.Folder;
 
     /// <summary>The latest snapshot read or written by this store; null before the first load.</summary>
-    public PresetsSnapshot? Current => subscribers.Last;
+    public PresetsSnapshot? Current => _subscribers.Last;
 
     /// <summary>Calls <paramref name="onChanged"/> whenever a load or save yields a different file version (or file error).</summary>
-    public IDisposable Subscribe(Action<PresetsSnapshot> onChanged) => subscribers.Add(onChanged);
+    public IDisposable Subscribe(Action<PresetsSnapshot> onChanged) => _subscribers.Add(onChanged);
 
     /// <summary>
     /// Reads the file. Never throws for the file's state: a malformed, unreadable, or (after it held lists) missing or
@@ -84,7 +84,7 @@ public sealed partial class PresetsStore : IDisposable
     public async Task<PresetsSnapshot> LoadAsync(CancellationToken cancellationToken)
     {
         PresetsSnapshot snapshot;
-        await gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
             var reading = await ReadAsync(cancellationToken);
@@ -97,7 +97,7 @@ public sealed partial class PresetsStore : IDisposable
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
         Publish(snapshot);
         return snapshot;
@@ -145,7 +145,7 @@ public sealed partial class PresetsStore : IDisposable
     public Task<PresetsSnapshot> SetLastHashAsync(string listId, string? hash, CancellationToken cancellationToken) =>
         WriteAsync(doc => ReplaceList(doc, listId, l => l with { LastHash = hash }), null, ValidationMode.None, WriteKind.LastHash, cancellationToken);
 
-    public void Dispose() => gate.Dispose();
+    public void Dispose() => _gate.Dispose();
 
     private enum ValidationMode { Strict, NoNewErrors, None }
 
@@ -170,14 +170,14 @@ public sealed partial class PresetsStore : IDisposable
         Func<PresetsDocument, PresetsDocument> change, string? expectedVersion, ValidationMode mode, WriteKind kind, CancellationToken cancellationToken)
     {
         PresetsSnapshot snapshot;
-        await gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
             snapshot = await CommitAsync(change, expectedVersion, mode, kind, cancellationToken);
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
         Publish(snapshot);
         return snapshot;
@@ -188,7 +188,7 @@ public sealed partial class PresetsStore : IDisposable
         Func<PresetsDocument, PresetsDocument> change, string? expectedVersion, ValidationMode mode, WriteKind kind, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-        using var held = await fileLock.AcquireAsync(cancellationToken);
+        using var held = await _fileLock.AcquireAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var reading = await ReadAsync(cancellationToken);
@@ -230,17 +230,17 @@ public sealed partial class PresetsStore : IDisposable
         var temp = Path.Combine(Path.GetDirectoryName(FilePath)!, $".{Path.GetFileName(FilePath)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            await files.WriteNewAsync(temp, content, cancellationToken);
+            await _files.WriteNewAsync(temp, content, cancellationToken);
             string? generation = null;
             if (reading.Bytes is { } previous)
             {
                 if (reading.Seen && (kind != WriteKind.LastHash || reading.ListsToRestore is not null))
                 {
-                    generation = await backups.KeepAsync(previous, prune: true, cancellationToken);
+                    generation = await _backups.KeepAsync(previous, prune: true, cancellationToken);
                 }
-                await files.WriteAsync(BackupPath, previous, cancellationToken);
+                await _files.WriteAsync(BackupPath, previous, cancellationToken);
             }
-            if (!await files.ReplaceIfUnchangedAsync(temp, FilePath, reading.Bytes, cancellationToken))
+            if (!await _files.ReplaceIfUnchangedAsync(temp, FilePath, reading.Bytes, cancellationToken))
             {
                 TryDelete(temp);
                 return null;
@@ -256,7 +256,7 @@ public sealed partial class PresetsStore : IDisposable
             }
             var names = restored.Select(l => l.Name).ToList();
             LogListsRestored(FilePath, names, generation!);
-            return snapshot with { Restoration = new ListsRestored(names, generation!, time.GetUtcNow()) };
+            return snapshot with { Restoration = new ListsRestored(names, generation!, _time.GetUtcNow()) };
         }
         catch
         {
@@ -269,11 +269,11 @@ public sealed partial class PresetsStore : IDisposable
     {
         try
         {
-            await backups.KeepLatestAsync(content, CancellationToken.None);
+            await _backups.KeepLatestAsync(content, CancellationToken.None);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            LogCopyFailed(ex, FilePath, backups.LatestPath);
+            LogCopyFailed(ex, FilePath, _backups.LatestPath);
         }
     }
 
@@ -299,7 +299,7 @@ public sealed partial class PresetsStore : IDisposable
         byte[]? bytes;
         try
         {
-            bytes = await files.ReadAsync(FilePath, cancellationToken);
+            bytes = await _files.ReadAsync(FilePath, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -330,55 +330,55 @@ public sealed partial class PresetsStore : IDisposable
 
     // Missing or empty: a newcomer's first run when we never saw lists, an error when we did.
     private async Task<Reading> EmptyAsync(Reading reading, PresetsFileProblem problem, CancellationToken cancellationToken) =>
-        lastGood is { MonitoringLists.Count: > 0 }
+        _lastGood is { MonitoringLists.Count: > 0 }
             ? reading with { Error = await LostAsync(problem, null, cancellationToken) }
             : reading with { Document = PresetsDocument.Empty };
 
     private async Task<PresetsFileError> LostAsync(PresetsFileProblem problem, string? detail, CancellationToken cancellationToken)
     {
-        var had = lastGood?.MonitoringLists.Count ?? 0;
-        if (had > 0 && !lostCopyTried)
+        var had = _lastGood?.MonitoringLists.Count ?? 0;
+        if (had > 0 && !_lostCopyTried)
         {
             // Without a lock: a new generation only adds a file, and pruning is left to the next user-made change.
-            lostCopyTried = true;
+            _lostCopyTried = true;
             try
             {
-                lostCopy = await backups.KeepAsync(lastGoodBytes!, prune: false, cancellationToken);
+                _lostCopy = await _backups.KeepAsync(_lastGoodBytes!, prune: false, cancellationToken);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                LogCopyFailed(ex, FilePath, backups.Folder);
+                LogCopyFailed(ex, FilePath, _backups.Folder);
             }
         }
-        return PresetsFileProblems.Lost(FilePath, problem, had, had > 0 ? lostCopy : null, backups.Folder, detail);
+        return PresetsFileProblems.Lost(FilePath, problem, had, had > 0 ? _lostCopy : null, _backups.Folder, detail);
     }
 
     // In this process, the lists of the last usable version; at start-up, those of the last version we wrote, else of the
     // newest backup that has the key.
     private async Task<IReadOnlyList<MonitoringList>?> ListsWeHadAsync(CancellationToken cancellationToken) =>
-        lastGood is not null ? lastGood.MonitoringLists : await backups.NewestListsAsync(BackupPath, cancellationToken);
+        _lastGood is not null ? _lastGood.MonitoringLists : await _backups.NewestListsAsync(BackupPath, cancellationToken);
 
     private PresetsSnapshot Usable(Reading reading) =>
         reading.Seen ? Remember(reading.Document!, reading.Bytes!, reading.Version) : SnapshotOf(reading.Document!, reading.Version);
 
     private PresetsSnapshot Remember(PresetsDocument document, byte[] bytes, string version)
     {
-        lastGood = document;
-        lastGoodBytes = bytes;
-        lostCopy = null;
-        lostCopyTried = false;
+        _lastGood = document;
+        _lastGoodBytes = bytes;
+        _lostCopy = null;
+        _lostCopyTried = false;
         return SnapshotOf(document, version);
     }
 
     private PresetsSnapshot SnapshotOf(PresetsDocument document, string version) =>
-        new(FilePath, version, document, null, validator.ValidateAll(document.MonitoringLists), time.GetUtcNow());
+        new(FilePath, version, document, null, _validator.ValidateAll(document.MonitoringLists), _time.GetUtcNow());
 
     private PresetsSnapshot ErrorSnapshot(string version, PresetsFileError error) =>
-        new(FilePath, version, PresetsDocument.Empty, error, [], time.GetUtcNow());
+        new(FilePath, version, PresetsDocument.Empty, error, [], _time.GetUtcNow());
 
     private void Publish(PresetsSnapshot snapshot)
     {
-        var previous = subscribers.Last;
+        var previous = _subscribers.Last;
         if (snapshot.FileError is { } error && (previous?.FileError != error || previous.Version != snapshot.Version))
         {
             if (error.Problem == PresetsFileProblem.Malformed)
@@ -390,7 +390,7 @@ public sealed partial class PresetsStore : IDisposable
                 LogUnusable(error.ToString());
             }
         }
-        subscribers.Publish(snapshot);
+        _subscribers.Publish(snapshot);
     }
 
     private void RefuseInvalid(PresetsDocument before, PresetsDocument after, ValidationMode mode)
@@ -402,8 +402,8 @@ public sealed partial class PresetsStore : IDisposable
         var touched = Enumerable.Range(0, after.MonitoringLists.Count)
             .Where(i => !before.MonitoringLists.Contains(after.MonitoringLists[i]))
             .ToHashSet();
-        var results = validator.ValidateAll(after.MonitoringLists, touched);
-        var previous = validator.ValidateAll(before.MonitoringLists);
+        var results = _validator.ValidateAll(after.MonitoringLists, touched);
+        var previous = _validator.ValidateAll(before.MonitoringLists);
         var errors = results.Where(r => touched.Contains(r.Index)).SelectMany(r => r.Errors.Where(e =>
                 mode == ValidationMode.Strict
                 || !previous.Any(p => SameId(p.ListId, r.ListId) && p.Errors.Any(old => old.Detail == e.Detail))))
@@ -438,7 +438,7 @@ public sealed partial class PresetsStore : IDisposable
         {
             if (File.Exists(path))
             {
-                files.Delete(path);
+                _files.Delete(path);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -9,20 +9,20 @@ namespace MonitorDashboard.Email.Smtp;
 /// </summary>
 internal sealed class ServerCertificateValidator
 {
-    private readonly X509Certificate2Collection? privateCa;
-    private readonly string? caFile;
+    private readonly X509Certificate2Collection? _privateCa;
+    private readonly string? _caFile;
 
     public ServerCertificateValidator(string? caCertificateFile)
     {
         if (!string.IsNullOrWhiteSpace(caCertificateFile))
         {
-            caFile = caCertificateFile;
-            privateCa = [];
-            privateCa.ImportFromPemFile(caCertificateFile);
+            _caFile = caCertificateFile;
+            _privateCa = [];
+            _privateCa.ImportFromPemFile(caCertificateFile);
         }
     }
 
-    public bool UsesPrivateCa => privateCa is not null;
+    public bool UsesPrivateCa => _privateCa is not null;
 
     /// <returns>Null when the certificate is trusted, otherwise why not.</returns>
     public string? Check(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
@@ -36,7 +36,7 @@ internal sealed class ServerCertificateValidator
         {
             return $"{subject} is not issued for this host name";
         }
-        if (privateCa is null)
+        if (_privateCa is null)
         {
             return errors == SslPolicyErrors.None
                 ? null
@@ -49,7 +49,7 @@ internal sealed class ServerCertificateValidator
     {
         using var custom = new X509Chain();
         custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        custom.ChainPolicy.CustomTrustStore.AddRange(privateCa!);
+        custom.ChainPolicy.CustomTrustStore.AddRange(_privateCa!);
         // A private CA rarely publishes revocation lists; trusting only this CA is the control that matters here.
         custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         if (presented is not null)
@@ -60,7 +60,7 @@ internal sealed class ServerCertificateValidator
             }
         }
         using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return custom.Build(leaf) ? null : $"{subject} is not signed by the CA in {caFile}: {ChainProblems(custom)}";
+        return custom.Build(leaf) ? null : $"{subject} is not signed by the CA in {_caFile}: {ChainProblems(custom)}";
     }
 
     private static string ChainProblems(X509Chain? chain) =>

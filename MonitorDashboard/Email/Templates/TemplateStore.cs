@@ -45,7 +45,7 @@ public sealed partial class TemplateStore : IDisposable
         {
             _templateOptions.MemberAccessStrategy.Register(type);
         }
-        _templateOptions.Filters.AddFilter(TextTableFilter.Name, TextTableFilter.Apply);
+        _templateOptions.Filters.AddFilter(TextTableFilter.Name, TextTableFilter.ApplyAsync);
     }
 
     /// <summary>The absolute templates folder.</summary>
