@@ -44,10 +44,11 @@ public interface IInvenTreeClient
     Task<IReadOnlyList<InvenTreeSupplierPart>> GetSupplierPartsAsync(int supplierPk, CancellationToken cancellationToken);
 }
 
-internal sealed class InvenTreeClient(
+internal sealed partial class InvenTreeClient(
     HttpClient http,
     IInvenTreeConnection connection,
     IOptions<InvenTreeOptions> options,
+    InvenTreeCertificateTrust certificates,
     ILogger<InvenTreeClient> logger) : IInvenTreeClient
 {
     /// <summary>A sane bound on one list however it is paged: far beyond any real BOM, supplier or part search.</summary>
@@ -183,9 +184,12 @@ internal sealed class InvenTreeClient(
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or TaskCanceledException
                                    && !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("InvenTree request {Path} at {Server} failed: {Reason}", path, endpoint.ApiBase.Authority, ex.Message);
+            LogRequestFailed(path, endpoint.ApiBase.Authority, ex.Message);
+            var server = endpoint.ApiBase.GetLeftPart(UriPartial.Authority);
             throw new InvenTreeUnreachableException(
-                $"InvenTree at {endpoint.ApiBase.GetLeftPart(UriPartial.Authority)} is unreachable ({Describe(ex)}) for {path}.", ex);
+                ex is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } && certificates.LastRejection is { } why
+                    ? $"InvenTree at {server} is not trusted: {why}."
+                    : $"InvenTree at {server} is unreachable ({Describe(ex)}) for {path}.", ex);
         }
 
         using (response)
@@ -251,4 +255,7 @@ internal sealed class InvenTreeClient(
             return "";
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "InvenTree request {Path} at {Server} failed: {Reason}")]
+    private partial void LogRequestFailed(string path, string server, string reason);
 }
