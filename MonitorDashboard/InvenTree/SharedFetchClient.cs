@@ -34,10 +34,10 @@ public sealed class SharedFetchClient(IInvenTreeClient inner, CancellationToken 
         OnceAsync($"builds:{partPk}", ct => inner.GetActiveBuildsAsync(partPk, ct), cancellationToken);
 
     public Task<IReadOnlyList<InvenTreeBuild>> GetAllActiveBuildsAsync(CancellationToken cancellationToken) =>
-        Once("builds:all", inner.GetAllActiveBuildsAsync, cancellationToken);
+        OnceAsync("builds:all", inner.GetAllActiveBuildsAsync, cancellationToken);
 
     public Task<IReadOnlyList<InvenTreeStockItem>> GetBuildingStockAsync(CancellationToken cancellationToken) =>
-        Once("stock:is_building", inner.GetBuildingStockAsync, cancellationToken);
+        OnceAsync("stock:is_building", inner.GetBuildingStockAsync, cancellationToken);
 
     public Task<IReadOnlyList<InvenTreeCompany>> GetSuppliersAsync(CancellationToken cancellationToken) =>
         OnceAsync("suppliers", inner.GetSuppliersAsync, cancellationToken);
