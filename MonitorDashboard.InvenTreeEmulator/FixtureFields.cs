@@ -54,6 +54,12 @@ internal readonly struct FixtureFields(JsonElement fields)
         };
     }
 
+    /// <summary>The text, null when the field is null, <paramref name="absent"/> when the record lacks the field.</summary>
+    public string? NullableString(string name, string absent) =>
+        fields.ValueKind == JsonValueKind.Object && fields.TryGetProperty(name, out var value)
+            ? value.ValueKind == JsonValueKind.String ? value.GetString() : null
+            : absent;
+
     public string? String(string name) =>
         TryGet(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 

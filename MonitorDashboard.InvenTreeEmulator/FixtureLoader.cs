@@ -50,7 +50,7 @@ internal static class FixtureLoader
             switch (model.ToLowerInvariant())
             {
                 case "part.part":
-                    parts.Add(new FixturePart(pk, f.String("name") ?? "", f.String("IPN"), f.String("revision"), f.String("units") ?? "",
+                    parts.Add(new FixturePart(pk, f.String("name") ?? "", f.String("IPN"), f.String("revision"), f.NullableString("units", absent: ""),
                         f.Bool("active", true), f.Bool("assembly"), f.Bool("purchaseable"), f.Bool("component"), f.Bool("virtual"),
                         f.Bool("is_template"), f.NullableInt("variant_of"), f.Decimal("minimum_stock"), f.String("description")));
                     break;

@@ -4,7 +4,7 @@ namespace MonitorDashboard.InvenTreeEmulator;
 // Foreign keys are plain pks; a dangling key is tolerated (it simply matches nothing).
 
 internal sealed record FixturePart(
-    int Pk, string Name, string? Ipn, string? Revision, string Units,
+    int Pk, string Name, string? Ipn, string? Revision, string? Units,
     bool Active, bool Assembly, bool Purchaseable, bool Component, bool Virtual, bool IsTemplate,
     int? VariantOf, decimal MinimumStock, string? Description = null)
 {
