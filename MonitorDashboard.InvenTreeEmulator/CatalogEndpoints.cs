@@ -12,7 +12,7 @@ internal sealed class CatalogEndpoints(InvenTreeFixture fixture, EmulatorOptions
         var filters = new QueryFilters(context.Request.Query);
         var part = filters.Relation("part", index.PartsByPk.ContainsKey);
         var withSubstitutes = options.ApiVersion < SubstitutesOptionalSince || filters.Boolean("substitutes") == true;
-        var page = Pagination.Read(filters);
+        var page = Pagination.Read(context.Request.Query);
         if (filters.HasErrors)
         {
             await JsonResponse.FieldErrorsAsync(context, filters.Errors);
@@ -41,7 +41,7 @@ internal sealed class CatalogEndpoints(InvenTreeFixture fixture, EmulatorOptions
         var index = fixture.Index;
         var filters = new QueryFilters(context.Request.Query);
         var isSupplier = filters.Boolean("is_supplier");
-        var page = Pagination.Read(filters);
+        var page = Pagination.Read(context.Request.Query);
         if (filters.HasErrors)
         {
             await JsonResponse.FieldErrorsAsync(context, filters.Errors);
@@ -57,7 +57,7 @@ internal sealed class CatalogEndpoints(InvenTreeFixture fixture, EmulatorOptions
         var index = fixture.Index;
         var filters = new QueryFilters(context.Request.Query);
         var supplier = filters.Relation("supplier", index.CompaniesByPk.ContainsKey);
-        var page = Pagination.Read(filters);
+        var page = Pagination.Read(context.Request.Query);
         if (filters.HasErrors)
         {
             await JsonResponse.FieldErrorsAsync(context, filters.Errors);
@@ -74,7 +74,7 @@ internal sealed class CatalogEndpoints(InvenTreeFixture fixture, EmulatorOptions
         var filters = new QueryFilters(context.Request.Query);
         var part = filters.Relation("part", index.PartsByPk.ContainsKey);
         var active = filters.Boolean("active");
-        var page = Pagination.Read(filters);
+        var page = Pagination.Read(context.Request.Query);
         if (filters.HasErrors)
         {
             await JsonResponse.FieldErrorsAsync(context, filters.Errors);

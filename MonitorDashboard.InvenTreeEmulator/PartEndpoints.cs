@@ -13,7 +13,7 @@ internal sealed class PartEndpoints(InvenTreeFixture fixture, EmulatorOptions op
         var active = filters.Boolean("active");
         var assembly = filters.Boolean("assembly");
         var purchaseable = filters.Boolean("purchaseable");
-        var page = Pagination.Read(filters);
+        var page = Pagination.Read(context.Request.Query);
         if (filters.HasErrors)
         {
             await JsonResponse.FieldErrorsAsync(context, filters.Errors);

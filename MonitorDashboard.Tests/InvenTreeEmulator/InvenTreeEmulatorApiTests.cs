@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using MonitorDashboard.InvenTree;
 using MonitorDashboard.Tests.TestSupport;
@@ -164,8 +165,6 @@ public sealed class InvenTreeEmulatorApiTests(DemoEmulatorFixture demo) : IClass
     [InlineData("api/bom/?part=999999", "part")]
     [InlineData("api/company/part/?supplier=999999", "supplier")]
     [InlineData("api/build/?part=-1", "part")]
-    [InlineData("api/part/?limit=abc", "limit")]
-    [InlineData("api/part/?limit=10&offset=-5", "offset")]
     public async Task Invalid_filter_values_are_400_with_a_field_error(string url, string field)
     {
         using var client = EmulatorHttp.CreateClient(demo.Current);
@@ -174,6 +173,32 @@ public sealed class InvenTreeEmulatorApiTests(DemoEmulatorFixture demo) : IClass
 
         Assert.Equal(400, status);
         Assert.NotEmpty(body.GetProperty(field).EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("api/part/?limit=abc")]
+    [InlineData("api/part/?limit=0")]
+    [InlineData("api/part/?limit=-1")]
+    public async Task A_limit_that_is_not_a_positive_number_lists_everything_unpaged_as_the_real_server_does(string url)
+    {
+        using var client = EmulatorHttp.CreateClient(demo.Current);
+
+        var body = await client.GetElementAsync(url);
+
+        Assert.Equal((JsonValueKind.Array, demo.Current.Data.PartCount), (body.ValueKind, body.GetArrayLength()));
+    }
+
+    [Fact]
+    public async Task A_negative_offset_reads_as_the_first_page()
+    {
+        using var client = EmulatorHttp.CreateClient(demo.Current);
+
+        var body = await client.GetElementAsync("api/part/?limit=2&offset=-5");
+
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("previous").ValueKind);
+        Assert.Equal(
+            (await client.GetElementAsync("api/part/?limit=2")).GetProperty("results").GetRawText(),
+            body.GetProperty("results").GetRawText());
     }
 
     [Fact]
