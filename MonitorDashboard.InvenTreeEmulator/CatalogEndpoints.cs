@@ -57,13 +57,17 @@ internal sealed class CatalogEndpoints(InvenTreeFixture fixture, EmulatorOptions
         var index = fixture.Index;
         var filters = new QueryFilters(context.Request.Query);
         var supplier = filters.Relation("supplier", index.CompaniesByPk.ContainsKey);
+        var part = filters.Relation("part", index.PartsByPk.ContainsKey);
         var page = Pagination.Read(context.Request.Query);
         if (filters.HasErrors)
         {
             await JsonResponse.FieldErrorsAsync(context, filters.Errors);
             return;
         }
-        var supplierParts = index.Data.SupplierParts.Where(s => supplier is not { } pk || s.Supplier == pk).ToList();
+        var supplierParts = index.Data.SupplierParts
+            .Where(s => supplier is not { } pk || s.Supplier == pk)
+            .Where(s => part is not { } pk || s.Part == pk)
+            .ToList();
         await page.WriteAsync(context, supplierParts, (w, s) =>
             JsonResponse.WriteDto(w, new SupplierPartJson { Pk = s.Pk, Part = s.Part, Supplier = s.Supplier, Sku = s.Sku }));
     }
