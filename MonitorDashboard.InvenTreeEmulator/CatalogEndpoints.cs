@@ -47,7 +47,9 @@ internal sealed class CatalogEndpoints(InvenTreeFixture fixture, EmulatorOptions
             await JsonResponse.FieldErrorsAsync(context, filters.Errors);
             return;
         }
-        var companies = index.Data.Companies.Where(c => isSupplier is not { } s || c.IsSupplier == s).ToList();
+        // Ordered by name, as InvenTree's company list is.
+        var companies = index.Data.Companies.Where(c => isSupplier is not { } s || c.IsSupplier == s)
+            .OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Pk).ToList();
         await page.WriteAsync(context, companies, (w, c) =>
             JsonResponse.WriteDto(w, new CompanyJson { Pk = c.Pk, Name = c.Name, IsSupplier = c.IsSupplier }));
     }
@@ -84,9 +86,11 @@ internal sealed class CatalogEndpoints(InvenTreeFixture fixture, EmulatorOptions
             await JsonResponse.FieldErrorsAsync(context, filters.Errors);
             return;
         }
+        // Newest first: InvenTree orders builds by descending reference, and the references follow the pks.
         var builds = index.Data.Builds
             .Where(b => part is not { } pk || b.Part == pk)
             .Where(b => active is not { } a || InvenTreeStatus.IsBuildActive(b.Status) == a)
+            .OrderByDescending(b => b.Pk)
             .ToList();
         await page.WriteAsync(context, builds, (w, b) => JsonResponse.WriteDto(w, new BuildJson
         {
