@@ -47,7 +47,8 @@ internal sealed class InvenTreeClient(
     /// <summary>A sane bound on one list however it is paged: far beyond any real BOM, supplier or part search.</summary>
     internal const int MaxListItems = 1_000_000;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    /// <summary>How every answer is read (numbers may come as strings); the contract tests read recorded answers the same way.</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,
     };
