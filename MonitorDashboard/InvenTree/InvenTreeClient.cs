@@ -42,7 +42,8 @@ internal sealed class InvenTreeClient(
     HttpClient http,
     IInvenTreeConnection connection,
     IOptions<InvenTreeOptions> options,
-    ILogger<InvenTreeClient> logger) : IInvenTreeClient
+    ILogger<InvenTreeClient> logger,
+    InvenTreeServerVersion serverVersion) : IInvenTreeClient
 {
     /// <summary>A sane bound on one list however it is paged: far beyond any real BOM, supplier or part search.</summary>
     internal const int MaxListItems = 1_000_000;
@@ -53,8 +54,12 @@ internal sealed class InvenTreeClient(
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,
     };
 
-    public Task<InvenTreeServerInfo> GetServerInfoAsync(CancellationToken cancellationToken) =>
-        GetAsync<InvenTreeServerInfo>("", cancellationToken);
+    public async Task<InvenTreeServerInfo> GetServerInfoAsync(CancellationToken cancellationToken)
+    {
+        var info = await GetAsync<InvenTreeServerInfo>("", cancellationToken);
+        serverVersion.Observe(info.ApiVersion);
+        return info;
+    }
 
     public async Task<IReadOnlyList<InvenTreePart>> FindPartsByNameAsync(string name, CancellationToken cancellationToken)
     {

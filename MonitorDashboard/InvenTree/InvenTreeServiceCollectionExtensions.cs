@@ -27,6 +27,7 @@ public static class InvenTreeServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<InvenTreeOptions>, InvenTreeOptionsValidator>();
 
+        services.AddSingleton<InvenTreeServerVersion>();
         services.AddTransient<RequestCountingHandler>();
         services.AddTransient<ResponseBufferingHandler>();
         var http = services.AddHttpClient<IInvenTreeClient, InvenTreeClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);

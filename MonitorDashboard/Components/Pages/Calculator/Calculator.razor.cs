@@ -44,7 +44,7 @@ public sealed partial class Calculator : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        Links = new PartLinks(InvenTreeOptions.Value.InstanceUrl);
+        Links = PartLinks.From(InvenTreeOptions.Value, apiVersion: null);
         // InvenTree requests only once the circuit is interactive, not again for the prerender.
         if (RendererInfo.IsInteractive)
         {
@@ -80,6 +80,7 @@ public sealed partial class Calculator : IDisposable
         {
             var options = new CalculationOptions { ExcludeOptional = ExcludeOptional, CountOnOrder = CountOnOrder };
             Run = await Calculation.RunAsync(parsed.Requests, options, running.Token);
+            Links = PartLinks.From(InvenTreeOptions.Value, Run.ApiVersion);
             UpdateShown();
         }
         catch (InvenTreeException ex)
