@@ -68,8 +68,10 @@ public sealed class InvenTreeHarness : IAsyncDisposable
         builder.AddCalculation();
         if (primaryHandler is not null)
         {
-            builder.Services.ConfigureHttpClientDefaults(http =>
-                http.ConfigurePrimaryHttpMessageHandler(() => primaryHandler).SetHandlerLifetime(Timeout.InfiniteTimeSpan));
+            // Configured after the app's registration, so it replaces the app's primary handler (the network).
+            builder.Services.AddHttpClient<IInvenTreeClient, InvenTreeClient>()
+                .ConfigurePrimaryHttpMessageHandler(() => primaryHandler)
+                .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         }
         return builder.Services.BuildServiceProvider();
     }
