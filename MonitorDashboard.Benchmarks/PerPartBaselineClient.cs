@@ -16,13 +16,13 @@ internal sealed record BaselineWalk(int Requests, int Assemblies, int Depth);
 /// </summary>
 internal sealed class PerPartBaselineClient : IDisposable
 {
-    private readonly HttpClient http;
+    private readonly HttpClient _http;
 
     public PerPartBaselineClient(Uri serverRoot, string token)
     {
-        http = new HttpClient { BaseAddress = new Uri(serverRoot, "api/") };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Token", token);
-        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        _http = new HttpClient { BaseAddress = new Uri(serverRoot, "api/") };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Token", token);
+        _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
     }
 
     public async Task<BaselineWalk> WalkAsync(IReadOnlyList<TopLevel> roots, CancellationToken cancellationToken)
@@ -36,7 +36,7 @@ internal sealed class PerPartBaselineClient : IDisposable
         return new BaselineWalk(walk.Requests, walk.Assemblies.Count, depth);
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 
     /// <returns>The assembly levels at and below <paramref name="pk"/> (0 for a part that is not an assembly).</returns>
     private async Task<int> VisitAsync(int pk, PartRequest? expected, Walk walk, CancellationToken cancellationToken)
@@ -81,7 +81,7 @@ internal sealed class PerPartBaselineClient : IDisposable
     private async Task<JsonDocument> GetJsonAsync(string relative, Walk walk, CancellationToken cancellationToken)
     {
         walk.Requests++;
-        using var response = await http.GetAsync(relative, cancellationToken);
+        using var response = await _http.GetAsync(relative, cancellationToken);
         response.EnsureSuccessStatusCode();
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         return await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);

@@ -11,24 +11,24 @@ namespace MonitorDashboard.InvenTreeEmulator;
 /// </summary>
 public sealed class EmulatorFaults
 {
-    private readonly Lock gate = new();
-    private readonly Queue<int> scripted = new();
-    private Random random = new();
-    private TimeSpan latency;
-    private double failureRate;
-    private int failureStatus = 503;
-    private volatile bool hang;
-    private volatile bool dropConnections;
-    private volatile bool unauthorized;
-    private volatile bool stallMidBody;
-    private volatile bool dropMidBody;
-    private volatile bool malformedJson;
-    private volatile bool ignoreOffset;
-    private volatile bool hugeBodyWithoutContentLength;
-    private long? hugeBodyBytes;
-    private string? pathFilter;
-    private int? faultedRequestsLeft;
-    private TaskCompletionSource? paused;
+    private readonly Lock _gate = new();
+    private readonly Queue<int> _scripted = new();
+    private Random _random = new();
+    private TimeSpan _latency;
+    private double _failureRate;
+    private int _failureStatus = 503;
+    private volatile bool _hang;
+    private volatile bool _dropConnections;
+    private volatile bool _unauthorized;
+    private volatile bool _stallMidBody;
+    private volatile bool _dropMidBody;
+    private volatile bool _malformedJson;
+    private volatile bool _ignoreOffset;
+    private volatile bool _hugeBodyWithoutContentLength;
+    private long? _hugeBodyBytes;
+    private string? _pathFilter;
+    private int? _faultedRequestsLeft;
+    private TaskCompletionSource? _paused;
 
     /// <summary>The smallest <see cref="HugeBodyBytes"/>: the JSON page that the padding goes into.</summary>
     public const long MinimumHugeBodyBytes = 64;
@@ -39,14 +39,14 @@ public sealed class EmulatorFaults
     /// </summary>
     public string? PathFilter
     {
-        get => Volatile.Read(ref pathFilter);
+        get => Volatile.Read(ref _pathFilter);
         set
         {
             if (value is not null && !value.StartsWith('/'))
             {
                 throw new ArgumentException($"PathFilter \"{value}\" must start with \"/\", e.g. \"/api/bom/\".", nameof(value));
             }
-            Volatile.Write(ref pathFilter, value);
+            Volatile.Write(ref _pathFilter, value);
         }
     }
 
@@ -57,52 +57,52 @@ public sealed class EmulatorFaults
     /// </summary>
     public int? FaultedRequestsLeft
     {
-        get { lock (gate) { return faultedRequestsLeft; } }
+        get { lock (_gate) { return _faultedRequestsLeft; } }
         set
         {
             if (value is { } left)
             {
                 ArgumentOutOfRangeException.ThrowIfNegative(left);
             }
-            lock (gate) { faultedRequestsLeft = value; }
+            lock (_gate) { _faultedRequestsLeft = value; }
         }
     }
 
     /// <summary>Delay added before every <c>/api/</c> request is answered (emulates a slow server).</summary>
     public TimeSpan Latency
     {
-        get { lock (gate) { return latency; } }
+        get { lock (_gate) { return _latency; } }
         set
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
-            lock (gate) { latency = value; }
+            lock (_gate) { _latency = value; }
         }
     }
 
     /// <summary>Probability (0..1) that a request is answered with <see cref="FailureStatus"/>.</summary>
     public double FailureRate
     {
-        get { lock (gate) { return failureRate; } }
+        get { lock (_gate) { return _failureRate; } }
         set
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(value, 0);
             ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 1);
-            lock (gate) { failureRate = value; }
+            lock (_gate) { _failureRate = value; }
         }
     }
 
     public int FailureStatus
     {
-        get { lock (gate) { return failureStatus; } }
+        get { lock (_gate) { return _failureStatus; } }
         set
         {
             ValidateStatus(value);
-            lock (gate) { failureStatus = value; }
+            lock (_gate) { _failureStatus = value; }
         }
     }
 
     /// <summary>Requests are never answered until the client gives up (or the emulator stops).</summary>
-    public bool Hang { get => hang; set => hang = value; }
+    public bool Hang { get => _hang; set => _hang = value; }
 
     /// <summary>
     /// Requests wait until this is switched off, then are answered normally: a server that stalls and recovers, so a
@@ -110,19 +110,19 @@ public sealed class EmulatorFaults
     /// </summary>
     public bool Paused
     {
-        get { lock (gate) { return paused is not null; } }
+        get { lock (_gate) { return _paused is not null; } }
         set
         {
             TaskCompletionSource? released = null;
-            lock (gate)
+            lock (_gate)
             {
                 if (value)
                 {
-                    paused ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _paused ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 }
                 else
                 {
-                    (released, paused) = (paused, null);
+                    (released, _paused) = (_paused, null);
                 }
             }
             released?.TrySetResult();
@@ -130,25 +130,25 @@ public sealed class EmulatorFaults
     }
 
     /// <summary>Connections are aborted without a response.</summary>
-    public bool DropConnections { get => dropConnections; set => dropConnections = value; }
+    public bool DropConnections { get => _dropConnections; set => _dropConnections = value; }
 
     /// <summary>Every authenticated endpoint answers 401 as for a bad token.</summary>
-    public bool Unauthorized { get => unauthorized; set => unauthorized = value; }
+    public bool Unauthorized { get => _unauthorized; set => _unauthorized = value; }
 
     /// <summary>
     /// The status, the headers (Content-Length of the whole body) and the first half of the real body are sent and
     /// flushed, then nothing more until the client gives up or the emulator stops: a proxy that stalls mid-response.
     /// </summary>
-    public bool StallMidBody { get => stallMidBody; set => stallMidBody = value; }
+    public bool StallMidBody { get => _stallMidBody; set => _stallMidBody = value; }
 
     /// <summary>
     /// The status, the headers (Content-Length of the whole body) and the first half of the real body are sent, then
     /// the connection is closed: a connection dropped mid-response.
     /// </summary>
-    public bool DropMidBody { get => dropMidBody; set => dropMidBody = value; }
+    public bool DropMidBody { get => _dropMidBody; set => _dropMidBody = value; }
 
     /// <summary>200 with the first half of the real body: truncated, invalid JSON (with a matching Content-Length).</summary>
-    public bool MalformedJson { get => malformedJson; set => malformedJson = value; }
+    public bool MalformedJson { get => _malformedJson; set => _malformedJson = value; }
 
     /// <summary>
     /// 200 with a valid JSON body (an empty page padded with whitespace) of exactly this many bytes, streamed without
@@ -156,25 +156,25 @@ public sealed class EmulatorFaults
     /// </summary>
     public long? HugeBodyBytes
     {
-        get { lock (gate) { return hugeBodyBytes; } }
+        get { lock (_gate) { return _hugeBodyBytes; } }
         set
         {
             if (value is { } bytes)
             {
                 ArgumentOutOfRangeException.ThrowIfLessThan(bytes, MinimumHugeBodyBytes);
             }
-            lock (gate) { hugeBodyBytes = value; }
+            lock (_gate) { _hugeBodyBytes = value; }
         }
     }
 
     /// <summary>The huge body is sent chunked, so its size is only known by counting.</summary>
-    public bool HugeBodyWithoutContentLength { get => hugeBodyWithoutContentLength; set => hugeBodyWithoutContentLength = value; }
+    public bool HugeBodyWithoutContentLength { get => _hugeBodyWithoutContentLength; set => _hugeBodyWithoutContentLength = value; }
 
     /// <summary>
     /// List endpoints answer as if <c>offset</c> were 0 (the same first page every time, <c>count</c> unchanged), as
     /// a proxy that drops the parameter would make them.
     /// </summary>
-    public bool IgnoreOffset { get => ignoreOffset; set => ignoreOffset = value; }
+    public bool IgnoreOffset { get => _ignoreOffset; set => _ignoreOffset = value; }
 
     /// <summary>The next requests get these statuses, one each, in order; then behaviour is normal again.</summary>
     public void FailNext(params int[] statusCodes)
@@ -183,11 +183,11 @@ public sealed class EmulatorFaults
         {
             ValidateStatus(status);
         }
-        lock (gate)
+        lock (_gate)
         {
             foreach (var status in statusCodes)
             {
-                scripted.Enqueue(status);
+                _scripted.Enqueue(status);
             }
         }
     }
@@ -195,30 +195,30 @@ public sealed class EmulatorFaults
     /// <summary>Makes <see cref="FailureRate"/> reproducible.</summary>
     public void Seed(int seed)
     {
-        lock (gate) { random = new Random(seed); }
+        lock (_gate) { _random = new Random(seed); }
     }
 
     /// <summary>Clears every fault.</summary>
     public void Reset()
     {
-        lock (gate)
+        lock (_gate)
         {
-            scripted.Clear();
-            latency = TimeSpan.Zero;
-            failureRate = 0;
-            failureStatus = 503;
-            hugeBodyBytes = null;
-            faultedRequestsLeft = null;
+            _scripted.Clear();
+            _latency = TimeSpan.Zero;
+            _failureRate = 0;
+            _failureStatus = 503;
+            _hugeBodyBytes = null;
+            _faultedRequestsLeft = null;
         }
         Paused = false;
-        hang = false;
-        dropConnections = false;
-        unauthorized = false;
-        stallMidBody = false;
-        dropMidBody = false;
-        malformedJson = false;
-        ignoreOffset = false;
-        hugeBodyWithoutContentLength = false;
+        _hang = false;
+        _dropConnections = false;
+        _unauthorized = false;
+        _stallMidBody = false;
+        _dropMidBody = false;
+        _malformedJson = false;
+        _ignoreOffset = false;
+        _hugeBodyWithoutContentLength = false;
         PathFilter = null;
     }
 
@@ -232,9 +232,9 @@ public sealed class EmulatorFaults
         {
             return false;
         }
-        lock (gate)
+        lock (_gate)
         {
-            if (faultedRequestsLeft is not { } left)
+            if (_faultedRequestsLeft is not { } left)
             {
                 return true;
             }
@@ -242,7 +242,7 @@ public sealed class EmulatorFaults
             {
                 return false;
             }
-            faultedRequestsLeft = left - 1;
+            _faultedRequestsLeft = left - 1;
             return true;
         }
     }
@@ -250,22 +250,22 @@ public sealed class EmulatorFaults
     /// <summary>Completes when <see cref="Paused"/> is off (at once when it is).</summary>
     internal Task WhilePaused()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return paused?.Task ?? Task.CompletedTask;
+            return _paused?.Task ?? Task.CompletedTask;
         }
     }
 
     /// <summary>The status this request must fail with, if any (consumes one scripted failure).</summary>
     internal int? NextFailure()
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (scripted.TryDequeue(out var status))
+            if (_scripted.TryDequeue(out var status))
             {
                 return status;
             }
-            return failureRate > 0 && random.NextDouble() < failureRate ? failureStatus : null;
+            return _failureRate > 0 && _random.NextDouble() < _failureRate ? _failureStatus : null;
         }
     }
 

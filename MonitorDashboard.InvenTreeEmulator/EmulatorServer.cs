@@ -12,17 +12,17 @@ public sealed class EmulatorServer : IAsyncDisposable
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly WebApplication app;
-    private readonly RequestLog log;
-    private readonly CancellationTokenSource stopping;
-    private int disposed;
+    private readonly WebApplication _app;
+    private readonly RequestLog _log;
+    private readonly CancellationTokenSource _stopping;
+    private int _disposed;
 
     private EmulatorServer(WebApplication app, RequestLog log, CancellationTokenSource stopping, InvenTreeFixture data,
         EmulatorFaults faults, string token, Uri baseAddress)
     {
-        this.app = app;
-        this.log = log;
-        this.stopping = stopping;
+        this._app = app;
+        this._log = log;
+        this._stopping = stopping;
         Data = data;
         Faults = faults;
         Token = token;
@@ -39,12 +39,12 @@ public sealed class EmulatorServer : IAsyncDisposable
     public EmulatorFaults Faults { get; }
 
     /// <summary>Every HTTP request received, failed and injected ones included.</summary>
-    public int RequestCount => log.Count;
+    public int RequestCount => _log.Count;
 
     /// <summary>A snapshot of the requests answered so far (status 0: no response was sent).</summary>
-    public IReadOnlyList<EmulatorRequest> Requests => log.Snapshot();
+    public IReadOnlyList<EmulatorRequest> Requests => _log.Snapshot();
 
-    public void ResetCounters() => log.Reset();
+    public void ResetCounters() => _log.Reset();
 
     /// <summary>Starts the emulator; it listens until disposed.</summary>
     public static async Task<EmulatorServer> StartAsync(InvenTreeFixture data, EmulatorOptions? options = null,
@@ -103,17 +103,17 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>Stops listening; hung requests are released (their connections aborted) first.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
             return;
         }
-        await stopping.CancelAsync();
+        await _stopping.CancelAsync();
         using (var timeout = new CancellationTokenSource(StopTimeout))
         {
-            await app.StopAsync(timeout.Token);
+            await _app.StopAsync(timeout.Token);
         }
-        await app.DisposeAsync();
-        stopping.Dispose();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
     }
 
     // Django resolves the URL before authenticating, so an unknown URL is a 404 with or without a token.

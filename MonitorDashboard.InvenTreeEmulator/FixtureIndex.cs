@@ -6,16 +6,16 @@ namespace MonitorDashboard.InvenTreeEmulator;
 /// </summary>
 internal sealed class FixtureIndex
 {
-    private readonly Dictionary<int, List<FixtureBomItem>> bomByPart;
-    private readonly ILookup<int, FixtureBomSubstitute> substitutesByBomItem;
+    private readonly Dictionary<int, List<FixtureBomItem>> _bomByPart;
+    private readonly ILookup<int, FixtureBomSubstitute> _substitutesByBomItem;
 
     public FixtureIndex(FixtureData data)
     {
         Data = data;
         PartsByPk = data.Parts.ToDictionary(p => p.Pk);
         Tree = new VariantTree(data.Parts);
-        bomByPart = data.BomItems.GroupBy(b => b.Part).ToDictionary(g => g.Key, g => g.ToList());
-        substitutesByBomItem = data.BomSubstitutes.ToLookup(s => s.BomItem);
+        _bomByPart = data.BomItems.GroupBy(b => b.Part).ToDictionary(g => g.Key, g => g.ToList());
+        _substitutesByBomItem = data.BomSubstitutes.ToLookup(s => s.BomItem);
         CompaniesByPk = data.Companies.ToDictionary(c => c.Pk);
         Figures = FigureCalculator.Compute(data, Tree);
     }
@@ -28,15 +28,15 @@ internal sealed class FixtureIndex
 
     public PartFigures FiguresOf(int pk) => Figures.GetValueOrDefault(pk) ?? PartFigures.Zero;
 
-    public IEnumerable<FixtureBomSubstitute> SubstitutesOf(int bomItem) => substitutesByBomItem[bomItem];
+    public IEnumerable<FixtureBomSubstitute> SubstitutesOf(int bomItem) => _substitutesByBomItem[bomItem];
 
     /// <summary><c>Q(part=P) | Q(part__in=ancestors(P), inherited=True)</c>, ordered by pk.</summary>
     public IReadOnlyList<FixtureBomItem> BomFor(int pk)
     {
-        var lines = new List<FixtureBomItem>(bomByPart.GetValueOrDefault(pk) ?? []);
+        var lines = new List<FixtureBomItem>(_bomByPart.GetValueOrDefault(pk) ?? []);
         foreach (var ancestor in Tree.Ancestors(pk))
         {
-            lines.AddRange((bomByPart.GetValueOrDefault(ancestor) ?? []).Where(b => b.Inherited));
+            lines.AddRange((_bomByPart.GetValueOrDefault(ancestor) ?? []).Where(b => b.Inherited));
         }
         lines.Sort((a, b) => a.Pk.CompareTo(b.Pk));
         return lines;

@@ -29,98 +29,98 @@ internal static class FixtureLoader
 
     private sealed class Records
     {
-        private readonly List<FixturePart> parts = [];
-        private readonly List<FixtureBomItem> bomItems = [];
-        private readonly List<FixtureBomSubstitute> substitutes = [];
-        private readonly Dictionary<int, FixtureStockItem> stock = [];
-        private readonly List<FixtureBuild> builds = [];
-        private readonly List<FixtureBuildLine> buildLines = [];
-        private readonly List<FixtureBuildItem> buildItems = [];
-        private readonly List<FixtureOrder> purchaseOrders = [];
-        private readonly List<FixturePurchaseLine> purchaseLines = [];
-        private readonly List<FixtureOrder> salesOrders = [];
-        private readonly List<FixtureSalesLine> salesLines = [];
-        private readonly List<FixtureSalesAllocation> allocations = [];
-        private readonly List<FixtureShipment> shipments = [];
-        private readonly List<FixtureCompany> companies = [];
-        private readonly List<FixtureSupplierPart> supplierParts = [];
+        private readonly List<FixturePart> _parts = [];
+        private readonly List<FixtureBomItem> _bomItems = [];
+        private readonly List<FixtureBomSubstitute> _substitutes = [];
+        private readonly Dictionary<int, FixtureStockItem> _stock = [];
+        private readonly List<FixtureBuild> _builds = [];
+        private readonly List<FixtureBuildLine> _buildLines = [];
+        private readonly List<FixtureBuildItem> _buildItems = [];
+        private readonly List<FixtureOrder> _purchaseOrders = [];
+        private readonly List<FixturePurchaseLine> _purchaseLines = [];
+        private readonly List<FixtureOrder> _salesOrders = [];
+        private readonly List<FixtureSalesLine> _salesLines = [];
+        private readonly List<FixtureSalesAllocation> _allocations = [];
+        private readonly List<FixtureShipment> _shipments = [];
+        private readonly List<FixtureCompany> _companies = [];
+        private readonly List<FixtureSupplierPart> _supplierParts = [];
 
         public void Add(string model, int pk, FixtureFields f)
         {
             switch (model.ToLowerInvariant())
             {
                 case "part.part":
-                    parts.Add(new FixturePart(pk, f.String("name") ?? "", f.String("IPN"), f.String("revision"), f.NullableString("units", absent: ""),
+                    _parts.Add(new FixturePart(pk, f.String("name") ?? "", f.String("IPN"), f.String("revision"), f.NullableString("units", absent: ""),
                         f.Bool("active", true), f.Bool("assembly"), f.Bool("purchaseable"), f.Bool("component"), f.Bool("virtual"),
                         f.Bool("is_template"), f.NullableInt("variant_of"), f.Decimal("minimum_stock"), f.String("description")));
                     break;
                 case "part.bomitem":
-                    bomItems.Add(new FixtureBomItem(pk, f.Int("part"), f.Int("sub_part"), f.Decimal("quantity", 1),
+                    _bomItems.Add(new FixtureBomItem(pk, f.Int("part"), f.Int("sub_part"), f.Decimal("quantity", 1),
                         f.Bool("optional"), f.Bool("consumable"), f.Bool("inherited"), f.Bool("allow_variants"), f.String("reference") ?? ""));
                     break;
                 case "part.bomitemsubstitute":
-                    substitutes.Add(new FixtureBomSubstitute(pk, f.Int("bom_item"), f.Int("part")));
+                    _substitutes.Add(new FixtureBomSubstitute(pk, f.Int("bom_item"), f.Int("part")));
                     break;
                 case "stock.stockitem":
-                    stock[pk] = new FixtureStockItem(pk, f.Int("part"), f.Decimal("quantity"), f.Int("status", 10),
+                    _stock[pk] = new FixtureStockItem(pk, f.Int("part"), f.Decimal("quantity"), f.Int("status", 10),
                         f.NullableInt("sales_order"), f.NullableInt("belongs_to"), f.NullableInt("customer"), f.NullableInt("consumed_by"),
                         f.Bool("is_building"), f.NullableInt("build"));
                     break;
                 case "build.build":
-                    builds.Add(new FixtureBuild(pk, f.Int("part"), f.Decimal("quantity"), f.Decimal("completed"), f.Int("status", 10)));
+                    _builds.Add(new FixtureBuild(pk, f.Int("part"), f.Decimal("quantity"), f.Decimal("completed"), f.Int("status", 10)));
                     break;
                 case "build.buildline":
-                    buildLines.Add(new FixtureBuildLine(pk, f.Int("build"), f.Int("bom_item"), f.Decimal("quantity")));
+                    _buildLines.Add(new FixtureBuildLine(pk, f.Int("build"), f.Int("bom_item"), f.Decimal("quantity")));
                     break;
                 case "build.builditem":
-                    buildItems.Add(new FixtureBuildItem(pk, f.Int("build_line"), f.Int("stock_item"), f.Decimal("quantity")));
+                    _buildItems.Add(new FixtureBuildItem(pk, f.Int("build_line"), f.Int("stock_item"), f.Decimal("quantity")));
                     break;
                 case "order.purchaseorder":
-                    purchaseOrders.Add(new FixtureOrder(pk, f.Int("status", 10)));
+                    _purchaseOrders.Add(new FixtureOrder(pk, f.Int("status", 10)));
                     break;
                 case "order.purchaseorderlineitem":
-                    purchaseLines.Add(new FixturePurchaseLine(pk, f.Int("order"), f.NullableInt("part"), f.Decimal("quantity"), f.Decimal("received")));
+                    _purchaseLines.Add(new FixturePurchaseLine(pk, f.Int("order"), f.NullableInt("part"), f.Decimal("quantity"), f.Decimal("received")));
                     break;
                 case "order.salesorder":
-                    salesOrders.Add(new FixtureOrder(pk, f.Int("status", 10)));
+                    _salesOrders.Add(new FixtureOrder(pk, f.Int("status", 10)));
                     break;
                 case "order.salesorderlineitem":
-                    salesLines.Add(new FixtureSalesLine(pk, f.Int("order"), f.NullableInt("part"), f.Decimal("quantity"), f.Decimal("shipped")));
+                    _salesLines.Add(new FixtureSalesLine(pk, f.Int("order"), f.NullableInt("part"), f.Decimal("quantity"), f.Decimal("shipped")));
                     break;
                 case "order.salesorderallocation":
-                    allocations.Add(new FixtureSalesAllocation(pk, f.Int("line"), f.Int("item"), f.NullableInt("shipment"), f.Decimal("quantity")));
+                    _allocations.Add(new FixtureSalesAllocation(pk, f.Int("line"), f.Int("item"), f.NullableInt("shipment"), f.Decimal("quantity")));
                     break;
                 case "order.salesordershipment":
-                    shipments.Add(new FixtureShipment(pk, f.Int("order"), f.String("shipment_date") is not null));
+                    _shipments.Add(new FixtureShipment(pk, f.Int("order"), f.String("shipment_date") is not null));
                     break;
                 case "company.company":
-                    companies.Add(new FixtureCompany(pk, f.String("name") ?? "", f.Bool("is_supplier")));
+                    _companies.Add(new FixtureCompany(pk, f.String("name") ?? "", f.Bool("is_supplier")));
                     break;
                 case "company.supplierpart":
                     // pack_quantity_native is the pack size in the part's own units (InvenTree ≥ 0.12); 1 when absent.
                     var pack = f.Decimal("pack_quantity_native", 1);
-                    supplierParts.Add(new FixtureSupplierPart(pk, f.Int("part"), f.Int("supplier"), f.String("SKU") ?? "", pack > 0 ? pack : 1));
+                    _supplierParts.Add(new FixtureSupplierPart(pk, f.Int("part"), f.Int("supplier"), f.String("SKU") ?? "", pack > 0 ? pack : 1));
                     break;
             }
         }
 
         public FixtureData ToData() => new()
         {
-            Parts = [.. parts.OrderBy(p => p.Pk)],
-            BomItems = [.. bomItems.OrderBy(b => b.Pk)],
-            BomSubstitutes = [.. substitutes.OrderBy(s => s.Pk)],
-            StockItems = stock,
-            Builds = [.. builds.OrderBy(b => b.Pk)],
-            BuildLines = buildLines,
-            BuildItems = buildItems,
-            PurchaseOrders = purchaseOrders,
-            PurchaseLines = purchaseLines,
-            SalesOrders = salesOrders,
-            SalesLines = salesLines,
-            SalesAllocations = allocations,
-            Shipments = shipments,
-            Companies = [.. companies.OrderBy(c => c.Pk)],
-            SupplierParts = [.. supplierParts.OrderBy(s => s.Pk)],
+            Parts = [.. _parts.OrderBy(p => p.Pk)],
+            BomItems = [.. _bomItems.OrderBy(b => b.Pk)],
+            BomSubstitutes = [.. _substitutes.OrderBy(s => s.Pk)],
+            StockItems = _stock,
+            Builds = [.. _builds.OrderBy(b => b.Pk)],
+            BuildLines = _buildLines,
+            BuildItems = _buildItems,
+            PurchaseOrders = _purchaseOrders,
+            PurchaseLines = _purchaseLines,
+            SalesOrders = _salesOrders,
+            SalesLines = _salesLines,
+            SalesAllocations = _allocations,
+            Shipments = _shipments,
+            Companies = [.. _companies.OrderBy(c => c.Pk)],
+            SupplierParts = [.. _supplierParts.OrderBy(s => s.Pk)],
         };
     }
 }

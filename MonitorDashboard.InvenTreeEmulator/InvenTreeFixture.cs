@@ -6,11 +6,11 @@ namespace MonitorDashboard.InvenTreeEmulator;
 /// </summary>
 public sealed class InvenTreeFixture
 {
-    private readonly Lock gate = new();
-    private FixtureData data;
-    private volatile FixtureIndex? index;
+    private readonly Lock _gate = new();
+    private FixtureData _data;
+    private volatile FixtureIndex? _index;
 
-    private InvenTreeFixture(FixtureData data) => this.data = data;
+    private InvenTreeFixture(FixtureData data) => this._data = data;
 
     /// <summary>Loads a fixture file.</summary>
     public static InvenTreeFixture Load(string path)
@@ -63,7 +63,7 @@ public sealed class InvenTreeFixture
         var newPk = 0;
         MutateStock(stock =>
         {
-            if (!data.Parts.Any(p => p.Pk == partPk))
+            if (!_data.Parts.Any(p => p.Pk == partPk))
             {
                 throw new KeyNotFoundException($"No part {partPk}.");
             }
@@ -78,25 +78,25 @@ public sealed class InvenTreeFixture
     {
         get
         {
-            if (index is { } current)
+            if (_index is { } current)
             {
                 return current;
             }
-            lock (gate)
+            lock (_gate)
             {
-                return index ??= new FixtureIndex(data);
+                return _index ??= new FixtureIndex(_data);
             }
         }
     }
 
     private void MutateStock(Action<Dictionary<int, FixtureStockItem>> change)
     {
-        lock (gate)
+        lock (_gate)
         {
-            var stock = new Dictionary<int, FixtureStockItem>(data.StockItems);
+            var stock = new Dictionary<int, FixtureStockItem>(_data.StockItems);
             change(stock);
-            data = data with { StockItems = stock };
-            index = null;
+            _data = _data with { StockItems = stock };
+            _index = null;
         }
     }
 }

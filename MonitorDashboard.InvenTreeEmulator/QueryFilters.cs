@@ -12,11 +12,11 @@ internal sealed class QueryFilters(IQueryCollection query)
 {
     public const string InvalidChoice = "Select a valid choice. That choice is not one of the available choices.";
 
-    private readonly Dictionary<string, List<string>> errors = [];
+    private readonly Dictionary<string, List<string>> _errors = [];
 
-    public bool HasErrors => errors.Count > 0;
+    public bool HasErrors => _errors.Count > 0;
 
-    public IReadOnlyDictionary<string, List<string>> Errors => errors;
+    public IReadOnlyDictionary<string, List<string>> Errors => _errors;
 
     /// <summary>A relation filter (<c>part=</c>, <c>in_bom_for=</c> ...): must name an existing object.</summary>
     public int? Relation(string name, Func<int, bool> exists)
@@ -73,5 +73,5 @@ internal sealed class QueryFilters(IQueryCollection query)
         query.TryGetValue(name, out var values) && values.LastOrDefault() is { Length: > 0 } value ? value : null;
 
     private void AddError(string name, string message) =>
-        (errors.TryGetValue(name, out var list) ? list : errors[name] = []).Add(message);
+        (_errors.TryGetValue(name, out var list) ? list : _errors[name] = []).Add(message);
 }

@@ -8,32 +8,32 @@ namespace MonitorDashboard.InvenTreeEmulator;
 /// </summary>
 internal sealed class RequestLog
 {
-    private readonly Lock gate = new();
-    private readonly List<EmulatorRequest> entries = [];
-    private int count;
+    private readonly Lock _gate = new();
+    private readonly List<EmulatorRequest> _entries = [];
+    private int _count;
 
-    public int Count => Volatile.Read(ref count);
+    public int Count => Volatile.Read(ref _count);
 
     public IReadOnlyList<EmulatorRequest> Snapshot()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return [.. entries];
+            return [.. _entries];
         }
     }
 
     public void Reset()
     {
-        lock (gate)
+        lock (_gate)
         {
-            entries.Clear();
-            count = 0;
+            _entries.Clear();
+            _count = 0;
         }
     }
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        Interlocked.Increment(ref count);
+        Interlocked.Increment(ref _count);
         var pending = new Pending(context.Request.Method, context.Request.GetEncodedPathAndQuery());
         context.Features.Set(pending);
         context.Response.OnStarting(() =>
@@ -69,9 +69,9 @@ internal sealed class RequestLog
         {
             return;
         }
-        lock (gate)
+        lock (_gate)
         {
-            entries.Add(new EmulatorRequest(pending.Method, pending.PathAndQuery, status));
+            _entries.Add(new EmulatorRequest(pending.Method, pending.PathAndQuery, status));
         }
     }
 

@@ -10,13 +10,13 @@ namespace MonitorDashboard.Tests.Demo;
 /// </summary>
 public sealed class SampleCatalogFixture : IDisposable
 {
-    private readonly JsonDocument document;
+    private readonly JsonDocument _document;
 
     public SampleCatalogFixture()
     {
-        document = JsonDocument.Parse(File.ReadAllText(TestPaths.SampleCatalog));
+        _document = JsonDocument.Parse(File.ReadAllText(TestPaths.SampleCatalog));
         var models = new Dictionary<string, Dictionary<int, JsonElement>>();
-        foreach (var record in document.RootElement.EnumerateArray())
+        foreach (var record in _document.RootElement.EnumerateArray())
         {
             var model = record.GetProperty("model").GetString()!;
             var pk = record.GetProperty("pk").GetInt32();
@@ -72,5 +72,5 @@ public sealed class SampleCatalogFixture : IDisposable
     public static decimal Dec(JsonElement fields, string name) =>
         decimal.Parse(Str(fields, name) ?? throw new InvalidDataException($"{name} is not a decimal string"), CultureInfo.InvariantCulture);
 
-    public void Dispose() => document.Dispose();
+    public void Dispose() => _document.Dispose();
 }

@@ -13,9 +13,9 @@ namespace MonitorDashboard.Tests.Email;
 /// <summary>The sender everyone gets: the global switch first, then SMTP or the outbox.</summary>
 public sealed class EmailDispatcherTests : IDisposable
 {
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("md-dispatch-");
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("md-dispatch-");
 
-    public void Dispose() => folder.Delete(recursive: true);
+    public void Dispose() => _folder.Delete(recursive: true);
 
     private static EmailDispatcher Dispatcher(EmailOptions options, SignalingTimeProvider time, FakeLogCollector logs)
     {
@@ -33,7 +33,7 @@ public sealed class EmailDispatcherTests : IDisposable
         await using var server = await SmtpTestServer.StartAsync(new(TestServerSecurity.None));
         var harness = new SmtpSenderHarness(server.Port, SmtpSecurity.None, caFile: null, withCredentials: false);
         harness.Options.GlobalNotificationsEnabled = false;
-        harness.Options.OutboxFolder = folder.FullName;
+        harness.Options.OutboxFolder = _folder.FullName;
         var ct = TestContext.Current.CancellationToken;
 
         var report = await Dispatcher(harness.Options, harness.Time, harness.Logs).SendAsync(EmailTestData.Message(), ct);
@@ -49,37 +49,37 @@ public sealed class EmailDispatcherTests : IDisposable
             Assert.Contains("GLOBAL_EMAIL_NOTIFICATIONS_ENABLED=false", Assert.Single(r.Recipients).Reason, StringComparison.Ordinal);
         });
         Assert.Equal(0, server.Sessions);
-        Assert.Empty(folder.EnumerateFileSystemInfos());
+        Assert.Empty(_folder.EnumerateFileSystemInfos());
     }
 
     [Fact]
     public async Task Without_an_smtp_server_the_message_goes_to_the_outbox()
     {
-        var options = new EmailOptions { OutboxFolder = folder.FullName };
+        var options = new EmailOptions { OutboxFolder = _folder.FullName };
 
         var result = await Dispatcher(options, new SignalingTimeProvider(), new FakeLogCollector())
             .SendAsync(EmailTestData.Message(), TestContext.Current.CancellationToken);
 
         Assert.Equal(DeliveryOutcome.Sent, result.Outcome);
-        Assert.StartsWith(folder.FullName, result.OutboxFile, StringComparison.Ordinal);
+        Assert.StartsWith(_folder.FullName, result.OutboxFile, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_message_without_recipients_fails_before_any_delivery()
     {
-        var options = new EmailOptions { OutboxFolder = folder.FullName };
+        var options = new EmailOptions { OutboxFolder = _folder.FullName };
 
         var result = await Dispatcher(options, new SignalingTimeProvider(), new FakeLogCollector())
             .SendAsync(EmailTestData.Message() with { To = [] }, TestContext.Current.CancellationToken);
 
         Assert.Equal(DeliveryOutcome.Failed, result.Outcome);
-        Assert.Empty(folder.EnumerateFileSystemInfos());
+        Assert.Empty(_folder.EnumerateFileSystemInfos());
     }
 
     [Fact]
     public async Task AddEmail_registers_the_dispatcher_with_the_outbox_under_the_content_root()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = folder.FullName, Args = [] });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _folder.FullName, Args = [] });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Email:OutboxFolder"] = "mail/out" });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddEmail();
@@ -90,6 +90,6 @@ public sealed class EmailDispatcherTests : IDisposable
 
         Assert.IsType<EmailDispatcher>(sender);
         Assert.NotNull(host.Services.GetRequiredService<SmtpProbe>());
-        Assert.Equal(Path.Combine(folder.FullName, "mail", "out"), Path.GetDirectoryName(result.OutboxFile));
+        Assert.Equal(Path.Combine(_folder.FullName, "mail", "out"), Path.GetDirectoryName(result.OutboxFile));
     }
 }

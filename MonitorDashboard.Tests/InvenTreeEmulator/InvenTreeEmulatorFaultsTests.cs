@@ -9,37 +9,37 @@ namespace MonitorDashboard.Tests.InvenTreeEmulator;
 /// <summary>Injected faults over real HTTP, each test with its own emulator on a two-part fixture.</summary>
 public sealed class InvenTreeEmulatorFaultsTests : IAsyncLifetime
 {
-    private EmulatorServer emulator = null!;
-    private HttpClient client = null!;
+    private EmulatorServer _emulator = null!;
+    private HttpClient _client = null!;
 
     public async ValueTask InitializeAsync()
     {
-        emulator = await EmulatorServer.StartAsync(new FixtureJson().Part(1, "Widget").Part(2, "Gadget").Stock(1, 1, 5).Build(),
+        _emulator = await EmulatorServer.StartAsync(new FixtureJson().Part(1, "Widget").Part(2, "Gadget").Stock(1, 1, 5).Build(),
             cancellationToken: TestContext.Current.CancellationToken);
-        client = EmulatorHttp.CreateClient(emulator);
+        _client = EmulatorHttp.CreateClient(_emulator);
     }
 
     public async ValueTask DisposeAsync()
     {
-        client.Dispose();
-        await emulator.DisposeAsync();
+        _client.Dispose();
+        await _emulator.DisposeAsync();
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<int> StatusOf(string url)
+    private async Task<int> StatusOfAsync(string url)
     {
-        using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+        using var response = await _client.GetAsync(url, TestContext.Current.CancellationToken);
         return (int)response.StatusCode;
     }
 
     [Fact]
     public async Task Latency_delays_every_answer()
     {
-        emulator.Faults.Latency = TimeSpan.FromMilliseconds(300);
+        _emulator.Faults.Latency = TimeSpan.FromMilliseconds(300);
         var stopwatch = Stopwatch.StartNew();
 
-        var status = await StatusOf("api/part/1/");
+        var status = await StatusOfAsync("api/part/1/");
 
         Assert.Equal(200, status);
         Assert.True(stopwatch.Elapsed >= TimeSpan.FromMilliseconds(290), $"answered after {stopwatch.Elapsed}");
@@ -48,9 +48,9 @@ public sealed class InvenTreeEmulatorFaultsTests : IAsyncLifetime
     [Fact]
     public async Task Fail_next_scripts_a_sequence_then_behaves_normally()
     {
-        emulator.Faults.FailNext(503, 502, 429);
+        _emulator.Faults.FailNext(503, 502, 429);
 
-        int[] statuses = [await StatusOf("api/"), await StatusOf("api/part/"), await StatusOf("api/part/"), await StatusOf("api/part/")];
+        int[] statuses = [await StatusOfAsync("api/"), await StatusOfAsync("api/part/"), await StatusOfAsync("api/part/"), await StatusOfAsync("api/part/")];
 
         Assert.Equal([503, 502, 429, 200], statuses);
     }
@@ -58,26 +58,26 @@ public sealed class InvenTreeEmulatorFaultsTests : IAsyncLifetime
     [Fact]
     public async Task A_failure_rate_of_one_fails_every_request_with_the_failure_status()
     {
-        emulator.Faults.FailureRate = 1.0;
-        emulator.Faults.FailureStatus = 500;
+        _emulator.Faults.FailureRate = 1.0;
+        _emulator.Faults.FailureStatus = 500;
 
-        int[] statuses = [await StatusOf("api/"), await StatusOf("api/part/1/"), await StatusOf("api/bom/")];
+        int[] statuses = [await StatusOfAsync("api/"), await StatusOfAsync("api/part/1/"), await StatusOfAsync("api/bom/")];
 
         Assert.Equal([500, 500, 500], statuses);
-        emulator.Faults.Reset();
-        Assert.Equal(200, await StatusOf("api/part/1/"));
+        _emulator.Faults.Reset();
+        Assert.Equal(200, await StatusOfAsync("api/part/1/"));
     }
 
     [Fact]
     public async Task A_seeded_failure_rate_fails_some_requests()
     {
-        emulator.Faults.Seed(42);
-        emulator.Faults.FailureRate = 0.5;
+        _emulator.Faults.Seed(42);
+        _emulator.Faults.FailureRate = 0.5;
 
         var statuses = new List<int>();
         for (var i = 0; i < 40; i++)
         {
-            statuses.Add(await StatusOf("api/"));
+            statuses.Add(await StatusOfAsync("api/"));
         }
 
         Assert.Contains(503, statuses);
@@ -87,41 +87,41 @@ public sealed class InvenTreeEmulatorFaultsTests : IAsyncLifetime
     [Fact]
     public async Task A_hung_server_makes_the_client_time_out()
     {
-        emulator.Faults.Hang = true;
-        using var impatient = EmulatorHttp.CreateClient(emulator, timeout: TimeSpan.FromMilliseconds(200));
+        _emulator.Faults.Hang = true;
+        using var impatient = EmulatorHttp.CreateClient(_emulator, timeout: TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAsync<TaskCanceledException>(() => impatient.GetAsync("api/", TestContext.Current.CancellationToken));
 
-        emulator.Faults.Hang = false;
-        Assert.Equal(200, await StatusOf("api/"));
-        await Poll.UntilAsync(() => emulator.Requests.Any(r => r.StatusCode == 0), because: "the hung request is logged as unanswered");
+        _emulator.Faults.Hang = false;
+        Assert.Equal(200, await StatusOfAsync("api/"));
+        await Poll.UntilAsync(() => _emulator.Requests.Any(r => r.StatusCode == 0), because: "the hung request is logged as unanswered");
     }
 
     [Fact]
     public async Task A_paused_server_holds_requests_until_it_is_resumed_then_answers_them()
     {
-        emulator.Faults.Paused = true;
-        var pending = client.GetAsync("api/part/1/", TestContext.Current.CancellationToken);
-        await Poll.UntilAsync(() => emulator.RequestCount == 1);
+        _emulator.Faults.Paused = true;
+        var pending = _client.GetAsync("api/part/1/", TestContext.Current.CancellationToken);
+        await Poll.UntilAsync(() => _emulator.RequestCount == 1);
         Assert.False(pending.IsCompleted);
-        Assert.Empty(emulator.Requests);
+        Assert.Empty(_emulator.Requests);
 
-        emulator.Faults.Paused = false;
+        _emulator.Faults.Paused = false;
 
         using var response = await pending;
         Assert.Equal(200, (int)response.StatusCode);
-        Assert.Equal(200, Assert.Single(emulator.Requests).StatusCode);
+        Assert.Equal(200, Assert.Single(_emulator.Requests).StatusCode);
     }
 
     [Fact]
     public async Task Disposing_releases_hung_requests_promptly()
     {
-        emulator.Faults.Hang = true;
-        var pending = client.GetAsync("api/part/", TestContext.Current.CancellationToken);
-        await Poll.UntilAsync(() => emulator.RequestCount == 1);
+        _emulator.Faults.Hang = true;
+        var pending = _client.GetAsync("api/part/", TestContext.Current.CancellationToken);
+        await Poll.UntilAsync(() => _emulator.RequestCount == 1);
         var stopwatch = Stopwatch.StartNew();
 
-        await emulator.DisposeAsync();
+        await _emulator.DisposeAsync();
 
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(4), $"dispose took {stopwatch.Elapsed}");
         await Assert.ThrowsAsync<HttpRequestException>(() => pending);
@@ -130,51 +130,51 @@ public sealed class InvenTreeEmulatorFaultsTests : IAsyncLifetime
     [Fact]
     public async Task Dropped_connections_fail_without_a_response()
     {
-        emulator.Faults.DropConnections = true;
+        _emulator.Faults.DropConnections = true;
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync("api/part/", TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<HttpRequestException>(() => _client.GetAsync("api/part/", TestContext.Current.CancellationToken));
 
-        Assert.Equal(new EmulatorRequest("GET", "/api/part/", 0), Assert.Single(emulator.Requests));
+        Assert.Equal(new EmulatorRequest("GET", "/api/part/", 0), Assert.Single(_emulator.Requests));
     }
 
     [Fact]
     public async Task Unauthorized_rejects_the_valid_token_but_not_server_info()
     {
-        emulator.Faults.Unauthorized = true;
+        _emulator.Faults.Unauthorized = true;
 
-        var (status, body, response) = await client.GetErrorAsync("api/part/");
+        var (status, body, response) = await _client.GetErrorAsync("api/part/");
 
         Assert.Equal((401, "Invalid token."), (status, body.GetProperty("detail").GetString()));
         Assert.Equal("Token", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
-        Assert.Equal(200, await StatusOf("api/"));
+        Assert.Equal(200, await StatusOfAsync("api/"));
     }
 
     [Fact]
     public async Task Requests_are_counted_and_logged_with_their_status_until_reset()
     {
-        emulator.Faults.FailNext(503);
-        await StatusOf("api/part/?limit=1");
-        await StatusOf("api/part/1/");
-        await StatusOf("api/nothing/");
+        _emulator.Faults.FailNext(503);
+        await StatusOfAsync("api/part/?limit=1");
+        await StatusOfAsync("api/part/1/");
+        await StatusOfAsync("api/nothing/");
 
-        Assert.Equal(3, emulator.RequestCount);
+        Assert.Equal(3, _emulator.RequestCount);
         Assert.Equal(
             [new EmulatorRequest("GET", "/api/part/?limit=1", 503), new EmulatorRequest("GET", "/api/part/1/", 200),
              new EmulatorRequest("GET", "/api/nothing/", 404)],
-            emulator.Requests);
+            _emulator.Requests);
 
-        emulator.ResetCounters();
+        _emulator.ResetCounters();
 
-        Assert.Equal((0, 0), (emulator.RequestCount, emulator.Requests.Count));
+        Assert.Equal((0, 0), (_emulator.RequestCount, _emulator.Requests.Count));
     }
 
     [Fact]
     public async Task A_path_filter_limits_every_fault_to_requests_that_start_with_it()
     {
-        emulator.Faults.PathFilter = "/api/part/1/";
-        emulator.Faults.FailureRate = 1.0;
+        _emulator.Faults.PathFilter = "/api/part/1/";
+        _emulator.Faults.FailureRate = 1.0;
 
-        int[] statuses = [await StatusOf("api/"), await StatusOf("api/part/1/"), await StatusOf("api/part/?limit=1"), await StatusOf("api/bom/")];
+        int[] statuses = [await StatusOfAsync("api/"), await StatusOfAsync("api/part/1/"), await StatusOfAsync("api/part/?limit=1"), await StatusOfAsync("api/bom/")];
 
         Assert.Equal([200, 503, 200, 200], statuses);
     }
@@ -182,10 +182,10 @@ public sealed class InvenTreeEmulatorFaultsTests : IAsyncLifetime
     [Fact]
     public async Task A_path_filter_can_name_a_query_and_scripted_failures_wait_for_a_matching_request()
     {
-        emulator.Faults.PathFilter = "/api/part/?active=true";
-        emulator.Faults.FailNext(502);
+        _emulator.Faults.PathFilter = "/api/part/?active=true";
+        _emulator.Faults.FailNext(502);
 
-        int[] statuses = [await StatusOf("api/part/?active=false"), await StatusOf("api/part/?active=true&limit=1"), await StatusOf("api/part/?active=true")];
+        int[] statuses = [await StatusOfAsync("api/part/?active=false"), await StatusOfAsync("api/part/?active=true&limit=1"), await StatusOfAsync("api/part/?active=true")];
 
         Assert.Equal([200, 502, 200], statuses);
     }
@@ -193,43 +193,43 @@ public sealed class InvenTreeEmulatorFaultsTests : IAsyncLifetime
     [Fact]
     public async Task Faults_stop_after_the_faulted_requests_left_and_requests_outside_the_filter_use_none()
     {
-        emulator.Faults.PathFilter = "/api/part/";
-        emulator.Faults.FailureRate = 1.0;
-        emulator.Faults.FaultedRequestsLeft = 2;
+        _emulator.Faults.PathFilter = "/api/part/";
+        _emulator.Faults.FailureRate = 1.0;
+        _emulator.Faults.FaultedRequestsLeft = 2;
 
-        int[] statuses = [await StatusOf("api/part/1/"), await StatusOf("api/"), await StatusOf("api/part/1/"), await StatusOf("api/part/1/")];
+        int[] statuses = [await StatusOfAsync("api/part/1/"), await StatusOfAsync("api/"), await StatusOfAsync("api/part/1/"), await StatusOfAsync("api/part/1/")];
 
         Assert.Equal([503, 200, 503, 200], statuses);
-        Assert.Equal(0, emulator.Faults.FaultedRequestsLeft);
+        Assert.Equal(0, _emulator.Faults.FaultedRequestsLeft);
     }
 
     [Fact]
     public async Task Unauthorized_honours_the_path_filter()
     {
-        emulator.Faults.PathFilter = "/api/bom/";
-        emulator.Faults.Unauthorized = true;
+        _emulator.Faults.PathFilter = "/api/bom/";
+        _emulator.Faults.Unauthorized = true;
 
-        Assert.Equal((200, 401), (await StatusOf("api/part/1/"), await StatusOf("api/bom/")));
+        Assert.Equal((200, 401), (await StatusOfAsync("api/part/1/"), await StatusOfAsync("api/bom/")));
     }
 
     [Fact]
     public async Task A_path_filter_must_be_a_path()
     {
-        Assert.Throws<ArgumentException>(() => emulator.Faults.PathFilter = "api/bom/");
+        Assert.Throws<ArgumentException>(() => _emulator.Faults.PathFilter = "api/bom/");
 
-        emulator.Faults.PathFilter = "/api/bom/";
-        emulator.Faults.PathFilter = null;
-        emulator.Faults.Hang = true;
-        using var impatient = EmulatorHttp.CreateClient(emulator, timeout: TimeSpan.FromMilliseconds(200));
+        _emulator.Faults.PathFilter = "/api/bom/";
+        _emulator.Faults.PathFilter = null;
+        _emulator.Faults.Hang = true;
+        using var impatient = EmulatorHttp.CreateClient(_emulator, timeout: TimeSpan.FromMilliseconds(200));
         await Assert.ThrowsAsync<TaskCanceledException>(() => impatient.GetAsync("api/part/1/", Ct));
     }
 
     [Fact]
     public async Task A_body_stalled_mid_way_sends_the_headers_and_the_first_half_of_the_json_then_nothing()
     {
-        emulator.Faults.StallMidBody = true;
+        _emulator.Faults.StallMidBody = true;
 
-        using var response = await client.GetAsync("api/part/1/", HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var response = await _client.GetAsync("api/part/1/", HttpCompletionOption.ResponseHeadersRead, Ct);
         var length = (int)response.Content.Headers.ContentLength!.Value;
         await using var body = await response.Content.ReadAsStreamAsync(Ct);
         var received = new byte[length];
@@ -250,12 +250,12 @@ public sealed class InvenTreeEmulatorFaultsTests : IAsyncLifetime
     [Fact]
     public async Task Disposing_releases_requests_stalled_mid_body_promptly()
     {
-        emulator.Faults.StallMidBody = true;
-        using var response = await client.GetAsync("api/part/", HttpCompletionOption.ResponseHeadersRead, Ct);
+        _emulator.Faults.StallMidBody = true;
+        using var response = await _client.GetAsync("api/part/", HttpCompletionOption.ResponseHeadersRead, Ct);
         var rest = response.Content.ReadAsByteArrayAsync(Ct);
         var stopwatch = Stopwatch.StartNew();
 
-        await emulator.DisposeAsync();
+        await _emulator.DisposeAsync();
 
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(4), $"dispose took {stopwatch.Elapsed}");
         await Assert.ThrowsAsync<HttpRequestException>(() => rest);
@@ -264,9 +264,9 @@ public sealed class InvenTreeEmulatorFaultsTests : IAsyncLifetime
     [Fact]
     public async Task A_body_dropped_mid_way_ends_the_connection_after_part_of_the_json()
     {
-        emulator.Faults.DropMidBody = true;
+        _emulator.Faults.DropMidBody = true;
 
-        using var response = await client.GetAsync("api/part/1/", HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var response = await _client.GetAsync("api/part/1/", HttpCompletionOption.ResponseHeadersRead, Ct);
         await using var body = await response.Content.ReadAsStreamAsync(Ct);
         using var received = new MemoryStream();
 
@@ -275,17 +275,17 @@ public sealed class InvenTreeEmulatorFaultsTests : IAsyncLifetime
         Assert.Equal(HttpRequestError.ResponseEnded, error.HttpRequestError);
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal(response.Content.Headers.ContentLength / 2, received.Length);
-        emulator.Faults.Reset();
-        Assert.Equal(200, await StatusOf("api/part/1/"));
+        _emulator.Faults.Reset();
+        Assert.Equal(200, await StatusOfAsync("api/part/1/"));
     }
 
     [Fact]
     public async Task Malformed_json_is_a_200_with_the_first_half_of_the_real_body()
     {
-        var whole = await client.GetStringAsync("api/part/1/", Ct);
-        emulator.Faults.MalformedJson = true;
+        var whole = await _client.GetStringAsync("api/part/1/", Ct);
+        _emulator.Faults.MalformedJson = true;
 
-        using var response = await client.GetAsync("api/part/1/", Ct);
+        using var response = await _client.GetAsync("api/part/1/", Ct);
         var body = await response.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(200, (int)response.StatusCode);
@@ -299,10 +299,10 @@ public sealed class InvenTreeEmulatorFaultsTests : IAsyncLifetime
     public async Task A_huge_body_is_valid_json_of_exactly_the_size_asked_for_with_or_without_a_content_length(bool withContentLength)
     {
         const int size = 300_000;
-        emulator.Faults.HugeBodyBytes = size;
-        emulator.Faults.HugeBodyWithoutContentLength = !withContentLength;
+        _emulator.Faults.HugeBodyBytes = size;
+        _emulator.Faults.HugeBodyWithoutContentLength = !withContentLength;
 
-        using var response = await client.GetAsync("api/part/?limit=5", HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var response = await _client.GetAsync("api/part/?limit=5", HttpCompletionOption.ResponseHeadersRead, Ct);
         var announced = response.Content.Headers.ContentLength;
         var chunked = response.Headers.TransferEncodingChunked;
         var body = await response.Content.ReadAsByteArrayAsync(Ct);
@@ -316,27 +316,27 @@ public sealed class InvenTreeEmulatorFaultsTests : IAsyncLifetime
 
     [Fact]
     public void A_huge_body_must_hold_at_least_an_empty_page() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => emulator.Faults.HugeBodyBytes = EmulatorFaults.MinimumHugeBodyBytes - 1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => _emulator.Faults.HugeBodyBytes = EmulatorFaults.MinimumHugeBodyBytes - 1);
 
     [Fact]
     public async Task Ignoring_offset_serves_the_first_page_again_with_the_same_count()
     {
-        var first = await client.GetElementAsync("api/part/?limit=1");
-        var second = await client.GetElementAsync("api/part/?limit=1&offset=1");
-        emulator.Faults.IgnoreOffset = true;
+        var first = await _client.GetElementAsync("api/part/?limit=1");
+        var second = await _client.GetElementAsync("api/part/?limit=1&offset=1");
+        _emulator.Faults.IgnoreOffset = true;
 
-        var ignored = await client.GetElementAsync("api/part/?limit=1&offset=1");
+        var ignored = await _client.GetElementAsync("api/part/?limit=1&offset=1");
 
         Assert.NotEqual(first.GetProperty("results").GetRawText(), second.GetProperty("results").GetRawText());
         Assert.Equal(first.GetProperty("results").GetRawText(), ignored.GetProperty("results").GetRawText());
         Assert.Equal(2, ignored.GetProperty("count").GetInt32());
-        Assert.Equal("/api/part/?limit=1&offset=1", emulator.Requests[^1].PathAndQuery);
+        Assert.Equal("/api/part/?limit=1&offset=1", _emulator.Requests[^1].PathAndQuery);
     }
 
     [Fact]
     public async Task Reset_clears_every_fault_and_the_path_filter()
     {
-        var faults = emulator.Faults;
+        var faults = _emulator.Faults;
         faults.PathFilter = "/api/bom/";
         (faults.StallMidBody, faults.DropMidBody, faults.MalformedJson, faults.IgnoreOffset) = (true, true, true, true);
         (faults.HugeBodyBytes, faults.HugeBodyWithoutContentLength, faults.FaultedRequestsLeft) = (1_000, true, 3);
@@ -346,7 +346,7 @@ public sealed class InvenTreeEmulatorFaultsTests : IAsyncLifetime
         Assert.Equal(((string?)null, false, false, false, false, (long?)null, false, (int?)null),
             (faults.PathFilter, faults.StallMidBody, faults.DropMidBody, faults.MalformedJson, faults.IgnoreOffset, faults.HugeBodyBytes,
              faults.HugeBodyWithoutContentLength, faults.FaultedRequestsLeft));
-        var page = await client.GetElementAsync("api/bom/?limit=1");
+        var page = await _client.GetElementAsync("api/bom/?limit=1");
         Assert.Equal(0, page.GetProperty("count").GetInt32());
     }
 }

@@ -8,10 +8,10 @@ namespace MonitorDashboard.Tests.Presets;
 /// </summary>
 internal sealed class InterleavingFileSystem(string presetsPath) : PresetsFileSystem
 {
-    private Func<string, Task>? beforeReplace;
+    private Func<string, Task>? _beforeReplace;
 
     /// <summary>Runs once, with the temp file's path, at the next replace; then is cleared.</summary>
-    public void OnceBeforeReplace(Func<string, Task> action) => beforeReplace = action;
+    public void OnceBeforeReplace(Func<string, Task> action) => _beforeReplace = action;
 
     /// <summary>Runs before every replace until cleared.</summary>
     public Func<string, Task>? EveryReplace { get; set; }
@@ -24,7 +24,7 @@ internal sealed class InterleavingFileSystem(string presetsPath) : PresetsFileSy
 
     public override async Task<bool> ReplaceIfUnchangedAsync(string source, string target, byte[]? expected, CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref beforeReplace, null) is { } once)
+        if (Interlocked.Exchange(ref _beforeReplace, null) is { } once)
         {
             await once(source);
         }

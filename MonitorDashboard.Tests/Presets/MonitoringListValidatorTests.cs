@@ -8,12 +8,12 @@ namespace MonitorDashboard.Tests.Presets;
 public sealed class MonitoringListValidatorTests
 {
     private static readonly FakeTimeProvider Time = new(new DateTimeOffset(2025, 6, 2, 8, 0, 0, TimeSpan.Zero));
-    private readonly MonitoringListValidator validator = TempPresetsFolder.CreateValidator(Time);
+    private readonly MonitoringListValidator _validator = TempPresetsFolder.CreateValidator(Time);
 
     private static MonitoringList Valid => PresetsSamples.ValidList("Widget line") with { Id = "11111111-2222-3333-4444-555555555555" };
 
     private string[] ErrorsOf(MonitoringList list, params MonitoringList[] others) =>
-        validator.Validate(list, others).Errors.Select(e => e.Message).ToArray();
+        _validator.Validate(list, others).Errors.Select(e => e.Message).ToArray();
 
     [Fact]
     public void A_valid_list_has_no_errors() => Assert.Empty(ErrorsOf(Valid));
@@ -61,7 +61,7 @@ public sealed class MonitoringListValidatorTests
     [Fact]
     public void A_cron_with_day_of_month_and_day_of_week_gives_a_warning_not_an_error()
     {
-        var result = validator.Validate(Valid with { CronSchedule = "0 9 1-7 * MON" }, []);
+        var result = _validator.Validate(Valid with { CronSchedule = "0 9 1-7 * MON" }, []);
 
         Assert.True(result.IsValid);
         Assert.Contains("restricts both day-of-month and day-of-week; a run needs BOTH to match (At 09:00 on the 1st–7th of the month, only on Mondays)", Assert.Single(result.Warnings));
@@ -108,7 +108,7 @@ public sealed class MonitoringListValidatorTests
         var second = Valid with { Name = "WIDGET LINE " };
         var third = PresetsSamples.ValidList("Other") with { Id = first.Id.ToUpperInvariant() };
 
-        var results = validator.ValidateAll([first, second, third]);
+        var results = _validator.ValidateAll([first, second, third]);
 
         Assert.True(results[0].IsValid);
         Assert.Equal(["id", "name"], results[1].Errors.Select(e => e.Field));
@@ -118,7 +118,7 @@ public sealed class MonitoringListValidatorTests
     [Fact]
     public void Checking_a_schedule_gives_its_description_and_next_runs_in_the_lists_zone()
     {
-        var check = validator.CheckSchedule("0 7 * * 1-5", "Europe/Berlin", upcoming: 3);
+        var check = _validator.CheckSchedule("0 7 * * 1-5", "Europe/Berlin", upcoming: 3);
 
         Assert.True(check.IsValid);
         Assert.Equal("At 07:00 on Monday through Friday", check.Description);
@@ -131,7 +131,7 @@ public sealed class MonitoringListValidatorTests
     [Fact]
     public void Checking_a_schedule_without_a_zone_uses_the_configured_default()
     {
-        var check = validator.CheckSchedule("0 7 * * *", null, upcoming: 1);
+        var check = _validator.CheckSchedule("0 7 * * *", null, upcoming: 1);
 
         Assert.Equal(TimeZoneInfo.Utc.BaseUtcOffset, check.NextRuns[0].Offset);
         Assert.Equal(new DateTimeOffset(2025, 6, 3, 7, 0, 0, TimeSpan.Zero), check.NextRuns[0]);

@@ -5,7 +5,7 @@ namespace MonitorDashboard.Tests.Presets;
 /// <summary>Which changes to presets.json are refused: only errors in the lists a change touched count, and how strictly depends on the change.</summary>
 public sealed class PresetsChangeValidatorTests
 {
-    private readonly PresetsChangeValidator changes = new(TempPresetsFolder.CreateValidator(TimeProvider.System));
+    private readonly PresetsChangeValidator _changes = new(TempPresetsFolder.CreateValidator(TimeProvider.System));
 
     private static readonly MonitoringList Broken = PresetsSamples.ValidList("Broken") with { CronSchedule = "not a cron" };
 
@@ -15,10 +15,10 @@ public sealed class PresetsChangeValidatorTests
         var before = Document(Broken);
         var added = PresetsSamples.ValidList("Added") with { Parts = [] };
 
-        var ex = Assert.Throws<PresetsValidationException>(() => changes.EnsureValid(before, Document(Broken, added), ValidationMode.Strict));
+        var ex = Assert.Throws<PresetsValidationException>(() => _changes.EnsureValid(before, Document(Broken, added), ValidationMode.Strict));
 
         Assert.Equal(["parts"], ex.Errors.Select(e => e.Field));
-        changes.EnsureValid(before, Document(Broken, PresetsSamples.ValidList("Fine")), ValidationMode.Strict);
+        _changes.EnsureValid(before, Document(Broken, PresetsSamples.ValidList("Fine")), ValidationMode.Strict);
     }
 
     [Fact]
@@ -26,9 +26,9 @@ public sealed class PresetsChangeValidatorTests
     {
         var before = Document(Broken);
 
-        changes.EnsureValid(before, Document(Broken with { Active = false }), ValidationMode.NoNewErrors);
+        _changes.EnsureValid(before, Document(Broken with { Active = false }), ValidationMode.NoNewErrors);
         var ex = Assert.Throws<PresetsValidationException>(
-            () => changes.EnsureValid(before, Document(Broken with { Active = false, Parts = [] }), ValidationMode.NoNewErrors));
+            () => _changes.EnsureValid(before, Document(Broken with { Active = false, Parts = [] }), ValidationMode.NoNewErrors));
 
         Assert.Equal(["parts"], ex.Errors.Select(e => e.Field));
     }
@@ -36,7 +36,7 @@ public sealed class PresetsChangeValidatorTests
     [Fact]
     public void A_change_that_touches_no_definition_is_not_validated()
     {
-        changes.EnsureValid(Document(), Document(Broken), ValidationMode.None);
+        _changes.EnsureValid(Document(), Document(Broken), ValidationMode.None);
     }
 
     private static PresetsDocument Document(params MonitoringList[] lists) => new() { MonitoringLists = lists };

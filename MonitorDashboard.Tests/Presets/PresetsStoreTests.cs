@@ -5,17 +5,17 @@ namespace MonitorDashboard.Tests.Presets;
 
 public sealed class PresetsStoreTests : IDisposable
 {
-    private readonly TempPresetsFolder temp = new();
-    private readonly CancellationToken ct = TestContext.Current.CancellationToken;
+    private readonly TempPresetsFolder _temp = new();
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task A_file_written_by_the_python_tool_is_read_with_its_known_fields_and_its_unknown_ones_kept()
     {
-        temp.Write(PresetsSamples.PythonFile);
+        _temp.Write(PresetsSamples.PythonFile);
 
-        var snapshot = await temp.Store.LoadAsync(ct);
+        var snapshot = await _temp.Store.LoadAsync(_ct);
 
         Assert.Null(snapshot.FileError);
         var list = Assert.Single(snapshot.MonitoringLists);
@@ -33,14 +33,14 @@ public sealed class PresetsStoreTests : IDisposable
     [Fact]
     public async Task Setting_last_hash_in_a_python_tool_file_changes_only_that_field_and_keeps_every_other_value()
     {
-        temp.Write(PresetsSamples.PythonFile);
-        await temp.Store.LoadAsync(ct);
+        _temp.Write(PresetsSamples.PythonFile);
+        await _temp.Store.LoadAsync(_ct);
 
-        await temp.Store.SetLastHashAsync(PresetsSamples.ListId, "abc123", ct);
+        await _temp.Store.SetLastHashAsync(PresetsSamples.ListId, "abc123", _ct);
 
         var expected = JsonNode.Parse(PresetsSamples.PythonFile)!;
         expected["monitoring_lists"]![0]!["last_hash"] = "abc123";
-        var written = temp.Read();
+        var written = _temp.Read();
         Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(written)), written);
         // Number spelling and nested values survive byte-for-value, not just numerically.
         Assert.Contains("\"quantity\": 5.0", written);
@@ -51,12 +51,12 @@ public sealed class PresetsStoreTests : IDisposable
     [Fact]
     public async Task A_save_writes_known_keys_in_the_python_tool_order_then_unknown_keys_as_they_were()
     {
-        temp.Write(PresetsSamples.PythonFile);
-        var snapshot = await temp.Store.LoadAsync(ct);
+        _temp.Write(PresetsSamples.PythonFile);
+        var snapshot = await _temp.Store.LoadAsync(_ct);
 
-        await temp.Store.SetActiveAsync(PresetsSamples.ListId, false, snapshot.Version, ct);
+        await _temp.Store.SetActiveAsync(PresetsSamples.ListId, false, snapshot.Version, _ct);
 
-        var root = JsonNode.Parse(temp.Read())!.AsObject();
+        var root = JsonNode.Parse(_temp.Read())!.AsObject();
         Assert.Equal(["presets", "monitoring_lists", "email_configs", "filepath"], root.Select(p => p.Key));
         var list = root["monitoring_lists"]![0]!.AsObject();
         Assert.Equal(
@@ -70,66 +70,66 @@ public sealed class PresetsStoreTests : IDisposable
     [Fact]
     public async Task A_save_keeps_the_previous_content_as_the_backup()
     {
-        temp.Write(PresetsSamples.PythonFile);
-        var snapshot = await temp.Store.LoadAsync(ct);
+        _temp.Write(PresetsSamples.PythonFile);
+        var snapshot = await _temp.Store.LoadAsync(_ct);
 
-        await temp.Store.AddListAsync(PresetsSamples.ValidList(), snapshot.Version, ct);
+        await _temp.Store.AddListAsync(PresetsSamples.ValidList(), snapshot.Version, _ct);
 
-        Assert.Equal(PresetsSamples.PythonFile, File.ReadAllText(temp.Store.BackupPath));
+        Assert.Equal(PresetsSamples.PythonFile, File.ReadAllText(_temp.Store.BackupPath));
     }
 
     [Fact]
     public async Task A_list_added_without_an_id_gets_a_lower_case_uuid_and_is_read_back()
     {
-        var snapshot = await temp.Store.LoadAsync(ct);
+        var snapshot = await _temp.Store.LoadAsync(_ct);
         Assert.Equal(PresetsSnapshot.MissingFileVersion, snapshot.Version);
 
-        var saved = await temp.Store.AddListAsync(PresetsSamples.ValidList() with { Id = "" }, snapshot.Version, ct);
+        var saved = await _temp.Store.AddListAsync(PresetsSamples.ValidList() with { Id = "" }, snapshot.Version, _ct);
 
         Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", saved.List.Id);
-        var reloaded = await temp.Store.LoadAsync(ct);
+        var reloaded = await _temp.Store.LoadAsync(_ct);
         Assert.Equal(saved.Snapshot.Version, reloaded.Version);
         Assert.Equal("Widget line", reloaded.FindList(saved.List.Id)!.Name);
-        Assert.False(File.Exists(temp.Store.BackupPath)); // there was no previous file
+        Assert.False(File.Exists(_temp.Store.BackupPath)); // there was no previous file
     }
 
     [Fact]
     public async Task A_save_based_on_an_outdated_read_is_refused_and_leaves_the_other_change()
     {
-        temp.Write(PresetsSamples.PythonFile);
-        var stale = await temp.Store.LoadAsync(ct);
+        _temp.Write(PresetsSamples.PythonFile);
+        var stale = await _temp.Store.LoadAsync(_ct);
         var edited = PresetsSamples.PythonFile.Replace("Widget line, weekly", "Edited by hand");
-        temp.Write(edited);
+        _temp.Write(edited);
 
         var ex = await Assert.ThrowsAsync<PresetsConflictException>(
-            () => temp.Store.AddListAsync(PresetsSamples.ValidList(), stale.Version, ct));
+            () => _temp.Store.AddListAsync(PresetsSamples.ValidList(), stale.Version, _ct));
 
         Assert.Equal("presets.json was changed by someone else since it was loaded; reload and try again", ex.Message);
-        Assert.Equal(edited, temp.Read());
+        Assert.Equal(edited, _temp.Read());
     }
 
     [Fact]
     public async Task A_crash_between_writing_the_temp_file_and_the_rename_leaves_the_old_file_intact()
     {
-        var files = new InterleavingFileSystem(temp.FilePath);
-        var store = temp.NewStore(files);
-        temp.Write(PresetsSamples.PythonFile);
-        var snapshot = await store.LoadAsync(ct);
+        var files = new InterleavingFileSystem(_temp.FilePath);
+        var store = _temp.NewStore(files);
+        _temp.Write(PresetsSamples.PythonFile);
+        var snapshot = await store.LoadAsync(_ct);
         string? tempPath = null;
         files.OnceBeforeReplace(path =>
         {
             tempPath = path;
-            Assert.Equal(temp.Folder, Path.GetDirectoryName(path)); // same folder, so the rename is atomic
+            Assert.Equal(_temp.Folder, Path.GetDirectoryName(path)); // same folder, so the rename is atomic
             Assert.Contains("Widget line", File.ReadAllText(path)); // the new content was fully written first
             throw new IOException("simulated crash");
         });
 
-        await Assert.ThrowsAsync<IOException>(() => store.AddListAsync(PresetsSamples.ValidList(), snapshot.Version, ct));
+        await Assert.ThrowsAsync<IOException>(() => store.AddListAsync(PresetsSamples.ValidList(), snapshot.Version, _ct));
 
-        Assert.Equal(PresetsSamples.PythonFile, temp.Read());
+        Assert.Equal(PresetsSamples.PythonFile, _temp.Read());
         Assert.NotNull(tempPath);
-        Assert.NotEqual(temp.FilePath, tempPath);
-        Assert.Equal([temp.FilePath], Directory.GetFiles(temp.Folder).Where(f => !f.EndsWith(".bak", StringComparison.Ordinal) && !f.EndsWith(".lock", StringComparison.Ordinal)));
+        Assert.NotEqual(_temp.FilePath, tempPath);
+        Assert.Equal([_temp.FilePath], Directory.GetFiles(_temp.Folder).Where(f => !f.EndsWith(".bak", StringComparison.Ordinal) && !f.EndsWith(".lock", StringComparison.Ordinal)));
     }
 
     [Theory]
@@ -139,9 +139,9 @@ public sealed class PresetsStoreTests : IDisposable
     [InlineData("{ \"monitoring_lists\": [ { \"parts\": [ { \"name\": \"A\", \"quantity\": \"ten\" } ] } ] }", 1, 70, "expected a number")]
     public async Task A_malformed_file_is_reported_with_line_and_column_and_schedules_nothing(string content, long line, long column, string message)
     {
-        temp.Write(content);
+        _temp.Write(content);
 
-        var snapshot = await temp.Store.LoadAsync(ct);
+        var snapshot = await _temp.Store.LoadAsync(_ct);
 
         Assert.True(snapshot.IsMalformed);
         Assert.Equal(line, snapshot.FileError!.Line);
@@ -154,24 +154,24 @@ public sealed class PresetsStoreTests : IDisposable
     public async Task Writes_to_a_malformed_file_are_refused_and_never_overwrite_it()
     {
         const string broken = "{ \"monitoring_lists\": [ { \"id\": \"a\" ";
-        temp.Write(broken);
-        var snapshot = await temp.Store.LoadAsync(ct);
+        _temp.Write(broken);
+        var snapshot = await _temp.Store.LoadAsync(_ct);
 
-        await Assert.ThrowsAsync<PresetsFileException>(() => temp.Store.AddListAsync(PresetsSamples.ValidList(), snapshot.Version, ct));
-        await Assert.ThrowsAsync<PresetsFileException>(() => temp.Store.SetLastHashAsync("a", "h", ct));
+        await Assert.ThrowsAsync<PresetsFileException>(() => _temp.Store.AddListAsync(PresetsSamples.ValidList(), snapshot.Version, _ct));
+        await Assert.ThrowsAsync<PresetsFileException>(() => _temp.Store.SetLastHashAsync("a", "h", _ct));
 
-        Assert.Equal(broken, temp.Read());
-        Assert.False(File.Exists(temp.Store.BackupPath));
+        Assert.Equal(broken, _temp.Read());
+        Assert.False(File.Exists(_temp.Store.BackupPath));
     }
 
     [Fact]
     public async Task A_fixed_file_is_picked_up_again()
     {
-        temp.Write("{ not json");
-        Assert.True((await temp.Store.LoadAsync(ct)).IsMalformed);
-        temp.Write(PresetsSamples.PythonFile);
+        _temp.Write("{ not json");
+        Assert.True((await _temp.Store.LoadAsync(_ct)).IsMalformed);
+        _temp.Write(PresetsSamples.PythonFile);
 
-        var snapshot = await temp.Store.LoadAsync(ct);
+        var snapshot = await _temp.Store.LoadAsync(_ct);
 
         Assert.False(snapshot.IsMalformed);
         Assert.Single(snapshot.SchedulableLists);
@@ -180,25 +180,25 @@ public sealed class PresetsStoreTests : IDisposable
     [Fact]
     public async Task An_invalid_new_list_is_refused_with_its_errors()
     {
-        var snapshot = await temp.Store.LoadAsync(ct);
+        var snapshot = await _temp.Store.LoadAsync(_ct);
         var bad = PresetsSamples.ValidList("Bad") with { CronSchedule = "*/2 * * * *", Parts = [] };
 
-        var ex = await Assert.ThrowsAsync<PresetsValidationException>(() => temp.Store.AddListAsync(bad, snapshot.Version, ct));
+        var ex = await Assert.ThrowsAsync<PresetsValidationException>(() => _temp.Store.AddListAsync(bad, snapshot.Version, _ct));
 
         Assert.Equal(["parts", "cron_schedule"], ex.Errors.Select(e => e.Field));
         Assert.Contains("List \"Bad\": cron_schedule \"*/2 * * * *\" runs every 2 minutes", ex.Message);
-        Assert.False(File.Exists(temp.FilePath));
+        Assert.False(File.Exists(_temp.FilePath));
     }
 
     [Fact]
     public async Task A_valid_list_is_saved_even_when_another_list_is_invalid()
     {
-        temp.Write(PresetsSamples.PythonFile.Replace("\"0 7 * * 1-5\"", "\"not a cron\""));
-        var snapshot = await temp.Store.LoadAsync(ct);
+        _temp.Write(PresetsSamples.PythonFile.Replace("\"0 7 * * 1-5\"", "\"not a cron\""));
+        var snapshot = await _temp.Store.LoadAsync(_ct);
         Assert.False(snapshot.IsValid(PresetsSamples.ListId));
         Assert.Contains("cron_schedule \"not a cron\"", snapshot.ValidationOf(PresetsSamples.ListId)!.Errors[0].Message);
 
-        var saved = await temp.Store.AddListAsync(PresetsSamples.ValidList(), snapshot.Version, ct);
+        var saved = await _temp.Store.AddListAsync(PresetsSamples.ValidList(), snapshot.Version, _ct);
 
         Assert.True(saved.Snapshot.IsValid(saved.List.Id));
         Assert.False(saved.Snapshot.IsValid(PresetsSamples.ListId));
@@ -208,42 +208,42 @@ public sealed class PresetsStoreTests : IDisposable
     [Fact]
     public async Task An_invalid_list_may_be_paused_but_not_updated_while_it_stays_invalid()
     {
-        temp.Write(PresetsSamples.PythonFile.Replace("\"0 7 * * 1-5\"", "\"not a cron\""));
-        var snapshot = await temp.Store.LoadAsync(ct);
+        _temp.Write(PresetsSamples.PythonFile.Replace("\"0 7 * * 1-5\"", "\"not a cron\""));
+        var snapshot = await _temp.Store.LoadAsync(_ct);
 
-        snapshot = await temp.Store.SetActiveAsync(PresetsSamples.ListId, false, snapshot.Version, ct);
+        snapshot = await _temp.Store.SetActiveAsync(PresetsSamples.ListId, false, snapshot.Version, _ct);
         Assert.False(snapshot.FindList(PresetsSamples.ListId)!.Active);
 
         var renamed = snapshot.FindList(PresetsSamples.ListId)! with { Name = "Renamed" };
-        await Assert.ThrowsAsync<PresetsValidationException>(() => temp.Store.UpdateListAsync(renamed, snapshot.Version, ct));
+        await Assert.ThrowsAsync<PresetsValidationException>(() => _temp.Store.UpdateListAsync(renamed, snapshot.Version, _ct));
     }
 
     [Fact]
     public async Task Updating_and_deleting_a_list_change_the_file_and_an_unknown_id_is_reported()
     {
-        temp.Write(PresetsSamples.PythonFile);
-        var snapshot = await temp.Store.LoadAsync(ct);
+        _temp.Write(PresetsSamples.PythonFile);
+        var snapshot = await _temp.Store.LoadAsync(_ct);
         var list = snapshot.FindList(PresetsSamples.ListId)!;
 
-        snapshot = await temp.Store.UpdateListAsync(list with { Name = "A < B & \"C\"" }, snapshot.Version, ct);
-        Assert.Equal("A < B & \"C\"", (await temp.Store.LoadAsync(ct)).FindList(list.Id)!.Name);
+        snapshot = await _temp.Store.UpdateListAsync(list with { Name = "A < B & \"C\"" }, snapshot.Version, _ct);
+        Assert.Equal("A < B & \"C\"", (await _temp.Store.LoadAsync(_ct)).FindList(list.Id)!.Name);
 
-        snapshot = await temp.Store.DeleteListAsync(list.Id, snapshot.Version, ct);
+        snapshot = await _temp.Store.DeleteListAsync(list.Id, snapshot.Version, _ct);
         Assert.Empty(snapshot.MonitoringLists);
-        Assert.Contains("\"filepath\"", temp.Read());
+        Assert.Contains("\"filepath\"", _temp.Read());
 
-        var ex = await Assert.ThrowsAsync<PresetsListNotFoundException>(() => temp.Store.DeleteListAsync(list.Id, snapshot.Version, ct));
+        var ex = await Assert.ThrowsAsync<PresetsListNotFoundException>(() => _temp.Store.DeleteListAsync(list.Id, snapshot.Version, _ct));
         Assert.Contains(list.Id, ex.Message);
     }
 
     [Fact]
     public async Task A_new_list_with_a_name_already_used_is_refused()
     {
-        temp.Write(PresetsSamples.PythonFile);
-        var snapshot = await temp.Store.LoadAsync(ct);
+        _temp.Write(PresetsSamples.PythonFile);
+        var snapshot = await _temp.Store.LoadAsync(_ct);
 
         var ex = await Assert.ThrowsAsync<PresetsValidationException>(
-            () => temp.Store.AddListAsync(PresetsSamples.ValidList("widget line, WEEKLY"), snapshot.Version, ct));
+            () => _temp.Store.AddListAsync(PresetsSamples.ValidList("widget line, WEEKLY"), snapshot.Version, _ct));
 
         Assert.Equal("List \"widget line, WEEKLY\": name \"widget line, WEEKLY\" is already used by another list", Assert.Single(ex.Errors).Message);
     }
@@ -251,13 +251,13 @@ public sealed class PresetsStoreTests : IDisposable
     [Fact]
     public async Task Subscribers_hear_each_new_version_once()
     {
-        temp.Write(PresetsSamples.PythonFile);
+        _temp.Write(PresetsSamples.PythonFile);
         var seen = new List<string>();
-        using var _ = temp.Store.Subscribe(s => seen.Add(s.Version));
+        using var _ = _temp.Store.Subscribe(s => seen.Add(s.Version));
 
-        var first = await temp.Store.LoadAsync(ct);
-        await temp.Store.LoadAsync(ct);
-        var second = await temp.Store.SetLastHashAsync(PresetsSamples.ListId, "h", ct);
+        var first = await _temp.Store.LoadAsync(_ct);
+        await _temp.Store.LoadAsync(_ct);
+        var second = await _temp.Store.SetLastHashAsync(PresetsSamples.ListId, "h", _ct);
 
         Assert.Equal([first.Version, second.Version], seen);
     }

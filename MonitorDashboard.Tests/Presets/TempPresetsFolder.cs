@@ -12,7 +12,7 @@ namespace MonitorDashboard.Tests.Presets;
 /// <summary>A private temp folder with a presets.json path and a store on it; deleted on dispose.</summary>
 internal sealed partial class TempPresetsFolder : IDisposable
 {
-    private readonly List<PresetsStore> stores = [];
+    private readonly List<PresetsStore> _stores = [];
 
     /// <param name="configure">Changes to the default <see cref="PresetsOptions"/> (the file path is set here).</param>
     /// <param name="files">The store's disk operations; real files unless a test needs to act between them.</param>
@@ -51,7 +51,7 @@ internal sealed partial class TempPresetsFolder : IDisposable
     public PresetsStore NewStore(PresetsFileSystem? files = null, ILogger<PresetsStore>? logger = null)
     {
         var store = new PresetsStore(Options, Validator, Time, logger ?? NullLogger<PresetsStore>.Instance, files ?? new PresetsFileSystem());
-        stores.Add(store);
+        _stores.Add(store);
         return store;
     }
 
@@ -69,7 +69,7 @@ internal sealed partial class TempPresetsFolder : IDisposable
 
     public void Dispose()
     {
-        foreach (var store in stores)
+        foreach (var store in _stores)
         {
             store.Dispose();
         }

@@ -11,9 +11,9 @@ namespace MonitorDashboard.Tests.TestSupport;
 /// </summary>
 public sealed class DemoDatasetCopy
 {
-    private readonly JsonArray records;
+    private readonly JsonArray _records;
 
-    private DemoDatasetCopy(JsonArray records) => this.records = records;
+    private DemoDatasetCopy(JsonArray records) => _records = records;
 
     /// <summary>Reads the dataset; skips the calling test when it is absent.</summary>
     public static DemoDatasetCopy Load()
@@ -25,7 +25,7 @@ public sealed class DemoDatasetCopy
     /// <summary>Adds a plain BOM line (not optional, consumable or inherited).</summary>
     public DemoDatasetCopy AddBomItem(int pk, int assembly, int subPart, decimal quantity)
     {
-        records.Add(new JsonObject
+        _records.Add(new JsonObject
         {
             ["model"] = "part.bomitem",
             ["pk"] = pk,
@@ -47,11 +47,11 @@ public sealed class DemoDatasetCopy
     /// <summary>Sets one field of an existing part record.</summary>
     public DemoDatasetCopy SetPartField(int partPk, string field, JsonNode? value)
     {
-        var part = records.Single(r => (string?)r?["model"] == "part.part" && (int?)r?["pk"] == partPk)
+        var part = _records.Single(r => (string?)r?["model"] == "part.part" && (int?)r?["pk"] == partPk)
             ?? throw new InvalidOperationException($"No part {partPk} in the demo dataset.");
         part["fields"]![field] = value;
         return this;
     }
 
-    public InvenTreeFixture Build() => InvenTreeFixture.Parse(new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(records)));
+    public InvenTreeFixture Build() => InvenTreeFixture.Parse(new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(_records)));
 }

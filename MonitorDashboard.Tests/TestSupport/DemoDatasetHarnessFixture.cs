@@ -11,14 +11,14 @@ namespace MonitorDashboard.Tests.TestSupport;
 /// </summary>
 public sealed class DemoDatasetHarnessFixture : IAsyncLifetime
 {
-    private InvenTreeHarness? harness;
+    private InvenTreeHarness? _harness;
 
     public InvenTreeHarness Harness
     {
         get
         {
             TestPaths.RequireDemoDataset();
-            return harness ?? throw new InvalidOperationException("The demo dataset harness did not start.");
+            return _harness ?? throw new InvalidOperationException("The demo dataset harness did not start.");
         }
     }
 
@@ -33,15 +33,15 @@ public sealed class DemoDatasetHarnessFixture : IAsyncLifetime
     {
         if (TestPaths.DemoDataset is { } path)
         {
-            harness = await InvenTreeHarness.StartAsync(InvenTreeFixture.Load(path));
+            _harness = await InvenTreeHarness.StartAsync(InvenTreeFixture.Load(path));
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (harness is not null)
+        if (_harness is not null)
         {
-            await harness.DisposeAsync();
+            await _harness.DisposeAsync();
         }
     }
 }

@@ -9,14 +9,14 @@ namespace MonitorDashboard.Tests.TestSupport;
 /// </summary>
 public sealed class DemoEmulatorFixture : IAsyncLifetime
 {
-    private EmulatorServer? current;
-    private EmulatorServer? legacy;
+    private EmulatorServer? _current;
+    private EmulatorServer? _legacy;
 
     /// <summary>API 479 (InvenTree 1.4 dev).</summary>
-    public EmulatorServer Current => Require(current);
+    public EmulatorServer Current => Require(_current);
 
     /// <summary>API 196 (InvenTree 0.15): no scheduled_to_build, building from build orders, unclamped unallocated.</summary>
-    public EmulatorServer Legacy => Require(legacy);
+    public EmulatorServer Legacy => Require(_legacy);
 
     public async ValueTask InitializeAsync()
     {
@@ -25,19 +25,19 @@ public sealed class DemoEmulatorFixture : IAsyncLifetime
             return;
         }
         var data = InvenTreeFixture.Load(path);
-        current = await EmulatorServer.StartAsync(data);
-        legacy = await EmulatorServer.StartAsync(data, new EmulatorOptions { ApiVersion = 196, ServerVersion = "0.15.8" });
+        _current = await EmulatorServer.StartAsync(data);
+        _legacy = await EmulatorServer.StartAsync(data, new EmulatorOptions { ApiVersion = 196, ServerVersion = "0.15.8" });
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (current is not null)
+        if (_current is not null)
         {
-            await current.DisposeAsync();
+            await _current.DisposeAsync();
         }
-        if (legacy is not null)
+        if (_legacy is not null)
         {
-            await legacy.DisposeAsync();
+            await _legacy.DisposeAsync();
         }
     }
 

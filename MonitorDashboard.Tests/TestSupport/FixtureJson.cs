@@ -9,11 +9,11 @@ namespace MonitorDashboard.Tests.TestSupport;
 /// </summary>
 public sealed class FixtureJson
 {
-    private readonly List<object> records = [];
+    private readonly List<object> _records = [];
 
     public FixtureJson Add(string model, int pk, object fields)
     {
-        records.Add(new { model, pk, fields });
+        _records.Add(new { model, pk, fields });
         return this;
     }
 
@@ -23,9 +23,9 @@ public sealed class FixtureJson
     public FixtureJson Stock(int pk, int part, decimal quantity, object? fields = null) =>
         Add("stock.stockitem", pk, Merge(new Dictionary<string, object?> { ["part"] = part, ["quantity"] = quantity.ToString(System.Globalization.CultureInfo.InvariantCulture) }, fields));
 
-    public string ToJson() => JsonSerializer.Serialize(records);
+    public string ToJson() => JsonSerializer.Serialize(_records);
 
-    public InvenTreeFixture Build() => InvenTreeFixture.Parse(new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(records)));
+    public InvenTreeFixture Build() => InvenTreeFixture.Parse(new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(_records)));
 
     private static Dictionary<string, object?> Merge(Dictionary<string, object?> fields, object? extra)
     {

@@ -14,17 +14,17 @@ internal sealed class StalledSmtpClock(FakeTimeProvider time, ScriptedSmtpServer
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan BackoffStep = TimeSpan.FromSeconds(1);
-    private int handled;
-    private bool stalledSinceDriveBegan;
+    private int _handled;
+    private bool _stalledSinceDriveBegan;
 
     /// <summary>Stalls already ended (by this clock, or by the test moving the clock itself).</summary>
-    public int Handled => handled;
+    public int Handled => _handled;
 
     /// <summary>Counts stalls the test ended itself, so they are not ended twice; the next drive steps through backoff at once.</summary>
     public void Skip(int stalls)
     {
-        handled += stalls;
-        stalledSinceDriveBegan = true;
+        _handled += stalls;
+        _stalledSinceDriveBegan = true;
     }
 
     public async Task<T> DriveAsync<T>(Task<T> work)
@@ -52,22 +52,22 @@ internal sealed class StalledSmtpClock(FakeTimeProvider time, ScriptedSmtpServer
         using var interval = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
         while (!work.IsCompleted)
         {
-            if (endStalls && server.Count(stalledAt) > handled)
+            if (endStalls && server.Count(stalledAt) > _handled)
             {
-                handled++;
-                stalledSinceDriveBegan = true;
+                _handled++;
+                _stalledSinceDriveBegan = true;
                 time.Advance(sessionTimeout);
             }
-            else if (stalledSinceDriveBegan && server.Count(ScriptedStage.Connected) == server.Count(ScriptedStage.Closed))
+            else if (_stalledSinceDriveBegan && server.Count(ScriptedStage.Connected) == server.Count(ScriptedStage.Closed))
             {
                 // No session open: whatever runs now waits for a backoff delay, or works without the clock.
                 time.Advance(BackoffStep);
             }
             Assert.True(DateTime.UtcNow < deadline,
-                $"not done within {Deadline.TotalSeconds:0} s; stalls at {stalledAt}: {server.Count(stalledAt)}, ended: {handled}, sessions: {server.Sessions}");
+                $"not done within {Deadline.TotalSeconds:0} s; stalls at {stalledAt}: {server.Count(stalledAt)}, ended: {_handled}, sessions: {server.Sessions}");
             await Task.WhenAny(work, interval.WaitForNextTickAsync(TestContext.Current.CancellationToken).AsTask());
         }
-        stalledSinceDriveBegan = false;
+        _stalledSinceDriveBegan = false;
         await work;
     }
 }

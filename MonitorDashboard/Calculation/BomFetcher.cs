@@ -9,7 +9,7 @@ namespace MonitorDashboard.Calculation;
 /// BOM and the parts in it (with stock figures) are requested concurrently. A check costs about
 /// 1 + top-level parts + 2 × assemblies requests in 1 + BOM depth rounds.
 /// </summary>
-public sealed class BomFetcher(IInvenTreeClient client, IOptions<InvenTreeOptions> options, ILogger<BomFetcher> logger)
+public sealed partial class BomFetcher(IInvenTreeClient client, IOptions<InvenTreeOptions> options, ILogger<BomFetcher> logger)
 {
     /// <summary>API versions before this have no <c>scheduled_to_build</c>; it is derived from build orders.</summary>
     public const int ScheduledToBuildApiVersion = 348;
@@ -69,8 +69,7 @@ public sealed class BomFetcher(IInvenTreeClient client, IOptions<InvenTreeOption
         }
 
         var excluded = await excludedTask;
-        logger.LogDebug("Fetched {PartCount} parts and {BomCount} BOMs in {Requests} requests and {Rounds} rounds",
-            parts.Count, boms.Count, tally.Count, rounds);
+        LogFetched(parts.Count, boms.Count, tally.Count, rounds);
         return new BomData
         {
             TopLevel = resolved,
@@ -149,7 +148,7 @@ public sealed class BomFetcher(IInvenTreeClient client, IOptions<InvenTreeOption
         var wanted = suppliers.Where(s => names.Any(n => string.Equals(n.Trim(), s.Name, StringComparison.OrdinalIgnoreCase))).ToList();
         foreach (var missing in names.Where(n => !suppliers.Any(s => string.Equals(n.Trim(), s.Name, StringComparison.OrdinalIgnoreCase))))
         {
-            logger.LogWarning("Supplier {Supplier} to exclude is not known to InvenTree", missing);
+            LogUnknownSupplier(missing);
         }
         var supplierParts = await Task.WhenAll(wanted.Select(s =>
             calls.RunAsync($"fetching the parts of supplier {s.Name}", ct => client.GetSupplierPartsAsync(s.Pk, ct), cancellationToken)));
@@ -160,6 +159,12 @@ public sealed class BomFetcher(IInvenTreeClient client, IOptions<InvenTreeOption
     /// At most <c>MaxConcurrency</c> calls at once, each recorded in the activity from the moment it is wanted (a call
     /// queued behind the gate is waited for too).
     /// </summary>
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Fetched {PartCount} parts and {BomCount} BOMs in {Requests} requests and {Rounds} rounds")]
+    private partial void LogFetched(int partCount, int bomCount, int requests, int rounds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Supplier {Supplier} to exclude is not known to InvenTree")]
+    private partial void LogUnknownSupplier(string supplier);
+
     private sealed class Calls(int maxConcurrency, FetchActivity? activity) : IDisposable
     {
         private readonly SemaphoreSlim _gate = new(maxConcurrency);

@@ -33,7 +33,7 @@ public static class CliApp
         if (args.Length > 0 && args[0] == HashPassword)
         {
             // Before the host: a user fixing a broken Auth section must be able to make a hash while the rest is invalid.
-            return await Invoke(new RootCommand { hashPassword }, args, stdout, stderr, cancellationToken);
+            return await InvokeAsync(new RootCommand { hashPassword }, args, stdout, stderr, cancellationToken);
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -76,7 +76,7 @@ public static class CliApp
                 host.Services.GetRequiredService<AdminNotifier>().ListsRestored(restored);
             }
         });
-        var exitCode = await Invoke(root, args, stdout, stderr, cancellationToken);
+        var exitCode = await InvokeAsync(root, args, stdout, stderr, cancellationToken);
         await host.Services.GetRequiredService<AdminNoticeSender>().DrainAsync(cancellationToken);
         if (args.Length == 1 && HelpWords.Contains(args[0], StringComparer.Ordinal))
         {
@@ -85,7 +85,7 @@ public static class CliApp
         return exitCode;
     }
 
-    private static async Task<int> Invoke(RootCommand root, string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> InvokeAsync(RootCommand root, string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         // No response files: "@daily" is a cron macro for --schedule, not a file of arguments to read.
         var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

@@ -8,7 +8,7 @@ namespace MonitorDashboard.Demo;
 /// loopback port, and the real client talks to it over HTTP, so demo mode exercises the real code path.
 /// Started on first use; stopped with the host.
 /// </summary>
-internal sealed class DemoInvenTreeConnection(ILogger<DemoInvenTreeConnection> logger) : IInvenTreeConnection, IAsyncDisposable
+internal sealed partial class DemoInvenTreeConnection(ILogger<DemoInvenTreeConnection> logger) : IInvenTreeConnection, IAsyncDisposable
 {
     private readonly SemaphoreSlim _startLock = new(1, 1);
     private EmulatorServer? _emulator;
@@ -29,7 +29,7 @@ internal sealed class DemoInvenTreeConnection(ILogger<DemoInvenTreeConnection> l
                 _emulator = await EmulatorServer.StartAsync(
                     SampleCatalog.Load(), new EmulatorOptions { Token = token }, cancellationToken);
                 _endpoint = new InvenTreeEndpoint(new Uri(_emulator.BaseAddress, "api/"), token, isDemo: true);
-                logger.LogInformation("Demo mode: sample catalog served by the embedded InvenTree emulator at {ApiBase}", _endpoint.ApiBase);
+                LogStarted(_endpoint.ApiBase);
             }
             return _endpoint;
         }
@@ -47,4 +47,7 @@ internal sealed class DemoInvenTreeConnection(ILogger<DemoInvenTreeConnection> l
         }
         _startLock.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo mode: sample catalog served by the embedded InvenTree emulator at {ApiBase}")]
+    private partial void LogStarted(Uri apiBase);
 }

@@ -38,7 +38,7 @@ public interface IInvenTreeClient
     Task<IReadOnlyList<InvenTreeSupplierPart>> GetSupplierPartsAsync(int supplierPk, CancellationToken cancellationToken);
 }
 
-internal sealed class InvenTreeClient(
+internal sealed partial class InvenTreeClient(
     HttpClient http,
     IInvenTreeConnection connection,
     IOptions<InvenTreeOptions> options,
@@ -178,7 +178,7 @@ internal sealed class InvenTreeClient(
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or TaskCanceledException
                                    && !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("InvenTree request {Path} at {Server} failed: {Reason}", path, endpoint.ApiBase.Authority, ex.Message);
+            LogRequestFailed(path, endpoint.ApiBase.Authority, ex.Message);
             var server = endpoint.ApiBase.GetLeftPart(UriPartial.Authority);
             throw new InvenTreeUnreachableException(
                 ex is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } && certificates.LastRejection is { } why
@@ -249,4 +249,7 @@ internal sealed class InvenTreeClient(
             return "";
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "InvenTree request {Path} at {Server} failed: {Reason}")]
+    private partial void LogRequestFailed(string path, string server, string reason);
 }

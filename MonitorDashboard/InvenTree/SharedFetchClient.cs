@@ -12,34 +12,34 @@ public sealed class SharedFetchClient(IInvenTreeClient inner, CancellationToken 
     private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _answers = new(StringComparer.Ordinal);
 
     public Task<InvenTreeServerInfo> GetServerInfoAsync(CancellationToken cancellationToken) =>
-        Once("server", inner.GetServerInfoAsync, cancellationToken);
+        OnceAsync("server", inner.GetServerInfoAsync, cancellationToken);
 
     public Task<IReadOnlyList<InvenTreePart>> FindPartsByNameAsync(string name, CancellationToken cancellationToken) =>
-        Once("name:" + name, ct => inner.FindPartsByNameAsync(name, ct), cancellationToken);
+        OnceAsync("name:" + name, ct => inner.FindPartsByNameAsync(name, ct), cancellationToken);
 
     // Suggestions are interactive, not part of a check: never shared.
     public Task<IReadOnlyList<InvenTreePart>> SearchPartsAsync(string text, int limit, CancellationToken cancellationToken) =>
         inner.SearchPartsAsync(text, limit, cancellationToken);
 
     public Task<InvenTreePart> GetPartAsync(int pk, CancellationToken cancellationToken) =>
-        Once($"part:{pk}", ct => inner.GetPartAsync(pk, ct), cancellationToken);
+        OnceAsync($"part:{pk}", ct => inner.GetPartAsync(pk, ct), cancellationToken);
 
     public Task<IReadOnlyList<InvenTreeBomItem>> GetBomAsync(int assemblyPk, bool includeSubstitutes, CancellationToken cancellationToken) =>
-        Once($"bom:{assemblyPk}:{includeSubstitutes}", ct => inner.GetBomAsync(assemblyPk, includeSubstitutes, ct), cancellationToken);
+        OnceAsync($"bom:{assemblyPk}:{includeSubstitutes}", ct => inner.GetBomAsync(assemblyPk, includeSubstitutes, ct), cancellationToken);
 
     public Task<IReadOnlyList<InvenTreePart>> GetPartsInBomForAsync(int assemblyPk, CancellationToken cancellationToken) =>
-        Once($"in_bom_for:{assemblyPk}", ct => inner.GetPartsInBomForAsync(assemblyPk, ct), cancellationToken);
+        OnceAsync($"in_bom_for:{assemblyPk}", ct => inner.GetPartsInBomForAsync(assemblyPk, ct), cancellationToken);
 
     public Task<IReadOnlyList<InvenTreeBuild>> GetActiveBuildsAsync(int partPk, CancellationToken cancellationToken) =>
-        Once($"builds:{partPk}", ct => inner.GetActiveBuildsAsync(partPk, ct), cancellationToken);
+        OnceAsync($"builds:{partPk}", ct => inner.GetActiveBuildsAsync(partPk, ct), cancellationToken);
 
     public Task<IReadOnlyList<InvenTreeCompany>> GetSuppliersAsync(CancellationToken cancellationToken) =>
-        Once("suppliers", inner.GetSuppliersAsync, cancellationToken);
+        OnceAsync("suppliers", inner.GetSuppliersAsync, cancellationToken);
 
     public Task<IReadOnlyList<InvenTreeSupplierPart>> GetSupplierPartsAsync(int supplierPk, CancellationToken cancellationToken) =>
-        Once($"supplier_parts:{supplierPk}", ct => inner.GetSupplierPartsAsync(supplierPk, ct), cancellationToken);
+        OnceAsync($"supplier_parts:{supplierPk}", ct => inner.GetSupplierPartsAsync(supplierPk, ct), cancellationToken);
 
-    private async Task<T> Once<T>(string key, Func<CancellationToken, Task<T>> fetch, CancellationToken cancellationToken)
+    private async Task<T> OnceAsync<T>(string key, Func<CancellationToken, Task<T>> fetch, CancellationToken cancellationToken)
     {
         // No single caller's token governs the shared request: one check reaching its deadline (or giving up) must
         // not fail the others waiting for the same answer. Each caller stops waiting on its own token; the request

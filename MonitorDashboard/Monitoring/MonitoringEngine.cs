@@ -14,7 +14,7 @@ namespace MonitorDashboard.Monitoring;
 /// ticks the dispatcher, keeps track of checks in flight, notices runs recorded by other processes (the CLI),
 /// and on shutdown stops starting checks and lets the running ones finish their bookkeeping.
 /// </summary>
-public sealed class MonitoringEngine(
+public sealed partial class MonitoringEngine(
     MonitorDispatcher dispatcher,
     CheckRunner runner,
     ListLeases leases,
@@ -42,7 +42,7 @@ public sealed class MonitoringEngine(
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
         {
             // The dashboard still starts; runs are kept for later until the database answers (RunRecorder).
-            logger.LogError(ex, "The run history could not be read at start-up");
+            LogHistoryUnreadable(ex);
             state.ReportSystemError("run history", $"the run history could not be read at start-up: {ex.Message}");
         }
         state.LoadLastRuns(_knownLatest);
@@ -80,7 +80,7 @@ public sealed class MonitoringEngine(
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Scheduler tick failed");
+            LogTickFailed(ex);
             state.ReportSystemError("scheduler", ex.Message);
         }
     }
@@ -105,7 +105,7 @@ public sealed class MonitoringEngine(
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Run now of {ListId} could not be started", listId);
+                LogRunNowFailed(ex, listId);
                 state.ReportSystemError("run now", ex.Message);
                 return new CheckOutcome(CheckStatus.Error, $"the run could not be started: {ex.Message}");
             }
@@ -128,11 +128,11 @@ public sealed class MonitoringEngine(
         }
         catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
         {
-            logger.LogWarning("Stopped with {Count} checks still finishing", _inFlight.Count);
+            LogStoppedWithChecks(_inFlight.Count);
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "A check failed while the app stopped");
+            LogFailedWhileStopping(ex);
         }
     }
 
@@ -144,11 +144,11 @@ public sealed class MonitoringEngine(
             _inFlight.TryRemove(done, out _);
             if (done.IsCompletedSuccessfully && done.Result.Status == CheckStatus.AlreadyRunning)
             {
-                logger.LogWarning("Skipped a run: {Message}", done.Result.Message);
+                LogSkipped(done.Result.Message);
             }
             else if (done.IsFaulted)
             {
-                logger.LogError(done.Exception, "A check failed unexpectedly");
+                LogCheckFailed(done.Exception);
             }
         }, TaskScheduler.Default);
     }
@@ -171,6 +171,27 @@ public sealed class MonitoringEngine(
     }
 
     public void Dispose() => _stopping.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The run history could not be read at start-up")]
+    private partial void LogHistoryUnreadable(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduler tick failed")]
+    private partial void LogTickFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run now of {ListId} could not be started")]
+    private partial void LogRunNowFailed(Exception exception, string listId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped with {Count} checks still finishing")]
+    private partial void LogStoppedWithChecks(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A check failed while the app stopped")]
+    private partial void LogFailedWhileStopping(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped a run: {Message}")]
+    private partial void LogSkipped(string? message);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A check failed unexpectedly")]
+    private partial void LogCheckFailed(Exception? exception);
 }
 
 /// <summary>The Coravel invocable behind the one-second dispatcher tick.</summary>

@@ -10,7 +10,7 @@ using MonitorDashboard.Monitoring.State;
 
 namespace MonitorDashboard.Monitoring;
 
-public static class MonitoringServiceCollectionExtensions
+public static partial class MonitoringServiceCollectionExtensions
 {
     /// <summary>The check pipeline and the state service: shared by the dashboard and the CLI's <c>monitor run</c>.</summary>
     public static IHostApplicationBuilder AddMonitoringChecks(this IHostApplicationBuilder builder)
@@ -68,7 +68,10 @@ public static class MonitoringServiceCollectionExtensions
                 .Schedule<DispatcherTick>()
                 .EverySecond()
                 .PreventOverlapping(nameof(DispatcherTick)))
-            .OnError(ex => logger.LogError(ex, "The scheduler's tick failed"));
+            .OnError(ex => LogTickFailed(logger, ex));
         return services;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The scheduler's tick failed")]
+    private static partial void LogTickFailed(ILogger logger, Exception exception);
 }

@@ -11,7 +11,7 @@ namespace MonitorDashboard.Presets;
 public sealed class MonitoringListValidator(IOptions<ScheduleOptions> scheduleOptions, TimeProvider time)
 {
     // Read on use, not in the constructor: start-up validation must get to report every problem first.
-    private ScheduleOptions options => scheduleOptions.Value;
+    private ScheduleOptions Options => scheduleOptions.Value;
 
     /// <summary>
     /// Validates every list. Uniqueness: an untouched list conflicts only with an earlier list (the first one
@@ -73,7 +73,7 @@ public sealed class MonitoringListValidator(IOptions<ScheduleOptions> scheduleOp
         var expression = cronSchedule?.Trim() ?? "";
         if (!TryResolveTimeZone(timeZoneId, out var zone))
         {
-            return new ScheduleCheck(TimeZoneError(options.ZoneIdOf(timeZoneId)), null, null, [], null);
+            return new ScheduleCheck(TimeZoneError(Options.ZoneIdOf(timeZoneId)), null, null, [], null);
         }
         var parsed = CronSchedule.Parse(expression);
         if (parsed.Cron is null)
@@ -89,11 +89,11 @@ public sealed class MonitoringListValidator(IOptions<ScheduleOptions> scheduleOp
         {
             return new ScheduleCheck($"cron_schedule \"{expression}\" never runs: no date matches its day-of-month, month and day-of-week", warning, description, [], zone);
         }
-        if (CronSchedule.MinimumGap(parsed.Cron) is { } gap && gap.Minimum < options.MinimumInterval)
+        if (CronSchedule.MinimumGap(parsed.Cron) is { } gap && gap.Minimum < Options.MinimumInterval)
         {
             var how = gap.IsUniform ? $"runs every {Duration(gap.Minimum)}" : $"runs as little as {Duration(gap.Minimum)} apart";
             return new ScheduleCheck(
-                $"cron_schedule \"{expression}\" {how}, more often than the minimum interval of {Duration(options.MinimumInterval)}",
+                $"cron_schedule \"{expression}\" {how}, more often than the minimum interval of {Duration(Options.MinimumInterval)}",
                 warning, description, next.Take(upcoming).ToList(), zone);
         }
         return new ScheduleCheck(null, warning, description, next.Take(upcoming).ToList(), zone);
@@ -102,7 +102,7 @@ public sealed class MonitoringListValidator(IOptions<ScheduleOptions> scheduleOp
     /// <summary>The list's own time zone, or the configured default when it has none.</summary>
     public bool TryResolveTimeZone(string? timeZoneId, out TimeZoneInfo zone)
     {
-        var id = options.ZoneIdOf(timeZoneId);
+        var id = Options.ZoneIdOf(timeZoneId);
         if (IanaTimeZones.TryFind(id, out var found))
         {
             zone = found;

@@ -12,16 +12,16 @@ namespace MonitorDashboard.Presets;
 internal sealed class PresetsBackups(string filePath, int generations, TimeProvider time, PresetsFileSystem files)
 {
     private const string StampFormat = "yyyyMMdd'T'HHmmssfff'Z'";
-    private readonly string stem = Path.GetFileNameWithoutExtension(filePath);
-    private readonly string extension = Path.GetExtension(filePath);
-    private readonly Regex generationName = new(
+    private readonly string _stem = Path.GetFileNameWithoutExtension(filePath);
+    private readonly string _extension = Path.GetExtension(filePath);
+    private readonly Regex _generationName = new(
         "^" + Regex.Escape(Path.GetFileNameWithoutExtension(filePath)) + @"\.\d{8}T\d{9}Z" + Regex.Escape(Path.GetExtension(filePath)) + "$",
         RegexOptions.CultureInvariant);
 
     public string Folder { get; } = filePath + ".backups";
 
     /// <summary>The last version written by this app or its CLI (every write, last_hash included); not a generation.</summary>
-    public string LatestPath => Path.Combine(Folder, $"{stem}.latest{extension}");
+    public string LatestPath => Path.Combine(Folder, $"{_stem}.latest{_extension}");
 
     /// <summary>The generations on disk, oldest first.</summary>
     public IReadOnlyList<string> List()
@@ -31,7 +31,7 @@ internal sealed class PresetsBackups(string filePath, int generations, TimeProvi
             return [];
         }
         return Directory.EnumerateFiles(Folder)
-            .Where(path => generationName.IsMatch(Path.GetFileName(path)))
+            .Where(path => _generationName.IsMatch(Path.GetFileName(path)))
             .Order(StringComparer.Ordinal)
             .ToList();
     }
@@ -49,7 +49,7 @@ internal sealed class PresetsBackups(string filePath, int generations, TimeProvi
             return existing[^1];
         }
         Directory.CreateDirectory(Folder);
-        var temp = Path.Combine(Folder, $".{stem}.{Guid.NewGuid():N}.tmp");
+        var temp = Path.Combine(Folder, $".{_stem}.{Guid.NewGuid():N}.tmp");
         try
         {
             await files.WriteNewAsync(temp, content, cancellationToken);
@@ -137,12 +137,12 @@ internal sealed class PresetsBackups(string filePath, int generations, TimeProvi
     }
 
     private string PathFor(DateTimeOffset stamp) =>
-        Path.Combine(Folder, $"{stem}.{stamp.UtcDateTime.ToString(StampFormat, CultureInfo.InvariantCulture)}{extension}");
+        Path.Combine(Folder, $"{_stem}.{stamp.UtcDateTime.ToString(StampFormat, CultureInfo.InvariantCulture)}{_extension}");
 
     private DateTimeOffset? StampOf(string path)
     {
         var name = Path.GetFileName(path);
-        var text = name.Substring(stem.Length + 1, name.Length - stem.Length - 1 - extension.Length);
+        var text = name.Substring(_stem.Length + 1, name.Length - _stem.Length - 1 - _extension.Length);
         return DateTimeOffset.TryParseExact(text, StampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var stamp)
             ? stamp
             : null;

@@ -10,11 +10,11 @@ internal sealed partial class PresetsReader(string filePath, string backupPath, 
 {
     // The last usable version this process read or wrote, to tell "the file lost its lists" from "there never were any";
     // null until a file with content was seen (a newcomer's missing file is no error).
-    private PresetsDocument? lastGood;
-    private byte[]? lastGoodBytes;
+    private PresetsDocument? _lastGood;
+    private byte[]? _lastGoodBytes;
     // Where that version was copied when the file became unusable; one copy each time that happens.
-    private string? lostCopy;
-    private bool lostCopyTried;
+    private string? _lostCopy;
+    private bool _lostCopyTried;
 
     public async Task<PresetsReading> ReadAsync(CancellationToken cancellationToken)
     {
@@ -53,41 +53,41 @@ internal sealed partial class PresetsReader(string filePath, string backupPath, 
     /// <summary>A usable version was read or written: it is what the next read is compared with.</summary>
     public void Remember(PresetsDocument document, byte[] bytes)
     {
-        lastGood = document;
-        lastGoodBytes = bytes;
-        lostCopy = null;
-        lostCopyTried = false;
+        _lastGood = document;
+        _lastGoodBytes = bytes;
+        _lostCopy = null;
+        _lostCopyTried = false;
     }
 
     // Missing or empty: a newcomer's first run when we never saw lists, an error when we did.
     private async Task<PresetsReading> EmptyAsync(PresetsReading reading, PresetsFileProblem problem, CancellationToken cancellationToken) =>
-        lastGood is { MonitoringLists.Count: > 0 }
+        _lastGood is { MonitoringLists.Count: > 0 }
             ? reading with { Error = await LostAsync(problem, null, cancellationToken) }
             : reading with { Document = PresetsDocument.Empty };
 
     private async Task<PresetsFileError> LostAsync(PresetsFileProblem problem, string? detail, CancellationToken cancellationToken)
     {
-        var had = lastGood?.MonitoringLists.Count ?? 0;
-        if (had > 0 && !lostCopyTried)
+        var had = _lastGood?.MonitoringLists.Count ?? 0;
+        if (had > 0 && !_lostCopyTried)
         {
             // Without a lock: a new generation only adds a file, and pruning is left to the next user-made change.
-            lostCopyTried = true;
+            _lostCopyTried = true;
             try
             {
-                lostCopy = await backups.KeepAsync(lastGoodBytes!, prune: false, cancellationToken);
+                _lostCopy = await backups.KeepAsync(_lastGoodBytes!, prune: false, cancellationToken);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 LogCopyFailed(ex, filePath, backups.Folder);
             }
         }
-        return PresetsFileProblems.Lost(filePath, problem, had, had > 0 ? lostCopy : null, backups.Folder, detail);
+        return PresetsFileProblems.Lost(filePath, problem, had, had > 0 ? _lostCopy : null, backups.Folder, detail);
     }
 
     // In this process, the lists of the last usable version; at start-up, those of the last version we wrote, else of the
     // newest backup that has the key.
     private async Task<IReadOnlyList<MonitoringList>?> ListsWeHadAsync(CancellationToken cancellationToken) =>
-        lastGood is not null ? lastGood.MonitoringLists : await backups.NewestListsAsync(backupPath, cancellationToken);
+        _lastGood is not null ? _lastGood.MonitoringLists : await backups.NewestListsAsync(backupPath, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not keep a copy of the last version of {FilePath} in {BackupPath}")]
     private partial void LogCopyFailed(Exception exception, string filePath, string backupPath);

@@ -20,17 +20,17 @@ public sealed partial class PresetsStore : IDisposable
     // content when another program changed the file under it, this often at most.
     private const int MaxAttempts = 3;
 
-    private readonly MonitoringListValidator validator;
-    private readonly TimeProvider time;
-    private readonly ILogger<PresetsStore> logger;
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly PresetsSubscribers subscribers;
-    private readonly PresetsFileLock fileLock;
-    private readonly PresetsBackups backups;
+    private readonly MonitoringListValidator _validator;
+    private readonly TimeProvider _time;
+    private readonly ILogger<PresetsStore> _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly PresetsSubscribers _subscribers;
+    private readonly PresetsFileLock _fileLock;
+    private readonly PresetsBackups _backups;
     // Guarded by gate, like everything the reader remembers.
-    private readonly PresetsReader reader;
-    private readonly PresetsReplacer replacer;
-    private readonly PresetsChangeValidator changes;
+    private readonly PresetsReader _reader;
+    private readonly PresetsReplacer _replacer;
+    private readonly PresetsChangeValidator _changes;
 
     public PresetsStore(IOptions<PresetsOptions> options, MonitoringListValidator validator, TimeProvider time, ILogger<PresetsStore> logger)
         : this(options, validator, time, logger, new PresetsFileSystem())
@@ -42,15 +42,15 @@ public sealed partial class PresetsStore : IDisposable
     {
         var settings = options.Value;
         FilePath = Path.GetFullPath(settings.FilePath);
-        this.validator = validator;
-        this.time = time;
-        this.logger = logger;
-        subscribers = new PresetsSubscribers(logger);
-        fileLock = new PresetsFileLock(FilePath, settings.LockTimeout, time);
-        backups = new PresetsBackups(FilePath, settings.BackupGenerations, time, files);
-        reader = new PresetsReader(FilePath, BackupPath, files, backups, logger);
-        replacer = new PresetsReplacer(FilePath, BackupPath, files, backups, logger);
-        changes = new PresetsChangeValidator(validator);
+        this._validator = validator;
+        this._time = time;
+        this._logger = logger;
+        _subscribers = new PresetsSubscribers(logger);
+        _fileLock = new PresetsFileLock(FilePath, settings.LockTimeout, time);
+        _backups = new PresetsBackups(FilePath, settings.BackupGenerations, time, files);
+        _reader = new PresetsReader(FilePath, BackupPath, files, _backups, logger);
+        _replacer = new PresetsReplacer(FilePath, BackupPath, files, _backups, logger);
+        _changes = new PresetsChangeValidator(validator);
         if (PresetsFileLock.IsDisabledForProcess)
         {
             LogLockingDisabled(FilePath);
@@ -62,16 +62,16 @@ public sealed partial class PresetsStore : IDisposable
     public string BackupPath => FilePath + ".bak";
 
     /// <summary>The lock file every writer holds while it reads, compares and writes (<c>presets.json.lock</c>).</summary>
-    public string LockPath => fileLock.Path;
+    public string LockPath => _fileLock.Path;
 
     /// <summary>The folder with earlier versions of the file (<c>presets.json.backups</c>).</summary>
-    public string BackupFolder => backups.Folder;
+    public string BackupFolder => _backups.Folder;
 
     /// <summary>The latest snapshot read or written by this store; null before the first load.</summary>
-    public PresetsSnapshot? Current => subscribers.Last;
+    public PresetsSnapshot? Current => _subscribers.Last;
 
     /// <summary>Calls <paramref name="onChanged"/> whenever a load or save yields a different file version (or file error).</summary>
-    public IDisposable Subscribe(Action<PresetsSnapshot> onChanged) => subscribers.Add(onChanged);
+    public IDisposable Subscribe(Action<PresetsSnapshot> onChanged) => _subscribers.Add(onChanged);
 
     /// <summary>
     /// Reads the file. Never throws for the file's state: a malformed, unreadable, or (after it held lists) missing or
@@ -82,10 +82,10 @@ public sealed partial class PresetsStore : IDisposable
     public async Task<PresetsSnapshot> LoadAsync(CancellationToken cancellationToken)
     {
         PresetsSnapshot snapshot;
-        await gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
-            var reading = await reader.ReadAsync(cancellationToken);
+            var reading = await _reader.ReadAsync(cancellationToken);
             snapshot = reading switch
             {
                 { Error: { } error } => ErrorSnapshot(reading.Version, error),
@@ -95,7 +95,7 @@ public sealed partial class PresetsStore : IDisposable
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
         Publish(snapshot);
         return snapshot;
@@ -141,7 +141,7 @@ public sealed partial class PresetsStore : IDisposable
         WriteAsync(doc => MonitoringListEdits.Replace(doc, listId, l => l with { LastHash = hash }), null, ValidationMode.None, WriteKind.LastHash,
             cancellationToken);
 
-    public void Dispose() => gate.Dispose();
+    public void Dispose() => _gate.Dispose();
 
     /// <summary>User-made changes keep a backup generation; last_hash updates do not; putting lost lists back keeps the file as found.</summary>
     private enum WriteKind { UserChange, LastHash, Restore }
@@ -150,14 +150,14 @@ public sealed partial class PresetsStore : IDisposable
         Func<PresetsDocument, PresetsDocument> change, string? expectedVersion, ValidationMode mode, WriteKind kind, CancellationToken cancellationToken)
     {
         PresetsSnapshot snapshot;
-        await gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
             snapshot = await CommitAsync(change, expectedVersion, mode, kind, cancellationToken);
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
         Publish(snapshot);
         return snapshot;
@@ -168,10 +168,10 @@ public sealed partial class PresetsStore : IDisposable
         Func<PresetsDocument, PresetsDocument> change, string? expectedVersion, ValidationMode mode, WriteKind kind, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-        using var held = await fileLock.AcquireAsync(cancellationToken);
+        using var held = await _fileLock.AcquireAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var reading = await reader.ReadAsync(cancellationToken);
+            var reading = await _reader.ReadAsync(cancellationToken);
             if (reading.Error is { } error)
             {
                 throw new PresetsFileException(error);
@@ -186,7 +186,7 @@ public sealed partial class PresetsStore : IDisposable
             }
             var before = reading.ListsToRestore is { } lists ? reading.Document! with { MonitoringLists = lists } : reading.Document!;
             var after = change(before);
-            changes.EnsureValid(before, after, mode);
+            _changes.EnsureValid(before, after, mode);
             if (await TryReplaceAsync(reading, after, kind, cancellationToken) is { } snapshot)
             {
                 return snapshot;
@@ -208,7 +208,7 @@ public sealed partial class PresetsStore : IDisposable
     {
         var content = PresetsJson.Write(after);
         var keepGeneration = reading.Seen && (kind != WriteKind.LastHash || reading.ListsToRestore is not null);
-        if (await replacer.TryReplaceAsync(reading.Bytes, content, keepGeneration, cancellationToken) is not { } replaced)
+        if (await _replacer.TryReplaceAsync(reading.Bytes, content, keepGeneration, cancellationToken) is not { } replaced)
         {
             return null;
         }
@@ -219,7 +219,7 @@ public sealed partial class PresetsStore : IDisposable
         }
         var names = restored.Select(l => l.Name).ToList();
         LogListsRestored(FilePath, names, replaced.Generation!);
-        return snapshot with { Restoration = new ListsRestored(names, replaced.Generation!, time.GetUtcNow()) };
+        return snapshot with { Restoration = new ListsRestored(names, replaced.Generation!, _time.GetUtcNow()) };
     }
 
     private async Task<PresetsSnapshot> RestoreAsync(PresetsReading found, CancellationToken cancellationToken)
@@ -244,19 +244,19 @@ public sealed partial class PresetsStore : IDisposable
 
     private PresetsSnapshot Remember(PresetsDocument document, byte[] bytes, string version)
     {
-        reader.Remember(document, bytes);
+        _reader.Remember(document, bytes);
         return SnapshotOf(document, version);
     }
 
     private PresetsSnapshot SnapshotOf(PresetsDocument document, string version) =>
-        new(FilePath, version, document, null, validator.ValidateAll(document.MonitoringLists), time.GetUtcNow());
+        new(FilePath, version, document, null, _validator.ValidateAll(document.MonitoringLists), _time.GetUtcNow());
 
     private PresetsSnapshot ErrorSnapshot(string version, PresetsFileError error) =>
-        new(FilePath, version, PresetsDocument.Empty, error, [], time.GetUtcNow());
+        new(FilePath, version, PresetsDocument.Empty, error, [], _time.GetUtcNow());
 
     private void Publish(PresetsSnapshot snapshot)
     {
-        var previous = subscribers.Last;
+        var previous = _subscribers.Last;
         if (snapshot.FileError is { } error && (previous?.FileError != error || previous.Version != snapshot.Version))
         {
             if (error.Problem == PresetsFileProblem.Malformed)
@@ -268,7 +268,7 @@ public sealed partial class PresetsStore : IDisposable
                 LogUnusable(error.ToString());
             }
         }
-        subscribers.Publish(snapshot);
+        _subscribers.Publish(snapshot);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Presets file is malformed and is not used or overwritten until fixed: {Error}")]

@@ -3,16 +3,16 @@ namespace MonitorDashboard.Presets;
 /// <summary>Change subscriptions of <see cref="PresetsStore"/>: publishes a snapshot only when the file version or error changed.</summary>
 internal sealed partial class PresetsSubscribers(ILogger logger)
 {
-    private readonly Lock sync = new();
-    private readonly List<Action<PresetsSnapshot>> handlers = [];
+    private readonly Lock _sync = new();
+    private readonly List<Action<PresetsSnapshot>> _handlers = [];
 
     public PresetsSnapshot? Last { get; private set; }
 
     public IDisposable Add(Action<PresetsSnapshot> handler)
     {
-        lock (sync)
+        lock (_sync)
         {
-            handlers.Add(handler);
+            _handlers.Add(handler);
         }
         return new Subscription(this, handler);
     }
@@ -20,7 +20,7 @@ internal sealed partial class PresetsSubscribers(ILogger logger)
     public void Publish(PresetsSnapshot snapshot)
     {
         Action<PresetsSnapshot>[] targets;
-        lock (sync)
+        lock (_sync)
         {
             var changed = Last is null || Last.Version != snapshot.Version || Last.FileError != snapshot.FileError;
             Last = snapshot;
@@ -28,7 +28,7 @@ internal sealed partial class PresetsSubscribers(ILogger logger)
             {
                 return;
             }
-            targets = [.. handlers];
+            targets = [.. _handlers];
         }
         // Outside the lock: a handler may load or save again.
         foreach (var handler in targets)
@@ -46,9 +46,9 @@ internal sealed partial class PresetsSubscribers(ILogger logger)
 
     private void Remove(Action<PresetsSnapshot> handler)
     {
-        lock (sync)
+        lock (_sync)
         {
-            handlers.Remove(handler);
+            _handlers.Remove(handler);
         }
     }
 

@@ -14,46 +14,46 @@ namespace MonitorDashboard.Presets;
 public sealed partial class PresetsWatcher(
     PresetsStore store, IOptions<PresetsOptions> options, TimeProvider time, ILogger<PresetsWatcher> logger) : IHostedService, IDisposable
 {
-    private readonly PresetsOptions settings = options.Value;
-    private readonly CancellationTokenSource stopping = new();
-    private int disposed;
-    private readonly SemaphoreSlim reloadGate = new(1, 1);
-    private FileSystemWatcher? watcher;
-    private ITimer? debounce;
-    private ITimer? poll;
-    private FileStamp stamp;
-    private volatile bool reloadOnNextPoll;
+    private readonly PresetsOptions _settings = options.Value;
+    private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
+    private readonly SemaphoreSlim _reloadGate = new(1, 1);
+    private FileSystemWatcher? _watcher;
+    private ITimer? _debounce;
+    private ITimer? _poll;
+    private FileStamp _stamp;
+    private volatile bool _reloadOnNextPoll;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        stamp = FileStamp.Of(store.FilePath);
+        _stamp = FileStamp.Of(store.FilePath);
         await store.LoadAsync(cancellationToken);
-        debounce = time.CreateTimer(_ => _ = ReloadAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        poll = time.CreateTimer(_ => Poll(), null, settings.PollInterval, settings.PollInterval);
+        _debounce = time.CreateTimer(_ => _ = ReloadAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _poll = time.CreateTimer(_ => Poll(), null, _settings.PollInterval, _settings.PollInterval);
         StartFileSystemWatcher();
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        stopping.Cancel();
-        watcher?.Dispose();
-        debounce?.Dispose();
-        poll?.Dispose();
+        _stopping.Cancel();
+        _watcher?.Dispose();
+        _debounce?.Dispose();
+        _poll?.Dispose();
         return Task.CompletedTask;
     }
 
     public void Dispose()
     {
         // Registered both as itself and as a hosted service, so the container disposes it twice.
-        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
             return;
         }
-        stopping.Cancel();
-        watcher?.Dispose();
-        debounce?.Dispose();
-        poll?.Dispose();
-        stopping.Dispose();
+        _stopping.Cancel();
+        _watcher?.Dispose();
+        _debounce?.Dispose();
+        _poll?.Dispose();
+        _stopping.Dispose();
     }
 
     private void StartFileSystemWatcher()
@@ -64,27 +64,27 @@ public sealed partial class PresetsWatcher(
             LogPollingOnly(folder);
             return;
         }
-        watcher = new FileSystemWatcher(folder)
+        _watcher = new FileSystemWatcher(folder)
         {
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
             IncludeSubdirectories = false,
         };
         var name = Path.GetFileName(store.FilePath);
         FileSystemEventHandler onChange = (_, e) => Poke(e.Name, name);
-        watcher.Changed += onChange;
-        watcher.Created += onChange;
-        watcher.Deleted += onChange;
-        watcher.Renamed += (_, e) =>
+        _watcher.Changed += onChange;
+        _watcher.Created += onChange;
+        _watcher.Deleted += onChange;
+        _watcher.Renamed += (_, e) =>
         {
             Poke(e.Name, name);
             Poke(e.OldName, name);
         };
-        watcher.Error += (_, e) =>
+        _watcher.Error += (_, e) =>
         {
             LogWatcherError(e.GetException());
-            debounce?.Change(settings.Debounce, Timeout.InfiniteTimeSpan);
+            _debounce?.Change(_settings.Debounce, Timeout.InfiniteTimeSpan);
         };
-        watcher.EnableRaisingEvents = true;
+        _watcher.EnableRaisingEvents = true;
     }
 
     // Each event restarts the quiet period, so a burst of writes causes one reload.
@@ -92,17 +92,17 @@ public sealed partial class PresetsWatcher(
     {
         if (string.Equals(changed, name, StringComparison.OrdinalIgnoreCase))
         {
-            debounce?.Change(settings.Debounce, Timeout.InfiniteTimeSpan);
+            _debounce?.Change(_settings.Debounce, Timeout.InfiniteTimeSpan);
         }
     }
 
     private void Poll()
     {
-        if (reloadGate.CurrentCount == 0)
+        if (_reloadGate.CurrentCount == 0)
         {
             return; // a reload is under way (it may be waiting for the lock file); no need to queue another
         }
-        if (reloadOnNextPoll || FileStamp.Of(store.FilePath) != stamp)
+        if (_reloadOnNextPoll || FileStamp.Of(store.FilePath) != _stamp)
         {
             _ = ReloadAsync();
         }
@@ -110,26 +110,26 @@ public sealed partial class PresetsWatcher(
 
     private async Task ReloadAsync()
     {
-        if (stopping.IsCancellationRequested)
+        if (_stopping.IsCancellationRequested)
         {
             return;
         }
         try
         {
-            await reloadGate.WaitAsync(stopping.Token);
+            await _reloadGate.WaitAsync(_stopping.Token);
             try
             {
-                stamp = FileStamp.Of(store.FilePath);
-                reloadOnNextPoll = false;
-                var snapshot = await store.LoadAsync(stopping.Token);
-                reloadOnNextPoll = snapshot.FileError?.Problem is PresetsFileProblem.Unreadable or PresetsFileProblem.ListsNotRestored;
+                _stamp = FileStamp.Of(store.FilePath);
+                _reloadOnNextPoll = false;
+                var snapshot = await store.LoadAsync(_stopping.Token);
+                _reloadOnNextPoll = snapshot.FileError?.Problem is PresetsFileProblem.Unreadable or PresetsFileProblem.ListsNotRestored;
             }
             finally
             {
-                reloadGate.Release();
+                _reloadGate.Release();
             }
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             // shutting down
         }
@@ -137,7 +137,7 @@ public sealed partial class PresetsWatcher(
         {
             // The store turns the file's own read errors into an error snapshot; anything else is tried again at the next poll.
             LogReloadFailed(ex, store.FilePath);
-            reloadOnNextPoll = true;
+            _reloadOnNextPoll = true;
         }
     }
 

@@ -53,7 +53,7 @@ public sealed record LoopbackBinding(IReadOnlyList<string> Replaced, IReadOnlyLi
 }
 
 /// <summary>Once the server knows its port, prints the sign-in URL with the token (see <see cref="StartupToken"/>).</summary>
-internal sealed class SignInUrlAnnouncer(
+internal sealed partial class SignInUrlAnnouncer(
     IServer server,
     IHostApplicationLifetime lifetime,
     StartupToken token,
@@ -73,21 +73,29 @@ internal sealed class SignInUrlAnnouncer(
     {
         if (binding.Replaced.Count > 0)
         {
-            logger.LogWarning(
-                "No accounts are configured (Auth:Accounts), so the dashboard listens on 127.0.0.1 only instead of {Configured}; configure accounts to serve other machines",
-                string.Join(", ", binding.Replaced));
+            LogLoopbackOnly(string.Join(", ", binding.Replaced));
         }
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var address = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ?? addresses.FirstOrDefault();
         if (address is null)
         {
-            logger.LogWarning("No accounts are configured and the server reports no address: no sign-in URL to show");
+            LogNoAddress();
             return;
         }
-        logger.LogInformation("No accounts are configured (Auth:Accounts): sign in with the URL printed on the console; it works until the app stops");
+        LogSignInUrlPrinted();
         // The one place the token is written. Straight to the console, in the console log's format, not through the
         // logging pipeline: that also feeds the rolling log file and any other sink, which must never hold it.
         Console.Out.WriteLine($"[{time.GetLocalNow():HH:mm:ss} INF] Sign in at {address.TrimEnd('/')}/signin?token={token.Value}");
         Console.Out.Flush();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "No accounts are configured (Auth:Accounts), so the dashboard listens on 127.0.0.1 only instead of {Configured}; configure accounts to serve other machines")]
+    private partial void LogLoopbackOnly(string configured);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No accounts are configured and the server reports no address: no sign-in URL to show")]
+    private partial void LogNoAddress();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No accounts are configured (Auth:Accounts): sign in with the URL printed on the console; it works until the app stops")]
+    private partial void LogSignInUrlPrinted();
 }

@@ -10,7 +10,7 @@ namespace MonitorDashboard.Security;
 /// <c>GET/POST /signin</c> (form, or <c>?token=</c>), <c>POST /signout</c> and <c>/signin/denied</c>: minimal endpoints
 /// rendering plain HTML, antiforgery-checked, rate-limited, and redirecting only to local paths.
 /// </summary>
-internal static class SignInEndpoints
+internal static partial class SignInEndpoints
 {
     public const string RateLimitPolicy = "signin";
 
@@ -41,7 +41,7 @@ internal static class SignInEndpoints
         {
             throttle.RecordFailure(address, null);
             // The wrong value is never logged: it may be the right token with a typo.
-            loggers.CreateLogger(typeof(SignInEndpoints)).LogWarning("Sign-in with a wrong token from {Address}", context.Connection.RemoteIpAddress);
+            LogWrongToken(loggers.CreateLogger(typeof(SignInEndpoints)), context.Connection.RemoteIpAddress);
             return Form(context, principals, returnUrl, null, "This sign-in link is not valid (the app makes a new one at every start).", StatusCodes.Status401Unauthorized);
         }
         throttle.RecordSuccess(address, null);
@@ -73,15 +73,13 @@ internal static class SignInEndpoints
         if (user is null)
         {
             throttle.RecordFailure(address, throttledName);
-            loggers.CreateLogger(typeof(SignInEndpoints)).LogWarning("Failed sign-in for {UserName} from {Address}",
-                principals.UsesStartupToken ? "(token)" : userName, context.Connection.RemoteIpAddress);
+            LogFailed(loggers.CreateLogger(typeof(SignInEndpoints)), principals.UsesStartupToken ? "(token)" : userName, context.Connection.RemoteIpAddress);
             var message = principals.UsesStartupToken ? "Wrong token." : "Wrong user name or password.";
             return Form(context, principals, returnUrl, userName, message, StatusCodes.Status401Unauthorized);
         }
         throttle.RecordSuccess(address, throttledName);
         await SignInAsync(context, user);
-        loggers.CreateLogger(typeof(SignInEndpoints)).LogInformation("{UserName} signed in as {Role}",
-            user.Identity!.Name, user.FindFirstValue(ClaimTypes.Role));
+        LogSignedIn(loggers.CreateLogger(typeof(SignInEndpoints)), user.Identity!.Name, user.FindFirstValue(ClaimTypes.Role));
         return Results.LocalRedirect(returnUrl);
     }
 
@@ -116,4 +114,13 @@ internal static class SignInEndpoints
     }
 
     private static IResult Html(string html, int status) => Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in with a wrong token from {Address}")]
+    private static partial void LogWrongToken(ILogger logger, System.Net.IPAddress? address);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Failed sign-in for {UserName} from {Address}")]
+    private static partial void LogFailed(ILogger logger, string userName, System.Net.IPAddress? address);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{UserName} signed in as {Role}")]
+    private static partial void LogSignedIn(ILogger logger, string? userName, string? role);
 }

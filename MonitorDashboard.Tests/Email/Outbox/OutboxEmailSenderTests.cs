@@ -10,13 +10,13 @@ namespace MonitorDashboard.Tests.Email.Outbox;
 /// <summary>Demo mode: the message a server would get, as a .eml file any mail client opens.</summary>
 public sealed class OutboxEmailSenderTests : IDisposable
 {
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("md-outbox-");
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("md-outbox-");
 
-    public void Dispose() => folder.Delete(recursive: true);
+    public void Dispose() => _folder.Delete(recursive: true);
 
     private OutboxEmailSender Sender(string? senderAddress = EmailTestData.Sender)
     {
-        var options = Options.Create(new EmailOptions { SenderAddress = senderAddress, OutboxFolder = Path.Combine(folder.FullName, "outbox") });
+        var options = Options.Create(new EmailOptions { SenderAddress = senderAddress, OutboxFolder = Path.Combine(_folder.FullName, "outbox") });
         var time = new FakeTimeProvider(EmailTestData.Now);
         return new OutboxEmailSender(options, new MimeMessageFactory(options, time), time, new FakeLogger<OutboxEmailSender>());
     }
@@ -28,7 +28,7 @@ public sealed class OutboxEmailSenderTests : IDisposable
 
         Assert.Equal(DeliveryOutcome.Sent, result.Outcome);
         Assert.All(result.Recipients, r => Assert.True(r.Accepted));
-        var file = Assert.Single(Directory.GetFiles(Path.Combine(folder.FullName, "outbox")));
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(_folder.FullName, "outbox")));
         Assert.Equal(file, result.OutboxFile);
         Assert.Matches(@"^20250314-092653-report-[0-9a-f]{8}\.eml$", Path.GetFileName(file));
 
@@ -61,15 +61,15 @@ public sealed class OutboxEmailSenderTests : IDisposable
         var second = await sender.SendAsync(EmailTestData.Message(), TestContext.Current.CancellationToken);
 
         Assert.NotEqual(first.OutboxFile, second.OutboxFile);
-        Assert.Equal(2, Directory.GetFiles(Path.Combine(folder.FullName, "outbox"), "*.eml").Length);
-        Assert.Empty(Directory.GetFiles(Path.Combine(folder.FullName, "outbox"), "*.tmp"));
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(_folder.FullName, "outbox"), "*.eml").Length);
+        Assert.Empty(Directory.GetFiles(Path.Combine(_folder.FullName, "outbox"), "*.tmp"));
     }
 
     [Fact]
     public async Task An_outbox_that_cannot_be_written_fails_with_the_folder_named()
     {
         // A file where the folder should be: the directory cannot be created.
-        var blocked = Path.Combine(folder.FullName, "outbox");
+        var blocked = Path.Combine(_folder.FullName, "outbox");
         await File.WriteAllTextAsync(blocked, "not a folder", TestContext.Current.CancellationToken);
 
         var result = await Sender().SendAsync(EmailTestData.Message(), TestContext.Current.CancellationToken);

@@ -18,55 +18,55 @@ namespace MonitorDashboard.Tests.Email.Smtp;
 internal sealed class ScriptedSmtpServer : IAsyncDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
-    private readonly TcpListener listener;
-    private readonly CancellationTokenSource stop = new();
-    private readonly ConcurrentQueue<ReceivedMessage> messages = new();
-    private readonly ConcurrentDictionary<Task, byte> sessionTasks = new();
-    private readonly Lazy<X509Certificate2> untrusted = new(() => TestCertificate.CreateSelfSigned());
-    private readonly Lock gate = new();
-    private readonly Dictionary<ScriptedStage, int> reached = [];
-    private readonly List<(ScriptedStage Stage, int Times, TaskCompletionSource Done)> waiters = [];
-    private Task accepting = Task.CompletedTask;
-    private int fault;
-    private int faultedSessionsLeft;
-    private int sessions;
-    private int authAttempts;
+    private readonly TcpListener _listener;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentQueue<ReceivedMessage> _messages = new();
+    private readonly ConcurrentDictionary<Task, byte> _sessionTasks = new();
+    private readonly Lazy<X509Certificate2> _untrusted = new(() => TestCertificate.CreateSelfSigned());
+    private readonly Lock _gate = new();
+    private readonly Dictionary<ScriptedStage, int> _reached = [];
+    private readonly List<(ScriptedStage Stage, int Times, TaskCompletionSource Done)> _waiters = [];
+    private Task _accepting = Task.CompletedTask;
+    private int _fault;
+    private int _faultedSessionsLeft;
+    private int _sessions;
+    private int _authAttempts;
 
     private ScriptedSmtpServer(ScriptedSmtpServerOptions options, int port)
     {
         Options = options;
-        listener = new TcpListener(IPAddress.Loopback, port);
+        _listener = new TcpListener(IPAddress.Loopback, port);
     }
 
     public ScriptedSmtpServerOptions Options { get; }
 
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     /// <summary>What the next session does wrong; <see cref="SmtpFault.None"/> is a healthy server.</summary>
     public SmtpFault Fault
     {
-        get => (SmtpFault)Volatile.Read(ref fault);
+        get => (SmtpFault)Volatile.Read(ref _fault);
         set
         {
-            lock (gate)
+            lock (_gate)
             {
-                Volatile.Write(ref fault, (int)value);
-                faultedSessionsLeft = 0;
+                Volatile.Write(ref _fault, (int)value);
+                _faultedSessionsLeft = 0;
             }
         }
     }
 
     /// <summary>Connections accepted.</summary>
-    public int Sessions => Volatile.Read(ref sessions);
+    public int Sessions => Volatile.Read(ref _sessions);
 
     /// <summary>Messages answered with 250 after the final ".".</summary>
-    public int MessagesAccepted => messages.Count;
+    public int MessagesAccepted => _messages.Count;
 
-    public int AuthAttempts => Volatile.Read(ref authAttempts);
+    public int AuthAttempts => Volatile.Read(ref _authAttempts);
 
-    public IReadOnlyList<ReceivedMessage> Messages => [.. messages];
+    public IReadOnlyList<ReceivedMessage> Messages => [.. _messages];
 
-    internal X509Certificate2 UntrustedCertificate => untrusted.Value;
+    internal X509Certificate2 UntrustedCertificate => _untrusted.Value;
 
     /// <summary>Listens on <paramref name="port"/> (any free port when null) until disposed.</summary>
     public static Task<ScriptedSmtpServer> StartAsync(ScriptedSmtpServerOptions? options = null, int? port = null)
@@ -77,8 +77,8 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
             throw new ArgumentException("TLS needs a certificate", nameof(options));
         }
         var server = new ScriptedSmtpServer(options, port ?? 0);
-        server.listener.Start();
-        server.accepting = server.AcceptAsync();
+        server._listener.Start();
+        server._accepting = server.AcceptAsync();
         return Task.FromResult(server);
     }
 
@@ -92,22 +92,22 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     public void FaultNext(SmtpFault fault, int sessions)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sessions, 1);
-        lock (gate)
+        lock (_gate)
         {
-            Volatile.Write(ref this.fault, (int)fault);
-            faultedSessionsLeft = sessions;
+            Volatile.Write(ref _fault, (int)fault);
+            _faultedSessionsLeft = sessions;
         }
     }
 
     /// <summary>The fault a session accepted now gets, counting down <see cref="FaultNext"/>.</summary>
     private SmtpFault TakeFault()
     {
-        lock (gate)
+        lock (_gate)
         {
-            var current = (SmtpFault)Volatile.Read(ref fault);
-            if (faultedSessionsLeft > 0 && --faultedSessionsLeft == 0)
+            var current = (SmtpFault)Volatile.Read(ref _fault);
+            if (_faultedSessionsLeft > 0 && --_faultedSessionsLeft == 0)
             {
-                Volatile.Write(ref fault, (int)SmtpFault.None);
+                Volatile.Write(ref _fault, (int)SmtpFault.None);
             }
             return current;
         }
@@ -116,9 +116,9 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     /// <summary>How often <paramref name="stage"/> was reached, over all sessions.</summary>
     public int Count(ScriptedStage stage)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return reached.GetValueOrDefault(stage);
+            return _reached.GetValueOrDefault(stage);
         }
     }
 
@@ -129,14 +129,14 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     public async Task ReachedAsync(ScriptedStage stage, int times = 1)
     {
         Task done;
-        lock (gate)
+        lock (_gate)
         {
-            if (reached.GetValueOrDefault(stage) >= times)
+            if (_reached.GetValueOrDefault(stage) >= times)
             {
                 return;
             }
             var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            waiters.Add((stage, times, waiter));
+            _waiters.Add((stage, times, waiter));
             done = waiter.Task;
         }
         try
@@ -153,58 +153,58 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     internal void Reach(ScriptedStage stage)
     {
         List<TaskCompletionSource> done = [];
-        lock (gate)
+        lock (_gate)
         {
-            var count = reached[stage] = reached.GetValueOrDefault(stage) + 1;
-            foreach (var waiter in waiters.Where(w => w.Stage == stage && w.Times <= count).ToList())
+            var count = _reached[stage] = _reached.GetValueOrDefault(stage) + 1;
+            foreach (var waiter in _waiters.Where(w => w.Stage == stage && w.Times <= count).ToList())
             {
-                waiters.Remove(waiter);
+                _waiters.Remove(waiter);
                 done.Add(waiter.Done);
             }
         }
         done.ForEach(d => d.TrySetResult());
     }
 
-    internal void CountAuthAttempt() => Interlocked.Increment(ref authAttempts);
+    internal void CountAuthAttempt() => Interlocked.Increment(ref _authAttempts);
 
     internal void Accepted(ReceivedMessage message)
     {
-        messages.Enqueue(message);
+        _messages.Enqueue(message);
         Reach(ScriptedStage.MessageAccepted);
     }
 
     private async Task AcceptAsync()
     {
-        while (!stop.IsCancellationRequested)
+        while (!_stop.IsCancellationRequested)
         {
             TcpClient client;
             try
             {
-                client = await listener.AcceptTcpClientAsync(stop.Token);
+                client = await _listener.AcceptTcpClientAsync(_stop.Token);
             }
             catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
             {
                 return;
             }
-            Interlocked.Increment(ref sessions);
+            Interlocked.Increment(ref _sessions);
             var session = new ScriptedSmtpSession(this, client, TakeFault());
-            var task = Task.Run(() => session.RunAsync(stop.Token));
-            sessionTasks.TryAdd(task, 0);
-            _ = task.ContinueWith(t => sessionTasks.TryRemove(t, out _), TaskScheduler.Default);
+            var task = Task.Run(() => session.RunAsync(_stop.Token));
+            _sessionTasks.TryAdd(task, 0);
+            _ = task.ContinueWith(t => _sessionTasks.TryRemove(t, out _), TaskScheduler.Default);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        listener.Stop();
-        await accepting.WaitAsync(Deadline);
-        await Task.WhenAll(sessionTasks.Keys).WaitAsync(Deadline);
-        if (untrusted.IsValueCreated)
+        await _stop.CancelAsync();
+        _listener.Stop();
+        await _accepting.WaitAsync(Deadline);
+        await Task.WhenAll(_sessionTasks.Keys).WaitAsync(Deadline);
+        if (_untrusted.IsValueCreated)
         {
-            untrusted.Value.Dispose();
+            _untrusted.Value.Dispose();
         }
-        listener.Dispose();
-        stop.Dispose();
+        _listener.Dispose();
+        _stop.Dispose();
     }
 }

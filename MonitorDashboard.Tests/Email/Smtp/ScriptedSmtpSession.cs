@@ -10,12 +10,12 @@ namespace MonitorDashboard.Tests.Email.Smtp;
 /// <summary>One connection to <see cref="ScriptedSmtpServer"/>: the SMTP dialogue, with the fault it was accepted under.</summary>
 internal sealed class ScriptedSmtpSession(ScriptedSmtpServer server, TcpClient client, SmtpFault fault)
 {
-    private Stream stream = client.GetStream();
-    private SmtpLineReader lines = null!;
-    private bool secure;
-    private bool authenticated;
-    private string? from;
-    private readonly List<string> to = [];
+    private Stream _stream = client.GetStream();
+    private SmtpLineReader _lines = null!;
+    private bool _secure;
+    private bool _authenticated;
+    private string? _from;
+    private readonly List<string> _to = [];
 
     private ScriptedSmtpServerOptions Options => server.Options;
 
@@ -24,19 +24,19 @@ internal sealed class ScriptedSmtpSession(ScriptedSmtpServer server, TcpClient c
         server.Reach(ScriptedStage.Connected);
         try
         {
-            lines = new SmtpLineReader(stream);
+            _lines = new SmtpLineReader(_stream);
             if (Options.Security == TestServerSecurity.ImplicitTls && !await StartTlsAsync(stop))
             {
                 return;
             }
             if (fault == SmtpFault.NeverGreet)
             {
-                await lines.DrainAsync(stop);
+                await _lines.DrainAsync(stop);
                 return;
             }
             await ReplyAsync("220 localhost ESMTP scripted test server", stop);
             server.Reach(ScriptedStage.Greeted);
-            while (await lines.ReadLineAsync(stop) is { } line && await HandleAsync(line, stop))
+            while (await _lines.ReadLineAsync(stop) is { } line && await HandleAsync(line, stop))
             {
             }
         }
@@ -47,7 +47,7 @@ internal sealed class ScriptedSmtpSession(ScriptedSmtpServer server, TcpClient c
         }
         finally
         {
-            await stream.DisposeAsync();
+            await _stream.DisposeAsync();
             client.Dispose();
             server.Reach(ScriptedStage.Closed);
         }
@@ -67,7 +67,7 @@ internal sealed class ScriptedSmtpSession(ScriptedSmtpServer server, TcpClient c
                 }
                 await ReplyAsync(Ehlo(verb), stop);
                 return true;
-            case "STARTTLS" when Options.Security == TestServerSecurity.StartTls && !secure:
+            case "STARTTLS" when Options.Security == TestServerSecurity.StartTls && !_secure:
                 await ReplyAsync("220 2.0.0 Ready to start TLS", stop);
                 return await StartTlsAsync(stop);
             case "AUTH" when OffersAuth:
@@ -78,19 +78,19 @@ internal sealed class ScriptedSmtpSession(ScriptedSmtpServer server, TcpClient c
                 {
                     SmtpFault.StallAtMailFrom => await StallAsync(stop),
                     SmtpFault.TempFailMailFrom => await ReplyAsync("451 4.3.0 Mail server temporarily unavailable, try again later", stop),
-                    _ when Options.Credentials is not null && !authenticated => await ReplyAsync("530 5.7.0 Authentication required", stop),
-                    _ => await Envelope(() => from = Address(line), stop),
+                    _ when Options.Credentials is not null && !_authenticated => await ReplyAsync("530 5.7.0 Authentication required", stop),
+                    _ => await EnvelopeAsync(() => _from = Address(line), stop),
                 };
             case "RCPT":
                 server.Reach(ScriptedStage.RcptTo);
-                return from is null
+                return _from is null
                     ? await ReplyAsync("503 5.5.1 MAIL first", stop)
-                    : await Envelope(() => to.Add(Address(line)), stop);
+                    : await EnvelopeAsync(() => _to.Add(Address(line)), stop);
             case "DATA":
-                return to.Count == 0 ? await ReplyAsync("503 5.5.1 RCPT first", stop) : await DataAsync(stop);
+                return _to.Count == 0 ? await ReplyAsync("503 5.5.1 RCPT first", stop) : await DataAsync(stop);
             case "RSET":
-                from = null;
-                to.Clear();
+                _from = null;
+                _to.Clear();
                 return await ReplyAsync("250 2.0.0 OK", stop);
             case "NOOP":
                 return await ReplyAsync("250 2.0.0 OK", stop);
@@ -107,7 +107,7 @@ internal sealed class ScriptedSmtpSession(ScriptedSmtpServer server, TcpClient c
         }
     }
 
-    private bool OffersAuth => Options.Credentials is not null && (secure || Options.Security == TestServerSecurity.None);
+    private bool OffersAuth => Options.Credentials is not null && (_secure || Options.Security == TestServerSecurity.None);
 
     private string Ehlo(string verb)
     {
@@ -116,7 +116,7 @@ internal sealed class ScriptedSmtpSession(ScriptedSmtpServer server, TcpClient c
             return "250 localhost";
         }
         List<string> extensions = ["localhost"];
-        if (Options.Security == TestServerSecurity.StartTls && !secure)
+        if (Options.Security == TestServerSecurity.StartTls && !_secure)
         {
             extensions.Add("STARTTLS");
         }
@@ -141,15 +141,15 @@ internal sealed class ScriptedSmtpSession(ScriptedSmtpServer server, TcpClient c
             case SmtpFault.StallInTlsHandshake:
                 return await StallAsync(stop);
             case SmtpFault.BrokenTls:
-                await stream.WriteAsync("this is not a TLS handshake\r\n"u8.ToArray(), stop);
+                await _stream.WriteAsync("this is not a TLS handshake\r\n"u8.ToArray(), stop);
                 return false;
         }
         var certificate = fault == SmtpFault.UntrustedCertificate ? server.UntrustedCertificate : Options.Certificate!;
-        var tls = new SslStream(stream, leaveInnerStreamOpen: false);
-        stream = tls;
+        var tls = new SslStream(_stream, leaveInnerStreamOpen: false);
+        _stream = tls;
         await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, stop);
-        lines = new SmtpLineReader(tls);
-        secure = true;
+        _lines = new SmtpLineReader(tls);
+        _secure = true;
         server.Reach(ScriptedStage.TlsEstablished);
         return true;
     }
@@ -176,15 +176,15 @@ internal sealed class ScriptedSmtpSession(ScriptedSmtpServer server, TcpClient c
         {
             return await ReplyAsync($"535 5.7.8 Authentication credentials invalid (you sent {response})", stop);
         }
-        authenticated = Decode(response) is [_, var user, var password]
+        _authenticated = Decode(response) is [_, var user, var password]
             && (user, password) == Options.Credentials;
-        return await ReplyAsync(authenticated ? "235 2.7.0 Authentication successful" : "535 5.7.8 Authentication credentials invalid", stop);
+        return await ReplyAsync(_authenticated ? "235 2.7.0 Authentication successful" : "535 5.7.8 Authentication credentials invalid", stop);
     }
 
     private async Task<string?> ContinueAsync(CancellationToken stop)
     {
         await ReplyAsync("334 ", stop);
-        return await lines.ReadLineAsync(stop);
+        return await _lines.ReadLineAsync(stop);
     }
 
     private static string[] Decode(string base64)
@@ -204,7 +204,7 @@ internal sealed class ScriptedSmtpSession(ScriptedSmtpServer server, TcpClient c
         await ReplyAsync("354 End data with <CR><LF>.<CR><LF>", stop);
         server.Reach(ScriptedStage.Data);
         using var data = new MemoryStream();
-        while (await lines.ReadLineAsync(stop) is { } line)
+        while (await _lines.ReadLineAsync(stop) is { } line)
         {
             if (fault == SmtpFault.DropInData)
             {
@@ -236,13 +236,13 @@ internal sealed class ScriptedSmtpSession(ScriptedSmtpServer server, TcpClient c
         }
         data.Position = 0;
         var message = await MimeMessage.LoadAsync(data, stop);
-        server.Accepted(new ReceivedMessage(from!, [.. to], message));
-        from = null;
-        to.Clear();
+        server.Accepted(new ReceivedMessage(_from!, [.. _to], message));
+        _from = null;
+        _to.Clear();
         return await ReplyAsync("250 2.0.0 OK queued", stop);
     }
 
-    private async Task<bool> Envelope(Action record, CancellationToken stop)
+    private async Task<bool> EnvelopeAsync(Action record, CancellationToken stop)
     {
         record();
         return await ReplyAsync("250 2.1.0 OK", stop);
@@ -251,14 +251,14 @@ internal sealed class ScriptedSmtpSession(ScriptedSmtpServer server, TcpClient c
     /// <summary>Listens without ever answering until the client gives up; then the session is over.</summary>
     private async Task<bool> StallAsync(CancellationToken stop)
     {
-        await lines.DrainAsync(stop);
+        await _lines.DrainAsync(stop);
         return false;
     }
 
     private async Task<bool> ReplyAsync(string reply, CancellationToken stop)
     {
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(reply + "\r\n"), stop);
-        await stream.FlushAsync(stop);
+        await _stream.WriteAsync(Encoding.ASCII.GetBytes(reply + "\r\n"), stop);
+        await _stream.FlushAsync(stop);
         return true;
     }
 

@@ -10,15 +10,15 @@ namespace MonitorDashboard.Tests.Email.Smtp;
 /// </summary>
 internal sealed class SignalingTimeProvider() : FakeTimeProvider(EmailTestData.Now)
 {
-    private readonly Channel<TimeSpan> armed = Channel.CreateUnbounded<TimeSpan>();
-    private int timers;
-    private int deadlines;
+    private readonly Channel<TimeSpan> _armed = Channel.CreateUnbounded<TimeSpan>();
+    private int _timers;
+    private int _deadlines;
 
     /// <summary>Backoff delays armed so far (deadlines not counted).</summary>
-    public int TimersArmed => Volatile.Read(ref timers);
+    public int TimersArmed => Volatile.Read(ref _timers);
 
     /// <summary>Deadlines armed so far.</summary>
-    public int DeadlinesArmed => Volatile.Read(ref deadlines);
+    public int DeadlinesArmed => Volatile.Read(ref _deadlines);
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
@@ -30,17 +30,17 @@ internal sealed class SignalingTimeProvider() : FakeTimeProvider(EmailTestData.N
         // new CancellationTokenSource(delay, timeProvider) passes itself as the timer's state.
         if (state is CancellationTokenSource)
         {
-            Interlocked.Increment(ref deadlines);
+            Interlocked.Increment(ref _deadlines);
         }
         else
         {
-            Interlocked.Increment(ref timers);
-            armed.Writer.TryWrite(dueTime);
+            Interlocked.Increment(ref _timers);
+            _armed.Writer.TryWrite(dueTime);
         }
         return timer;
     }
 
     /// <summary>The due time of the next armed backoff delay.</summary>
     public async Task<TimeSpan> NextTimerAsync() =>
-        await armed.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(15));
+        await _armed.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(15));
 }

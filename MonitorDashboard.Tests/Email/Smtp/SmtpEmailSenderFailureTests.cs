@@ -9,24 +9,24 @@ namespace MonitorDashboard.Tests.Email.Smtp;
 public sealed class SmtpEmailSenderFailureTests : IDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("md-smtp-");
-    private readonly TestCertificate certificate;
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("md-smtp-");
+    private readonly TestCertificate _certificate;
 
-    public SmtpEmailSenderFailureTests() => certificate = TestCertificate.Create(folder.FullName);
+    public SmtpEmailSenderFailureTests() => _certificate = TestCertificate.Create(_folder.FullName);
 
     public void Dispose()
     {
-        certificate.Dispose();
-        folder.Delete(recursive: true);
+        _certificate.Dispose();
+        _folder.Delete(recursive: true);
     }
 
-    private SmtpTestServerSettings StartTlsWithAuth => new(TestServerSecurity.StartTls, certificate.Certificate, (EmailTestData.User, EmailTestData.Password));
+    private SmtpTestServerSettings StartTlsWithAuth => new(TestServerSecurity.StartTls, _certificate.Certificate, (EmailTestData.User, EmailTestData.Password));
 
     [Fact]
     public async Task A_wrong_password_fails_at_once_with_a_clear_error_and_no_retry()
     {
         await using var server = await SmtpTestServer.StartAsync(StartTlsWithAuth);
-        var harness = new SmtpSenderHarness(server.Port, SmtpSecurity.StartTls, certificate.PemFile, withCredentials: true, password: "wrong-Pa55word");
+        var harness = new SmtpSenderHarness(server.Port, SmtpSecurity.StartTls, _certificate.PemFile, withCredentials: true, password: "wrong-Pa55word");
 
         var result = await harness.CreateSender().SendAsync(EmailTestData.Message(), TestContext.Current.CancellationToken).WaitAsync(Deadline, TestContext.Current.CancellationToken);
 
@@ -61,7 +61,7 @@ public sealed class SmtpEmailSenderFailureTests : IDisposable
     public async Task A_server_that_comes_up_during_the_backoff_gets_the_message()
     {
         var port = SmtpTestServer.FreePort();
-        var harness = new SmtpSenderHarness(port, SmtpSecurity.StartTls, certificate.PemFile, withCredentials: true);
+        var harness = new SmtpSenderHarness(port, SmtpSecurity.StartTls, _certificate.PemFile, withCredentials: true);
 
         var sending = harness.CreateSender().SendAsync(EmailTestData.Message(), TestContext.Current.CancellationToken);
         var backoff = await harness.Time.NextTimerAsync();

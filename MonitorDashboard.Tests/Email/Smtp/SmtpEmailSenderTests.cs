@@ -5,15 +5,15 @@ namespace MonitorDashboard.Tests.Email.Smtp;
 /// <summary>Delivery to a real SMTP server on loopback in each security mode, certificate validation on.</summary>
 public sealed class SmtpEmailSenderTests : IDisposable
 {
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("md-smtp-");
-    private readonly TestCertificate certificate;
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("md-smtp-");
+    private readonly TestCertificate _certificate;
 
-    public SmtpEmailSenderTests() => certificate = TestCertificate.Create(folder.FullName);
+    public SmtpEmailSenderTests() => _certificate = TestCertificate.Create(_folder.FullName);
 
     public void Dispose()
     {
-        certificate.Dispose();
-        folder.Delete(recursive: true);
+        _certificate.Dispose();
+        _folder.Delete(recursive: true);
     }
 
     [Theory]
@@ -21,8 +21,8 @@ public sealed class SmtpEmailSenderTests : IDisposable
     [InlineData(TestServerSecurity.ImplicitTls, SmtpSecurity.ImplicitTls)]
     public async Task Tls_with_authentication_delivers_through_the_private_ca(TestServerSecurity serverMode, SmtpSecurity senderMode)
     {
-        await using var server = await SmtpTestServer.StartAsync(new(serverMode, certificate.Certificate, (EmailTestData.User, EmailTestData.Password)));
-        var harness = new SmtpSenderHarness(server.Port, senderMode, certificate.PemFile, withCredentials: true);
+        await using var server = await SmtpTestServer.StartAsync(new(serverMode, _certificate.Certificate, (EmailTestData.User, EmailTestData.Password)));
+        var harness = new SmtpSenderHarness(server.Port, senderMode, _certificate.PemFile, withCredentials: true);
 
         var result = await harness.CreateSender().SendAsync(EmailTestData.Message(), TestContext.Current.CancellationToken);
 
@@ -52,8 +52,8 @@ public sealed class SmtpEmailSenderTests : IDisposable
     [Fact]
     public async Task The_received_mime_is_multipart_alternative_with_both_parts_and_the_automatic_headers()
     {
-        await using var server = await SmtpTestServer.StartAsync(new(TestServerSecurity.StartTls, certificate.Certificate, (EmailTestData.User, EmailTestData.Password)));
-        var harness = new SmtpSenderHarness(server.Port, SmtpSecurity.StartTls, certificate.PemFile, withCredentials: true);
+        await using var server = await SmtpTestServer.StartAsync(new(TestServerSecurity.StartTls, _certificate.Certificate, (EmailTestData.User, EmailTestData.Password)));
+        var harness = new SmtpSenderHarness(server.Port, SmtpSecurity.StartTls, _certificate.PemFile, withCredentials: true);
 
         var result = await harness.CreateSender().SendAsync(
             EmailTestData.Message("buyer@example.com", "planner@example.org"), TestContext.Current.CancellationToken);

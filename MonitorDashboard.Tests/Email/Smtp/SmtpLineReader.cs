@@ -9,9 +9,9 @@ namespace MonitorDashboard.Tests.Email.Smtp;
 internal sealed class SmtpLineReader(Stream stream)
 {
     private const int MaxLine = 64 * 1024;
-    private readonly byte[] buffer = new byte[4096];
-    private int start;
-    private int end;
+    private readonly byte[] _buffer = new byte[4096];
+    private int _start;
+    private int _end;
 
     /// <summary>The next line without its line break, or null when the peer closed the connection.</summary>
     public async Task<string?> ReadLineAsync(CancellationToken cancellationToken)
@@ -19,16 +19,16 @@ internal sealed class SmtpLineReader(Stream stream)
         var line = new List<byte>();
         while (true)
         {
-            if (start == end)
+            if (_start == _end)
             {
-                start = 0;
-                end = await stream.ReadAsync(buffer, cancellationToken);
-                if (end == 0)
+                _start = 0;
+                _end = await stream.ReadAsync(_buffer, cancellationToken);
+                if (_end == 0)
                 {
                     return null;
                 }
             }
-            var b = buffer[start++];
+            var b = _buffer[_start++];
             if (b == '\n')
             {
                 if (line.Count > 0 && line[^1] == '\r')
@@ -48,8 +48,8 @@ internal sealed class SmtpLineReader(Stream stream)
     /// <summary>Reads and ignores everything until the peer hangs up: a server that listens but never answers.</summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
-        start = end = 0;
-        while (await stream.ReadAsync(buffer, cancellationToken) > 0)
+        _start = _end = 0;
+        while (await stream.ReadAsync(_buffer, cancellationToken) > 0)
         {
         }
     }

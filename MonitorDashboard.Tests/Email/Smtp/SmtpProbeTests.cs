@@ -5,22 +5,22 @@ namespace MonitorDashboard.Tests.Email.Smtp;
 /// <summary>The probe behind the status page and /healthz: connect, TLS, EHLO, QUIT — never AUTH — and a report of what it saw.</summary>
 public sealed class SmtpProbeTests : IDisposable
 {
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("md-smtp-");
-    private readonly TestCertificate certificate;
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("md-smtp-");
+    private readonly TestCertificate _certificate;
 
-    public SmtpProbeTests() => certificate = TestCertificate.Create(folder.FullName);
+    public SmtpProbeTests() => _certificate = TestCertificate.Create(_folder.FullName);
 
     public void Dispose()
     {
-        certificate.Dispose();
-        folder.Delete(recursive: true);
+        _certificate.Dispose();
+        _folder.Delete(recursive: true);
     }
 
     [Fact]
     public async Task A_healthy_starttls_server_reports_greeting_encryption_and_capabilities_without_authenticating()
     {
-        await using var server = await SmtpTestServer.StartAsync(new(TestServerSecurity.StartTls, certificate.Certificate, (EmailTestData.User, EmailTestData.Password)));
-        var harness = new SmtpSenderHarness(server.Port, SmtpSecurity.StartTls, certificate.PemFile, withCredentials: true);
+        await using var server = await SmtpTestServer.StartAsync(new(TestServerSecurity.StartTls, _certificate.Certificate, (EmailTestData.User, EmailTestData.Password)));
+        var harness = new SmtpSenderHarness(server.Port, SmtpSecurity.StartTls, _certificate.PemFile, withCredentials: true);
 
         var probe = await harness.CreateProbe().ProbeAsync(TestContext.Current.CancellationToken);
 
@@ -37,8 +37,8 @@ public sealed class SmtpProbeTests : IDisposable
     [Fact]
     public async Task Probing_again_and_again_never_tries_the_password_so_a_wrong_one_cannot_lock_the_account()
     {
-        await using var server = await SmtpTestServer.StartAsync(new(TestServerSecurity.ImplicitTls, certificate.Certificate, (EmailTestData.User, EmailTestData.Password)));
-        var harness = new SmtpSenderHarness(server.Port, SmtpSecurity.ImplicitTls, certificate.PemFile, withCredentials: true, password: "wrong-Pa55word");
+        await using var server = await SmtpTestServer.StartAsync(new(TestServerSecurity.ImplicitTls, _certificate.Certificate, (EmailTestData.User, EmailTestData.Password)));
+        var harness = new SmtpSenderHarness(server.Port, SmtpSecurity.ImplicitTls, _certificate.PemFile, withCredentials: true, password: "wrong-Pa55word");
         var prober = harness.CreateProbe();
 
         for (var i = 0; i < 3; i++)
@@ -56,8 +56,8 @@ public sealed class SmtpProbeTests : IDisposable
     public async Task With_credentials_a_server_that_offers_no_authentication_is_unhealthy_as_a_send_would_fail()
     {
         // A server that announces no AUTH after STARTTLS (the SmtpServer package always announces it).
-        await using var server = await ScriptedSmtpServer.StartAsync(new(TestServerSecurity.StartTls, certificate.Certificate));
-        var harness = new SmtpSenderHarness(server.Port, SmtpSecurity.StartTls, certificate.PemFile, withCredentials: true);
+        await using var server = await ScriptedSmtpServer.StartAsync(new(TestServerSecurity.StartTls, _certificate.Certificate));
+        var harness = new SmtpSenderHarness(server.Port, SmtpSecurity.StartTls, _certificate.PemFile, withCredentials: true);
 
         var probe = await harness.CreateProbe().ProbeAsync(TestContext.Current.CancellationToken);
 
@@ -103,9 +103,9 @@ public sealed class SmtpProbeTests : IDisposable
     [Fact]
     public async Task A_QUIT_that_hangs_holds_the_probe_no_longer_than_the_quit_deadline()
     {
-        await using var server = await ScriptedSmtpServer.StartAsync(new(TestServerSecurity.StartTls, certificate.Certificate, (EmailTestData.User, EmailTestData.Password)));
+        await using var server = await ScriptedSmtpServer.StartAsync(new(TestServerSecurity.StartTls, _certificate.Certificate, (EmailTestData.User, EmailTestData.Password)));
         server.Fault = SmtpFault.StallAtQuit;
-        var harness = new SmtpSenderHarness(server.Port, SmtpSecurity.StartTls, certificate.PemFile, withCredentials: true);
+        var harness = new SmtpSenderHarness(server.Port, SmtpSecurity.StartTls, _certificate.PemFile, withCredentials: true);
         harness.Options.Timeout = TimeSpan.FromSeconds(30);
 
         var probing = harness.CreateProbe().ProbeAsync(TestContext.Current.CancellationToken);

@@ -37,23 +37,23 @@ internal sealed record ReceivedMessage(string EnvelopeFrom, IReadOnlyList<string
 internal sealed class SmtpTestServer : IAsyncDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
-    private readonly ConcurrentQueue<ReceivedMessage> messages = new();
-    private readonly TaskCompletionSource<ReceivedMessage> firstMessage = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource stop = new();
-    private SmtpServerHost? server;
-    private Task? running;
-    private int sessions;
-    private int authAttempts;
+    private readonly ConcurrentQueue<ReceivedMessage> _messages = new();
+    private readonly TaskCompletionSource<ReceivedMessage> _firstMessage = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stop = new();
+    private SmtpServerHost? _server;
+    private Task? _running;
+    private int _sessions;
+    private int _authAttempts;
 
     private SmtpTestServer(int port) => Port = port;
 
     public int Port { get; }
 
-    public int Sessions => Volatile.Read(ref sessions);
+    public int Sessions => Volatile.Read(ref _sessions);
 
-    public int AuthAttempts => Volatile.Read(ref authAttempts);
+    public int AuthAttempts => Volatile.Read(ref _authAttempts);
 
-    public IReadOnlyList<ReceivedMessage> Messages => [.. messages];
+    public IReadOnlyList<ReceivedMessage> Messages => [.. _messages];
 
     /// <summary>A port nobody listens on right now (the OS picks it).</summary>
     public static int FreePort()
@@ -71,7 +71,7 @@ internal sealed class SmtpTestServer : IAsyncDisposable
     }
 
     /// <summary>The first message delivered, awaited with a deadline rather than a sleep.</summary>
-    public Task<ReceivedMessage> FirstMessageAsync() => firstMessage.Task.WaitAsync(Deadline);
+    public Task<ReceivedMessage> FirstMessageAsync() => _firstMessage.Task.WaitAsync(Deadline);
 
     private async Task ListenAsync(SmtpTestServerSettings settings)
     {
@@ -100,42 +100,42 @@ internal sealed class SmtpTestServer : IAsyncDisposable
         {
             services.Add(new DelegatingUserAuthenticator((user, password) =>
             {
-                Interlocked.Increment(ref authAttempts);
+                Interlocked.Increment(ref _authAttempts);
                 return user == credentials.User && password == credentials.Password;
             }));
         }
 
-        server = new SmtpServerHost(options, services);
-        server.SessionCreated += (_, _) => Interlocked.Increment(ref sessions);
-        running = server.StartAsync(stop.Token);
-        await Task.WhenAny(listening.Task, running).WaitAsync(Deadline);
-        if (running.IsFaulted)
+        _server = new SmtpServerHost(options, services);
+        _server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
+        _running = _server.StartAsync(_stop.Token);
+        await Task.WhenAny(listening.Task, _running).WaitAsync(Deadline);
+        if (_running.IsFaulted)
         {
-            await running;
+            await _running;
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        if (running is not null)
+        await _stop.CancelAsync();
+        if (_running is not null)
         {
             try
             {
-                await running.WaitAsync(Deadline);
+                await _running.WaitAsync(Deadline);
             }
             catch (OperationCanceledException)
             {
                 // The server stops by cancellation.
             }
         }
-        stop.Dispose();
+        _stop.Dispose();
     }
 
     private void Received(ReceivedMessage message)
     {
-        messages.Enqueue(message);
-        firstMessage.TrySetResult(message);
+        _messages.Enqueue(message);
+        _firstMessage.TrySetResult(message);
     }
 
     private sealed class CapturingStore(SmtpTestServer owner) : MessageStore

@@ -20,9 +20,9 @@ namespace MonitorDashboard.Tests.Monitoring.Health;
 /// <summary>Each /healthz check against the real thing: a ticking or silent scheduler, a live or dead InvenTree and SMTP server, a broken file.</summary>
 public sealed class HealthCheckTests : IDisposable
 {
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("md-health-");
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("md-health-");
 
-    public void Dispose() => folder.Delete(recursive: true);
+    public void Dispose() => _folder.Delete(recursive: true);
 
     private static Task<HealthCheckResult> Run(IHealthCheck check) =>
         check.CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
@@ -34,12 +34,12 @@ public sealed class HealthCheckTests : IDisposable
         var state = new MonitorState(time, Options.Create(new ScheduleOptions()), NullLogger<MonitorState>.Instance);
         var check = new SchedulerHealthCheck(state, new MonitorDashboard.Monitoring.Checks.RunTracker(time), Options.Create(new MonitoringOptions()), time);
 
-        Assert.Equal((HealthStatus.Unhealthy, "no scheduler tick yet"), await Status(check));
+        Assert.Equal((HealthStatus.Unhealthy, "no scheduler tick yet"), await StatusAsync(check));
         state.Heartbeat();
         time.Advance(TimeSpan.FromSeconds(9));
         Assert.Equal(HealthStatus.Healthy, (await Run(check)).Status);
         time.Advance(TimeSpan.FromSeconds(3));
-        Assert.Equal((HealthStatus.Unhealthy, "no scheduler tick since 2025-03-03 08:00:00Z (12 s ago)"), await Status(check));
+        Assert.Equal((HealthStatus.Unhealthy, "no scheduler tick since 2025-03-03 08:00:00Z (12 s ago)"), await StatusAsync(check));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class HealthCheckTests : IDisposable
     [Fact]
     public async Task Smtp_with_credentials_is_healthy_over_TLS_without_ever_authenticating()
     {
-        using var certificate = TestCertificate.Create(folder.FullName);
+        using var certificate = TestCertificate.Create(_folder.FullName);
         await using var server = await SmtpTestServer.StartAsync(new(TestServerSecurity.StartTls, certificate.Certificate, (EmailTestData.User, EmailTestData.Password)));
         var check = SmtpCheck(new SmtpSenderHarness(server.Port, SmtpSecurity.StartTls, certificate.PemFile, withCredentials: true).Options);
 
@@ -139,13 +139,13 @@ public sealed class HealthCheckTests : IDisposable
     {
         var options = new EmailOptions { SmtpServer = enabled ? null : "smtp.invalid", OutboxFolder = "/srv/outbox", GlobalNotificationsEnabled = enabled };
 
-        Assert.Equal((HealthStatus.Healthy, description), await Status(SmtpCheck(options)));
+        Assert.Equal((HealthStatus.Healthy, description), await StatusAsync(SmtpCheck(options)));
     }
 
     [Fact]
     public async Task A_broken_presets_file_is_unhealthy_with_line_and_column_and_a_good_one_is_healthy()
     {
-        var path = Path.Combine(folder.FullName, "presets.json");
+        var path = Path.Combine(_folder.FullName, "presets.json");
         await File.WriteAllTextAsync(path, "{\n  \"monitoring_lists\": [ { \"id\": \"x\", }\n", TestContext.Current.CancellationToken);
         var store = new PresetsStore(Options.Create(new PresetsOptions { FilePath = path }),
             new MonitoringListValidator(Options.Create(new ScheduleOptions()), TimeProvider.System), TimeProvider.System, NullLogger<PresetsStore>.Instance);
@@ -157,10 +157,10 @@ public sealed class HealthCheckTests : IDisposable
 
         await File.WriteAllTextAsync(path, """{ "presets": [], "monitoring_lists": [] }""", TestContext.Current.CancellationToken);
         await store.LoadAsync(TestContext.Current.CancellationToken);
-        Assert.Equal((HealthStatus.Healthy, $"{path}: 0 monitoring lists"), await Status(check));
+        Assert.Equal((HealthStatus.Healthy, $"{path}: 0 monitoring lists"), await StatusAsync(check));
     }
 
-    private static async Task<(HealthStatus, string?)> Status(IHealthCheck check) => Status(await Run(check));
+    private static async Task<(HealthStatus, string?)> StatusAsync(IHealthCheck check) => Status(await Run(check));
 
     private static (HealthStatus, string?) Status(HealthCheckResult result) => (result.Status, result.Description);
 

@@ -8,7 +8,7 @@ namespace MonitorDashboard.Email.Outbox;
 /// Demo mode without an SMTP server: the same MIME message a server would get is written to
 /// <c>&lt;outbox&gt;/&lt;yyyyMMdd-HHmmss&gt;-&lt;kind&gt;-&lt;id&gt;.eml</c>, any mail client opens it.
 /// </summary>
-public sealed class OutboxEmailSender(
+public sealed partial class OutboxEmailSender(
     IOptions<EmailOptions> options, MimeMessageFactory messages, TimeProvider time, ILogger<OutboxEmailSender> logger) : IEmailSender
 {
     /// <summary>CRLF line ends, as on the wire (RFC 5322), whatever the platform writing the file.</summary>
@@ -50,8 +50,7 @@ public sealed class OutboxEmailSender(
             throw;
         }
 
-        logger.LogInformation("Email {Kind} {MessageId} for list {ListId} written to the outbox: {File}",
-            message.Kind, mime.MessageId, message.ListId, path);
+        LogWritten(message.Kind, mime.MessageId, message.ListId, path);
         return new DeliveryResult(DeliveryOutcome.Sent,
             [.. message.To.Select(address => new RecipientOutcome(address, Accepted: true))], mime.MessageId, OutboxFile: path);
     }
@@ -70,7 +69,7 @@ public sealed class OutboxEmailSender(
 
     private DeliveryResult Failed(EmailMessage message, string? messageId, string error)
     {
-        logger.LogError("Email {Kind} for list {ListId} not written to the outbox: {Error}", message.Kind, message.ListId, error);
+        LogNotWritten(message.Kind, message.ListId, error);
         return new DeliveryResult(DeliveryOutcome.Failed,
             [.. message.To.Select(address => new RecipientOutcome(address, Accepted: false))], messageId, error);
     }
@@ -93,4 +92,10 @@ public sealed class OutboxEmailSender(
             // Only a leftover .tmp file; the outbox view ignores it.
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Email {Kind} {MessageId} for list {ListId} written to the outbox: {File}")]
+    private partial void LogWritten(EmailKind kind, string? messageId, string? listId, string file);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Email {Kind} for list {ListId} not written to the outbox: {Error}")]
+    private partial void LogNotWritten(EmailKind kind, string? listId, string error);
 }

@@ -9,8 +9,8 @@ namespace MonitorDashboard.Email.Smtp;
 /// </summary>
 internal sealed class GreetingRecorder : IProtocolLogger
 {
-    private readonly StringBuilder firstReply = new();
-    private bool clientHasSpoken;
+    private readonly StringBuilder _firstReply = new();
+    private bool _clientHasSpoken;
 
     public IAuthenticationSecretDetector? AuthenticationSecretDetector { get; set; }
 
@@ -19,7 +19,7 @@ internal sealed class GreetingRecorder : IProtocolLogger
     {
         get
         {
-            var lines = firstReply.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            var lines = _firstReply.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
             return lines.Length == 0 ? null : string.Join(" ", lines.Select(l => l.Length > 4 ? l[4..] : l));
         }
     }
@@ -28,13 +28,13 @@ internal sealed class GreetingRecorder : IProtocolLogger
     {
     }
 
-    public void LogClient(byte[] buffer, int offset, int count) => clientHasSpoken = true;
+    public void LogClient(byte[] buffer, int offset, int count) => _clientHasSpoken = true;
 
     public void LogServer(byte[] buffer, int offset, int count)
     {
-        if (!clientHasSpoken)
+        if (!_clientHasSpoken)
         {
-            firstReply.Append(Encoding.ASCII.GetString(buffer, offset, count));
+            _firstReply.Append(Encoding.ASCII.GetString(buffer, offset, count));
         }
     }
 

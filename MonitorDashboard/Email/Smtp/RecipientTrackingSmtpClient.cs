@@ -11,8 +11,8 @@ namespace MonitorDashboard.Email.Smtp;
 /// </summary>
 internal sealed class RecipientTrackingSmtpClient : SmtpClient
 {
-    private readonly List<RecipientOutcome> outcomes = [];
-    private readonly SmtpSessionProgress? progress;
+    private readonly List<RecipientOutcome> _outcomes = [];
+    private readonly SmtpSessionProgress? _progress;
 
     public RecipientTrackingSmtpClient()
     {
@@ -21,27 +21,27 @@ internal sealed class RecipientTrackingSmtpClient : SmtpClient
     /// <param name="progress">Told when a TLS handshake starts, the one step of MailKit's connect no log line shows.</param>
     public RecipientTrackingSmtpClient(IProtocolLogger protocolLogger, SmtpSessionProgress? progress = null) : base(protocolLogger)
     {
-        this.progress = progress;
+        _progress = progress;
     }
 
-    public IReadOnlyList<RecipientOutcome> Outcomes => outcomes;
+    public IReadOnlyList<RecipientOutcome> Outcomes => _outcomes;
 
     protected override SslClientAuthenticationOptions GetSslClientAuthenticationOptions(string host, RemoteCertificateValidationCallback remoteCertificateValidationCallback)
     {
-        progress?.Enter(SmtpSessionStage.TlsHandshake);
+        _progress?.Enter(SmtpSessionStage.TlsHandshake);
         return base.GetSslClientAuthenticationOptions(host, remoteCertificateValidationCallback);
     }
 
     protected override void OnRecipientAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response) =>
-        outcomes.Add(new RecipientOutcome(mailbox.Address, Accepted: true));
+        _outcomes.Add(new RecipientOutcome(mailbox.Address, Accepted: true));
 
     protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response) =>
-        outcomes.Add(new RecipientOutcome(mailbox.Address, Accepted: false, Describe(response)));
+        _outcomes.Add(new RecipientOutcome(mailbox.Address, Accepted: false, Describe(response)));
 
     protected override void OnNoRecipientsAccepted(MimeMessage message)
     {
-        var transient = outcomes.All(o => IsTransient(o.Reason));
-        throw new RecipientsRejectedException([.. outcomes], transient);
+        var transient = _outcomes.All(o => IsTransient(o.Reason));
+        throw new RecipientsRejectedException([.. _outcomes], transient);
     }
 
     private static string Describe(SmtpResponse response) =>

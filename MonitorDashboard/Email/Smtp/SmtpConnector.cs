@@ -12,7 +12,7 @@ namespace MonitorDashboard.Email.Smtp;
 /// </summary>
 internal sealed class SmtpConnector(EmailOptions options)
 {
-    private readonly ServerCertificateValidator certificates = new(options.CaCertificateFile, "Email:CaCertificateFile");
+    private readonly ServerCertificateValidator _certificates = new(options.CaCertificateFile, "Email:CaCertificateFile");
 
     public EmailOptions Options => options;
 
@@ -31,10 +31,10 @@ internal sealed class SmtpConnector(EmailOptions options)
         client.Timeout = (int)Math.Min(int.MaxValue, options.Timeout.TotalMilliseconds);
         client.ServerCertificateValidationCallback = (_, certificate, chain, errors) =>
         {
-            diagnostics.CertificateProblem = certificates.Check(certificate, chain, errors);
+            diagnostics.CertificateProblem = _certificates.Check(certificate, chain, errors);
             return diagnostics.CertificateProblem is null;
         };
-        if (certificates.UsesPrivateCa)
+        if (_certificates.UsesPrivateCa)
         {
             // Our callback rebuilds the chain without revocation checks; MailKit's own check would fail first.
             client.CheckCertificateRevocation = false;

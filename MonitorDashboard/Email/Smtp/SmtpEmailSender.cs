@@ -10,24 +10,24 @@ namespace MonitorDashboard.Email.Smtp;
 /// retries with backoff on transient failures, the whole send under <see cref="EmailOptions.SendTimeout"/>, a circuit
 /// breaker against a dead server, and an outcome for every recipient.
 /// </summary>
-public sealed class SmtpEmailSender : IEmailSender
+public sealed partial class SmtpEmailSender : IEmailSender
 {
-    private readonly EmailOptions options;
-    private readonly MimeMessageFactory messages;
-    private readonly TimeProvider time;
-    private readonly ILogger<SmtpEmailSender> logger;
-    private readonly SmtpConnector connector;
-    private readonly ResiliencePipeline pipeline;
+    private readonly EmailOptions _options;
+    private readonly MimeMessageFactory _messages;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SmtpEmailSender> _logger;
+    private readonly SmtpConnector _connector;
+    private readonly ResiliencePipeline _pipeline;
 
     public SmtpEmailSender(IOptions<EmailOptions> options, MimeMessageFactory messages, TimeProvider time, ILogger<SmtpEmailSender> logger)
     {
-        this.options = options.Value;
-        this.messages = messages;
-        this.time = time;
-        this.logger = logger;
-        connector = new SmtpConnector(this.options);
-        pipeline = SmtpResilience.Build(this.options, time, (next, delay) =>
-            logger.LogInformation("Retrying SMTP server {Server} (attempt {Attempt}) in {Delay}", connector.Endpoint, next, delay));
+        _options = options.Value;
+        _messages = messages;
+        _time = time;
+        _logger = logger;
+        _connector = new SmtpConnector(_options);
+        _pipeline = SmtpResilience.Build(_options, time, (next, delay) =>
+            LogRetrying(_connector.Endpoint, next, delay));
     }
 
     public async Task<DeliveryResult> SendAsync(EmailMessage message, CancellationToken cancellationToken)
@@ -35,7 +35,7 @@ public sealed class SmtpEmailSender : IEmailSender
         MimeMessage mime;
         try
         {
-            mime = messages.Create(message);
+            mime = _messages.Create(message);
         }
         catch (ArgumentException ex)
         {
@@ -45,11 +45,11 @@ public sealed class SmtpEmailSender : IEmailSender
         var attempts = 0;
         SmtpFailure? last = null;
         // The whole send (attempts and backoff delays) has a deadline too; see EmailOptions.SendTimeout.
-        using var sendDeadline = new CancellationTokenSource(options.SendTimeout, time);
+        using var sendDeadline = new CancellationTokenSource(_options.SendTimeout, _time);
         using var send = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, sendDeadline.Token);
         try
         {
-            var outcomes = await pipeline.ExecuteAsync(async token =>
+            var outcomes = await _pipeline.ExecuteAsync(async token =>
             {
                 try
                 {
@@ -71,17 +71,17 @@ public sealed class SmtpEmailSender : IEmailSender
         }
         catch (BrokenCircuitException ex)
         {
-            var nextAttempt = time.GetUtcNow() + (ex.RetryAfter ?? options.CircuitBreakerBreakDuration);
-            var error = $"SMTP circuit open after {options.CircuitBreakerFailureThreshold} failures; "
+            var nextAttempt = _time.GetUtcNow() + (ex.RetryAfter ?? _options.CircuitBreakerBreakDuration);
+            var error = $"SMTP circuit open after {_options.CircuitBreakerFailureThreshold} failures; "
                 + $"next attempt after {nextAttempt:yyyy-MM-dd HH:mm:ss} UTC";
             return Failed(message, mime.MessageId, attempts > 0 ? $"{error} (after {attempts} attempts)" : error, attempts);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && sendDeadline.IsCancellationRequested)
         {
             // The send's deadline ran out while waiting to retry: the last attempt's reason is the one that matters.
-            var reason = last?.Message ?? $"SMTP server {connector.Endpoint} could not be tried";
+            var reason = last?.Message ?? $"SMTP server {_connector.Endpoint} could not be tried";
             var error = $"{reason} (after {attempts} attempt{(attempts == 1 ? "" : "s")}; "
-                + $"Email:SendTimeout ({SmtpFailureClassifier.Duration(options.SendTimeout)}) ran out before the next)";
+                + $"Email:SendTimeout ({SmtpFailureClassifier.Duration(_options.SendTimeout)}) ran out before the next)";
             return Failed(message, mime.MessageId, error, attempts);
         }
     }
@@ -90,7 +90,7 @@ public sealed class SmtpEmailSender : IEmailSender
     private async ValueTask<IReadOnlyList<RecipientOutcome>> SendOnceAsync(
         MimeMessage mime, int attempt, CancellationToken token, CancellationToken sendDeadline, CancellationToken callerToken)
     {
-        using var session = new SmtpSession(connector, time, logger, token);
+        using var session = new SmtpSession(_connector, _time, _logger, token);
         try
         {
             await session.OpenAsync();
@@ -99,10 +99,9 @@ public sealed class SmtpEmailSender : IEmailSender
         catch (Exception ex) when (!callerToken.IsCancellationRequested)
         {
             var failure = !session.DeadlineExpired && sendDeadline.IsCancellationRequested
-                ? SmtpFailureClassifier.SendTimedOut(options, session.Stage)
+                ? SmtpFailureClassifier.SendTimedOut(_options, session.Stage)
                 : session.Describe(ex);
-            logger.LogWarning("SMTP attempt {Attempt} via {Server} failed ({Transient}): {Reason}",
-                attempt, connector.Endpoint, failure.Transient ? "transient" : "permanent", failure.Message);
+            LogAttemptFailed(attempt, _connector.Endpoint, failure.Transient ? "transient" : "permanent", failure.Message);
             throw new SmtpDeliveryException(failure, ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -120,21 +119,36 @@ public sealed class SmtpEmailSender : IEmailSender
         var rejected = outcomes.Where(o => !o.Accepted).ToList();
         if (rejected.Count == 0)
         {
-            logger.LogInformation("Email {Kind} {MessageId} for list {ListId} accepted by {Server} for {Count} recipient(s) after {Attempts} attempt(s)",
-                message.Kind, messageId, message.ListId, connector.Endpoint, outcomes.Count, attempts);
+            LogSent(message.Kind, messageId, message.ListId, _connector.Endpoint, outcomes.Count, attempts);
             return new DeliveryResult(DeliveryOutcome.Sent, outcomes, messageId, Attempts: attempts);
         }
         var detail = string.Join("; ", rejected.Select(o => $"{o.Address} ({o.Reason})"));
-        logger.LogWarning("Email {Kind} {MessageId} for list {ListId} accepted by {Server} for {Accepted} of {Count} recipient(s); rejected: {Rejected}",
-            message.Kind, messageId, message.ListId, connector.Endpoint, outcomes.Count - rejected.Count, outcomes.Count, detail);
-        var error = SmtpFailureClassifier.Redact($"SMTP server {connector.Endpoint} rejected {rejected.Count} of {outcomes.Count} recipients: {detail}", options);
+        LogPartiallySent(message.Kind, messageId, message.ListId, _connector.Endpoint, outcomes.Count - rejected.Count, outcomes.Count, detail);
+        var error = SmtpFailureClassifier.Redact($"SMTP server {_connector.Endpoint} rejected {rejected.Count} of {outcomes.Count} recipients: {detail}", _options);
         return new DeliveryResult(DeliveryOutcome.PartiallySent, outcomes, messageId, error, Attempts: attempts);
     }
 
     private DeliveryResult Failed(EmailMessage message, string? messageId, string error, int attempts, IReadOnlyList<RecipientOutcome>? recipients = null)
     {
-        logger.LogError("Email {Kind} for list {ListId} not delivered: {Error}", message.Kind, message.ListId, error);
+        LogNotDelivered(message.Kind, message.ListId, error);
         recipients ??= [.. message.To.Select(address => new RecipientOutcome(address, Accepted: false))];
         return new DeliveryResult(DeliveryOutcome.Failed, recipients, messageId, error, Attempts: attempts);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retrying SMTP server {Server} (attempt {Attempt}) in {Delay}")]
+    private partial void LogRetrying(string server, int attempt, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP attempt {Attempt} via {Server} failed ({Transient}): {Reason}")]
+    private partial void LogAttemptFailed(int attempt, string server, string transient, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Email {Kind} {MessageId} for list {ListId} accepted by {Server} for {Count} recipient(s) after {Attempts} attempt(s)")]
+    private partial void LogSent(EmailKind kind, string? messageId, string? listId, string server, int count, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Email {Kind} {MessageId} for list {ListId} accepted by {Server} for {Accepted} of {Count} recipient(s); rejected: {Rejected}")]
+    private partial void LogPartiallySent(EmailKind kind, string? messageId, string? listId, string server, int accepted, int count, string rejected);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Email {Kind} for list {ListId} not delivered: {Error}")]
+    private partial void LogNotDelivered(EmailKind kind, string? listId, string error);
 }

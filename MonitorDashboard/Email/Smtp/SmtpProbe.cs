@@ -31,9 +31,9 @@ public sealed record SmtpProbeResult(
 /// mail account (and a wrong password would count against it each time). With credentials it only checks that the
 /// server offers a mechanism a send could use. It bypasses retries and the circuit breaker on purpose.
 /// </summary>
-public sealed class SmtpProbe(IOptions<EmailOptions> options, TimeProvider time, ILogger<SmtpProbe> logger)
+public sealed partial class SmtpProbe(IOptions<EmailOptions> options, TimeProvider time, ILogger<SmtpProbe> logger)
 {
-    private readonly SmtpConnector connector = new(options.Value);
+    private readonly SmtpConnector _connector = new(options.Value);
 
     public async Task<SmtpProbeResult> ProbeAsync(CancellationToken cancellationToken)
     {
@@ -47,7 +47,7 @@ public sealed class SmtpProbe(IOptions<EmailOptions> options, TimeProvider time,
         var started = time.GetTimestamp();
         var greeting = new GreetingRecorder();
         // The same session deadline as a send, and the same bounded QUIT.
-        using var session = new SmtpSession(connector, time, logger, cancellationToken, greeting);
+        using var session = new SmtpSession(_connector, time, logger, cancellationToken, greeting);
         var client = session.Client;
         string? error = null;
         try
@@ -65,15 +65,15 @@ public sealed class SmtpProbe(IOptions<EmailOptions> options, TimeProvider time,
         }
         if (error is not null)
         {
-            logger.LogWarning("SMTP probe of {Server} failed: {Error}", connector.Endpoint, error);
+            LogProbeFailed(_connector.Endpoint, error);
         }
         var result = new SmtpProbeResult(
             Configured: true,
             Reachable: greeting.Greeting is not null,
-            Server: connector.Endpoint,
+            Server: _connector.Endpoint,
             Security: o.Security,
             Encrypted: client.IsEncrypted,
-            CredentialsConfigured: connector.HasCredentials,
+            CredentialsConfigured: _connector.HasCredentials,
             Greeting: greeting.Greeting,
             Capabilities: Capabilities(client),
             Elapsed: time.GetElapsedTime(started),
@@ -85,12 +85,12 @@ public sealed class SmtpProbe(IOptions<EmailOptions> options, TimeProvider time,
     /// <summary>A send with credentials would fail at AUTH when the server offers no mechanism it can use.</summary>
     private string? MissingAuthentication(SmtpClient client)
     {
-        if (!connector.HasCredentials || SmtpConnector.ChooseMechanism(client.AuthenticationMechanisms) is not null)
+        if (!_connector.HasCredentials || SmtpConnector.ChooseMechanism(client.AuthenticationMechanisms) is not null)
         {
             return null;
         }
         var offered = client.AuthenticationMechanisms.Count == 0 ? "none" : string.Join(' ', client.AuthenticationMechanisms);
-        return $"SMTP server {connector.Endpoint} offers no authentication mechanism a send could use with EMAIL_USERNAME "
+        return $"SMTP server {_connector.Endpoint} offers no authentication mechanism a send could use with EMAIL_USERNAME "
             + $"(offered: {offered}{(client.IsEncrypted ? "" : ", on an unencrypted connection")})";
     }
 
@@ -106,4 +106,7 @@ public sealed class SmtpProbe(IOptions<EmailOptions> options, TimeProvider time,
         }
         return names;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP probe of {Server} failed: {Error}")]
+    private partial void LogProbeFailed(string server, string error);
 }

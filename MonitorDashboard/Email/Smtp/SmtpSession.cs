@@ -13,52 +13,52 @@ internal sealed partial class SmtpSession : IDisposable
     /// <summary>QUIT after the work is done: short, because nothing depends on it any more.</summary>
     public static readonly TimeSpan QuitTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly SmtpConnector connector;
-    private readonly TimeProvider time;
-    private readonly ILogger logger;
-    private readonly CancellationTokenSource deadline;
-    private readonly CancellationTokenSource session;
-    private readonly SmtpSessionProgress progress = new();
-    private readonly ConnectionDiagnostics diagnostics = new();
+    private readonly SmtpConnector _connector;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _deadline;
+    private readonly CancellationTokenSource _session;
+    private readonly SmtpSessionProgress _progress = new();
+    private readonly ConnectionDiagnostics _diagnostics = new();
 
     /// <param name="cancellationToken">The caller's token; the session ends at whichever comes first.</param>
     /// <param name="protocolLogger">Also sees the protocol (the probe records the greeting with it).</param>
     public SmtpSession(SmtpConnector connector, TimeProvider time, ILogger logger, CancellationToken cancellationToken, IProtocolLogger? protocolLogger = null)
     {
-        this.connector = connector;
-        this.time = time;
-        this.logger = logger;
-        deadline = new CancellationTokenSource(connector.Options.SessionTimeout, time);
-        session = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        Client = new RecipientTrackingSmtpClient(new StageTrackingProtocolLogger(progress, protocolLogger), progress);
+        _connector = connector;
+        _time = time;
+        _logger = logger;
+        _deadline = new CancellationTokenSource(connector.Options.SessionTimeout, time);
+        _session = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _deadline.Token);
+        Client = new RecipientTrackingSmtpClient(new StageTrackingProtocolLogger(_progress, protocolLogger), _progress);
     }
 
     public RecipientTrackingSmtpClient Client { get; }
 
-    public SmtpSessionStage Stage => progress.Stage;
+    public SmtpSessionStage Stage => _progress.Stage;
 
     /// <summary>The session's own deadline ran out (not the caller's token).</summary>
-    public bool DeadlineExpired => deadline.IsCancellationRequested;
+    public bool DeadlineExpired => _deadline.IsCancellationRequested;
 
     /// <summary>Connect, TLS, EHLO, and AUTH when credentials are configured.</summary>
     public async Task OpenAsync()
     {
         await ConnectAsync();
-        if (connector.HasCredentials)
+        if (_connector.HasCredentials)
         {
-            progress.Enter(SmtpSessionStage.Authenticating);
-            await connector.AuthenticateAsync(Client, session.Token);
+            _progress.Enter(SmtpSessionStage.Authenticating);
+            await _connector.AuthenticateAsync(Client, _session.Token);
         }
     }
 
     /// <summary>Connect, TLS (the certificate checked) and EHLO, without AUTH: all the probe does.</summary>
-    public Task ConnectAsync() => connector.ConnectAsync(Client, diagnostics, session.Token);
+    public Task ConnectAsync() => _connector.ConnectAsync(Client, _diagnostics, _session.Token);
 
     /// <summary>MAIL FROM, RCPT TO, DATA; returns once the server accepted the message.</summary>
     public async Task SendAsync(MimeMessage message)
     {
-        progress.Enter(SmtpSessionStage.Envelope);
-        await Client.SendAsync(message, session.Token);
+        _progress.Enter(SmtpSessionStage.Envelope);
+        await Client.SendAsync(message, _session.Token);
     }
 
     /// <summary>
@@ -71,9 +71,9 @@ internal sealed partial class SmtpSession : IDisposable
         {
             return;
         }
-        progress.Enter(SmtpSessionStage.Closing);
-        using var quit = new CancellationTokenSource(QuitTimeout, time);
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(session.Token, quit.Token);
+        _progress.Enter(SmtpSessionStage.Closing);
+        using var quit = new CancellationTokenSource(QuitTimeout, _time);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(_session.Token, quit.Token);
         string? problem = null;
         try
         {
@@ -81,7 +81,7 @@ internal sealed partial class SmtpSession : IDisposable
         }
         catch (Exception ex)
         {
-            problem = SmtpFailureClassifier.Redact($"{ex.GetType().Name}: {ex.Message}", connector.Options);
+            problem = SmtpFailureClassifier.Redact($"{ex.GetType().Name}: {ex.Message}", _connector.Options);
         }
         // MailKit itself swallows most failures of QUIT, a cancelled one included.
         if (problem is null && bounded.IsCancellationRequested)
@@ -92,20 +92,20 @@ internal sealed partial class SmtpSession : IDisposable
         }
         if (problem is not null)
         {
-            LogQuitIgnored(logger, connector.Endpoint, problem);
+            LogQuitIgnored(_logger, _connector.Endpoint, problem);
         }
     }
 
     /// <summary>Why the session failed: a stall when its deadline ran out (whatever MailKit threw then), else the error.</summary>
     public SmtpFailure Describe(Exception exception) => DeadlineExpired
-        ? SmtpFailureClassifier.SessionTimedOut(connector.Options, Stage)
-        : SmtpFailureClassifier.Classify(exception, connector.Options, diagnostics);
+        ? SmtpFailureClassifier.SessionTimedOut(_connector.Options, Stage)
+        : SmtpFailureClassifier.Classify(exception, _connector.Options, _diagnostics);
 
     public void Dispose()
     {
         Client.Dispose();
-        session.Dispose();
-        deadline.Dispose();
+        _session.Dispose();
+        _deadline.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "QUIT to SMTP server {Server} did not complete and is ignored (the session's work was done): {Reason}")]

@@ -36,9 +36,9 @@ internal static class SmtpSessionStageText
 /// </summary>
 internal sealed class SmtpSessionProgress
 {
-    private int stage;
+    private int _stage;
 
-    public SmtpSessionStage Stage => (SmtpSessionStage)Volatile.Read(ref stage);
+    public SmtpSessionStage Stage => (SmtpSessionStage)Volatile.Read(ref _stage);
 
-    public void Enter(SmtpSessionStage next) => Volatile.Write(ref stage, (int)next);
+    public void Enter(SmtpSessionStage next) => Volatile.Write(ref _stage, (int)next);
 }

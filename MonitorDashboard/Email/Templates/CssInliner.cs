@@ -7,7 +7,7 @@ namespace MonitorDashboard.Email.Templates;
 /// webmail clients drop style elements. PreMailer.Net does it on AngleSharp's DOM and applies CSS specificity
 /// and source order the way a browser would.
 /// </summary>
-public sealed class CssInliner(ILogger<CssInliner> logger)
+public sealed partial class CssInliner(ILogger<CssInliner> logger)
 {
     private static readonly HtmlParser Parser = new();
 
@@ -18,7 +18,7 @@ public sealed class CssInliner(ILogger<CssInliner> logger)
         var result = PreMailer.Net.PreMailer.MoveCssInline(html, removeStyleElements: true, removeComments: true);
         foreach (var warning in result.Warnings)
         {
-            logger.LogDebug("CSS inlining: {Warning}", warning);
+            LogInliningWarning(warning);
         }
         if (Parser.ParseDocument(result.Html).QuerySelector("style") is not null)
         {
@@ -26,4 +26,7 @@ public sealed class CssInliner(ILogger<CssInliner> logger)
         }
         return result.Html;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "CSS inlining: {Warning}")]
+    private partial void LogInliningWarning(string warning);
 }

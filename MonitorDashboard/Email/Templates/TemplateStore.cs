@@ -14,7 +14,7 @@ namespace MonitorDashboard.Email.Templates;
 /// on network shares or in containers). Partials (<c>{% render '_name' %}</c>) come through Fluid's file
 /// provider, whose cache also compares the file's last-write time.
 /// </summary>
-public sealed class TemplateStore : IDisposable
+public sealed partial class TemplateStore : IDisposable
 {
     private static readonly FluidParser Parser = new();
 
@@ -45,7 +45,7 @@ public sealed class TemplateStore : IDisposable
         {
             _templateOptions.MemberAccessStrategy.Register(type);
         }
-        _templateOptions.Filters.AddFilter(TextTableFilter.Name, TextTableFilter.Apply);
+        _templateOptions.Filters.AddFilter(TextTableFilter.Name, TextTableFilter.ApplyAsync);
     }
 
     /// <summary>The absolute templates folder.</summary>
@@ -78,7 +78,7 @@ public sealed class TemplateStore : IDisposable
         {
             context.Undefined = path =>
             {
-                _logger.LogWarning("Email template {Template} uses an undefined variable {Variable}", file, path);
+                LogUndefinedVariable(file, path);
                 return ValueTask.FromResult<FluidValue>(NilValue.Instance);
             };
         }
@@ -127,11 +127,17 @@ public sealed class TemplateStore : IDisposable
             throw new EmailTemplateException(file, error);
         }
         _cache[file] = new Cached(stamp, template);
-        _logger.LogDebug("Email template {Template} loaded", file);
+        LogLoaded(file);
         return template;
     }
 
     public void Dispose() => (_files as IDisposable)?.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Email template {Template} uses an undefined variable {Variable}")]
+    private partial void LogUndefinedVariable(string template, string variable);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Email template {Template} loaded")]
+    private partial void LogLoaded(string template);
 
     private sealed record Cached((DateTime LastWrite, long Length) Stamp, IFluidTemplate Template);
 }

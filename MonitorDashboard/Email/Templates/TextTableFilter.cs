@@ -13,7 +13,7 @@ internal static class TextTableFilter
 {
     public const string Name = "text_table";
 
-    public static async ValueTask<FluidValue> Apply(FluidValue input, FilterArguments arguments, TemplateContext context)
+    public static async ValueTask<FluidValue> ApplyAsync(FluidValue input, FilterArguments arguments, TemplateContext context)
     {
         var columns = arguments.Values.Select(v => Column.Parse(v.ToStringValue())).ToList();
         if (columns.Count == 0)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace MonitorDashboard.Monitoring.History;
 
 /// <summary>Brings a database up to the newest known schema, one transaction per step, and refuses newer ones.</summary>
-internal static class HistoryMigrator
+internal static partial class HistoryMigrator
 {
     public static void CheckOrder(IReadOnlyList<HistoryMigration> migrations)
     {
@@ -51,7 +51,7 @@ internal static class HistoryMigrator
                 await command.ExecuteNonQueryAsync(ct);
             }
             await transaction.CommitAsync(ct);
-            logger.LogInformation("Run history {File}: schema migrated to version {Version}", fileName, migration.Version);
+            LogMigrated(logger, fileName, migration.Version);
         }
     }
 
@@ -62,4 +62,7 @@ internal static class HistoryMigrator
         command.CommandText = "PRAGMA user_version;";
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run history {File}: schema migrated to version {Version}")]
+    private static partial void LogMigrated(ILogger logger, string file, int version);
 }

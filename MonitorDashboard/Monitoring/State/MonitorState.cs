@@ -11,7 +11,7 @@ namespace MonitorDashboard.Monitoring.State;
 /// next and last runs, what is running, the last error. The engine feeds it; subscribers hear about every
 /// change and re-read. Thread-safe; events are raised outside the lock.
 /// </summary>
-public sealed class MonitorState(TimeProvider time, IOptions<ScheduleOptions> schedule, ILogger<MonitorState> logger)
+public sealed partial class MonitorState(TimeProvider time, IOptions<ScheduleOptions> schedule, ILogger<MonitorState> logger)
 {
     private const int RecentErrorCapacity = 50;
 
@@ -282,7 +282,7 @@ public sealed class MonitorState(TimeProvider time, IOptions<ScheduleOptions> sc
             catch (Exception ex)
             {
                 // One broken subscriber (a closed browser tab) must not stop the others or the engine.
-                logger.LogWarning(ex, "A subscriber failed to handle {Event}", change.GetType().Name);
+                LogSubscriberFailed(ex, change.GetType().Name);
             }
         }
     }
@@ -294,6 +294,9 @@ public sealed class MonitorState(TimeProvider time, IOptions<ScheduleOptions> sc
             _subscribers.Remove(handler);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A subscriber failed to handle {Event}")]
+    private partial void LogSubscriberFailed(Exception exception, string @event);
 
     private sealed class Subscription(MonitorState owner, Action<MonitorEvent> handler) : IDisposable
     {

@@ -60,7 +60,7 @@ public sealed partial class Calculator : IDisposable
         }
         catch (InvenTreeException ex)
         {
-            Logger.LogWarning("Loading suppliers for the calculator failed: {Reason}", ex.Message);
+            LogSuppliersFailed(Logger, ex.Message);
             SupplierHelp = "Suppliers could not be loaded: " + ex.Message;
         }
     }
@@ -85,7 +85,7 @@ public sealed partial class Calculator : IDisposable
         }
         catch (InvenTreeException ex)
         {
-            Logger.LogWarning(ex, "Calculator run for {PartCount} parts failed", parsed.Requests.Count);
+            LogRunFailed(Logger, ex, parsed.Requests.Count);
             Error = ex.Message;
         }
         catch (OperationCanceledException) when (running.IsCancellationRequested)
@@ -132,7 +132,7 @@ public sealed partial class Calculator : IDisposable
             }
             catch (InvenTreeException ex)
             {
-                Logger.LogWarning("Loading the parts of supplier {SupplierPk} failed: {Reason}", pk, ex.Message);
+                LogSupplierPartsFailed(Logger, pk, ex.Message);
                 Error = $"The parts of {SupplierName(pk)} could not be loaded, so they are not hidden: {ex.Message}";
             }
         }
@@ -175,7 +175,7 @@ public sealed partial class Calculator : IDisposable
             }
             catch (InvenTreeException ex)
             {
-                Logger.LogDebug("Looking up part {Part} for the calculator failed: {Reason}", row.Part, ex.Message);
+                LogLookupFailed(Logger, row.Part, ex.Message);
             }
         }));
     }
@@ -199,4 +199,16 @@ public sealed partial class Calculator : IDisposable
         _closing.Cancel();
         _closing.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Loading suppliers for the calculator failed: {Reason}")]
+    private static partial void LogSuppliersFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Calculator run for {PartCount} parts failed")]
+    private static partial void LogRunFailed(ILogger logger, Exception exception, int partCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Loading the parts of supplier {SupplierPk} failed: {Reason}")]
+    private static partial void LogSupplierPartsFailed(ILogger logger, int supplierPk, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Looking up part {Part} for the calculator failed: {Reason}")]
+    private static partial void LogLookupFailed(ILogger logger, string part, string reason);
 }

@@ -58,7 +58,7 @@ public sealed partial class PartRowsEditor
         catch (InvenTreeException ex)
         {
             // Suggestions are a convenience: typing a name still works, and Calculate reports the real problem.
-            Logger.LogWarning("Part suggestions for the calculator failed: {Reason}", ex.Message);
+            LogSuggestionsFailed(Logger, ex.Message);
             return [];
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -70,4 +70,7 @@ public sealed partial class PartRowsEditor
     private static string Describe(InvenTreePart part) =>
         $"{part.Name}{(string.IsNullOrEmpty(part.Revision) ? "" : $" (rev {part.Revision})")}"
         + $"{(string.IsNullOrEmpty(part.Ipn) ? "" : $" · {part.Ipn}")} · #{part.Pk}";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Part suggestions for the calculator failed: {Reason}")]
+    private static partial void LogSuggestionsFailed(ILogger logger, string reason);
 }

@@ -129,7 +129,7 @@ public sealed partial class PresetsPanel : IDisposable
         }
         catch (IOException ex)
         {
-            Logger.LogWarning(ex, "Writing a calculator preset to {FilePath} failed", Store.FilePath);
+            LogWriteFailed(Logger, ex, Store.FilePath);
             _message = new PanelMessage(Severity.Error, $"Not saved: {Store.FilePath} could not be written ({ex.Message})");
         }
         finally
@@ -160,6 +160,9 @@ public sealed partial class PresetsPanel : IDisposable
         _closing.Cancel();
         _closing.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing a calculator preset to {FilePath} failed")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, string filePath);
 
     private sealed record Pending(string Question, string Action, Func<Task> Run);
 
