@@ -59,6 +59,41 @@ public sealed class InvenTreeEmulatorBomQuantityRulesTests
     }
 
     [Fact]
+    public async Task On_the_demo_dataset_every_recorded_bom_line_gets_the_recorded_values_and_types()
+    {
+        var recording = Path.GetFullPath(Path.Combine(TestPaths.RepoRoot, "..", "shared", "inventree-recordings", "inventree-1.4-api511.json"));
+        Assert.SkipWhen(!File.Exists(recording), $"recording not found: {recording}");
+        await using var emulator = await EmulatorServer.StartAsync(InvenTreeFixture.Load(TestPaths.RequireDemoDataset()), cancellationToken: Ct);
+        using var client = EmulatorHttp.CreateClient(emulator);
+        using var recorded = JsonDocument.Parse(await File.ReadAllTextAsync(recording, Ct));
+        string[] fields = ["attrition", "setup_quantity", "rounding_multiple"];
+
+        var compared = 0;
+        foreach (var record in recorded.RootElement.GetProperty("records").EnumerateArray()
+            .Where(r => r.GetProperty("path").GetString()!.StartsWith("/api/bom/?part=", StringComparison.Ordinal)
+                && r.GetProperty("status").GetInt32() == 200))
+        {
+            var path = record.GetProperty("path").GetString()!;
+            var ours = (await client.GetElementAsync(path.TrimStart('/'))).GetProperty("results");
+            foreach (var theirs in record.GetProperty("body").GetProperty("results").EnumerateArray())
+            {
+                var line = LineOf(ours, theirs.GetProperty("pk").GetInt32());
+                foreach (var field in fields)
+                {
+                    var (expected, actual) = (theirs.GetProperty(field), line.GetProperty(field));
+                    Assert.True(expected.ValueKind == actual.ValueKind, $"{path} line {theirs.GetProperty("pk")} {field}: {actual} vs recorded {expected}");
+                    if (expected.ValueKind == JsonValueKind.Number)
+                    {
+                        Assert.Equal(expected.GetDecimal(), actual.GetDecimal());
+                    }
+                }
+                compared++;
+            }
+        }
+        Assert.True(compared > 0, "no recorded BOM line compared");
+    }
+
+    [Fact]
     public async Task A_fixture_without_the_fields_serves_InvenTrees_defaults()
     {
         // Like the demo dataset, which predates API 371.
