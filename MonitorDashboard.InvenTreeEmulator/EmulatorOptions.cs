@@ -16,6 +16,9 @@ public sealed record EmulatorOptions
 
     /// <summary>An IP address, or <c>localhost</c> (the IPv4 loopback).</summary>
     public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>A server certificate with its private key: the emulator then serves HTTPS only, like a self-hosted server behind TLS.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; init; }
 }
 
 /// <summary>One request the emulator answered; StatusCode 0 when it sent no response (dropped, hung, aborted).</summary>

@@ -62,7 +62,13 @@ public sealed class EmulatorServer : IAsyncDisposable
             var address = options.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
                 ? IPAddress.Loopback
                 : IPAddress.Parse(options.Host);
-            kestrel.Listen(address, options.Port);
+            kestrel.Listen(address, options.Port, listen =>
+            {
+                if (options.Certificate is { } certificate)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
         });
         builder.Services.AddRoutingCore();
 

@@ -31,6 +31,8 @@ public sealed class InvenTreeOptionsValidatorTests
         { o => o.RetryBaseDelay = TimeSpan.FromSeconds(-1), "InvenTree:RetryBaseDelay" },
         { o => o.MaxResponseBytes = 0, "InvenTree:MaxResponseBytes: 0" },
         { o => o.MaxResponseBytes = InvenTreeOptions.MaxResponseBytesLimit + 1, "InvenTree:MaxResponseBytes" },
+        { o => o.CaCertificateFile = "/nonexistent/company-ca.pem", "InvenTree:CaCertificateFile: \"/nonexistent/company-ca.pem\" does not exist" },
+        { o => o.CaCertificateFile = typeof(InvenTreeOptions).Assembly.Location, "holds no PEM certificate" },
     };
 
     [Theory]

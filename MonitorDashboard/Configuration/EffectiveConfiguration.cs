@@ -81,6 +81,7 @@ public sealed class EffectiveConfiguration(
             new("InvenTree:MaxRetries", i.MaxRetries.ToString(CultureInfo.InvariantCulture)),
             new("InvenTree:RetryBaseDelay", i.RetryBaseDelay.ToString()),
             new("InvenTree:MaxResponseBytes", i.MaxResponseBytes.ToString(CultureInfo.InvariantCulture)),
+            new("InvenTree:CaCertificateFile", i.CaCertificateFile ?? "not set (system trust store)"),
             // Names and roles only: password hashes stay out, like every other secret.
             new("Auth:Accounts", a.UsesStartupToken
                 ? "none (sign-in with the start-up token printed on the console; listening on 127.0.0.1 only)"

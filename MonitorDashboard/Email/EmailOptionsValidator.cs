@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Presets;
+using MonitorDashboard.Security;
 
 namespace MonitorDashboard.Email;
 
@@ -44,16 +43,9 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         {
             errors.Add($"ADMIN_EMAIL_RECIPIENTS: \"{bad}\" is not an email address");
         }
-        if (!string.IsNullOrWhiteSpace(options.CaCertificateFile))
+        if (ServerCertificateValidator.ProblemOfCaFile("Email:CaCertificateFile", options.CaCertificateFile) is { } caProblem)
         {
-            if (!File.Exists(options.CaCertificateFile))
-            {
-                errors.Add($"Email:CaCertificateFile: \"{options.CaCertificateFile}\" does not exist");
-            }
-            else if (!HoldsPemCertificate(options.CaCertificateFile))
-            {
-                errors.Add($"Email:CaCertificateFile: \"{options.CaCertificateFile}\" holds no PEM certificate");
-            }
+            errors.Add(caProblem);
         }
         if (string.IsNullOrWhiteSpace(options.OutboxFolder))
         {
@@ -66,20 +58,6 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         }
         AddDeliveryRules(options, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
-
-    private static bool HoldsPemCertificate(string path)
-    {
-        try
-        {
-            var certificates = new X509Certificate2Collection();
-            certificates.ImportFromPemFile(path);
-            return certificates.Count > 0;
-        }
-        catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
     }
 
     private static void AddDeliveryRules(EmailOptions options, List<string> errors)

@@ -42,6 +42,7 @@ internal sealed class InvenTreeClient(
     HttpClient http,
     IInvenTreeConnection connection,
     IOptions<InvenTreeOptions> options,
+    InvenTreeCertificateTrust certificates,
     ILogger<InvenTreeClient> logger) : IInvenTreeClient
 {
     /// <summary>A sane bound on one list however it is paged: far beyond any real BOM, supplier or part search.</summary>
@@ -172,8 +173,11 @@ internal sealed class InvenTreeClient(
                                    && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("InvenTree request {Path} at {Server} failed: {Reason}", path, endpoint.ApiBase.Authority, ex.Message);
+            var server = endpoint.ApiBase.GetLeftPart(UriPartial.Authority);
             throw new InvenTreeUnreachableException(
-                $"InvenTree at {endpoint.ApiBase.GetLeftPart(UriPartial.Authority)} is unreachable ({Describe(ex)}) for {path}.", ex);
+                ex is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } && certificates.LastRejection is { } why
+                    ? $"InvenTree at {server} is not trusted: {why}."
+                    : $"InvenTree at {server} is unreachable ({Describe(ex)}) for {path}.", ex);
         }
 
         using (response)

@@ -43,6 +43,12 @@ public sealed class InvenTreeOptions
     /// <summary>First retry delay; it doubles with each retry, with jitter.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// A PEM file of the private CA that signs InvenTree's HTTPS certificate; only that CA is trusted then. Unset: the
+    /// operating system's trust store.
+    /// </summary>
+    public string? CaCertificateFile { get; set; }
+
     public bool IsDemo => string.IsNullOrWhiteSpace(Url);
 
     /// <summary>The API root, always ending in <c>/api/</c> (a method: validators read every property).</summary>

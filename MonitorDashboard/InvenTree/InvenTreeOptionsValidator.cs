@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MonitorDashboard.Security;
 
 namespace MonitorDashboard.InvenTree;
 
@@ -46,6 +47,10 @@ internal sealed class InvenTreeOptionsValidator : IValidateOptions<InvenTreeOpti
         if (options.RetryBaseDelay < TimeSpan.Zero)
         {
             errors.Add($"InvenTree:RetryBaseDelay: {options.RetryBaseDelay} must not be negative");
+        }
+        if (ServerCertificateValidator.ProblemOfCaFile(InvenTreeCertificateTrust.Setting, options.CaCertificateFile) is { } caProblem)
+        {
+            errors.Add(caProblem);
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

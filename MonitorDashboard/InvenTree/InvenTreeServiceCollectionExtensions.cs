@@ -1,3 +1,4 @@
+using System.Security.Authentication;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Resilience;
@@ -29,7 +30,12 @@ public static class InvenTreeServiceCollectionExtensions
 
         services.AddTransient<RequestCountingHandler>();
         services.AddTransient<ResponseBufferingHandler>();
+        services.AddSingleton<InvenTreeCertificateTrust>();
         var http = services.AddHttpClient<IInvenTreeClient, InvenTreeClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        http.ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+        {
+            SslOptions = { RemoteCertificateValidationCallback = sp.GetRequiredService<InvenTreeCertificateTrust>().Validate },
+        });
         // The default loggers put raw header values (the API token) into their records' structured state.
         // Inside the resilience handler, so every attempt (retries included) is logged.
         services.AddSingleton<InvenTreeHttpLogger>();
@@ -39,7 +45,12 @@ public static class InvenTreeServiceCollectionExtensions
                 var o = context.ServiceProvider.GetRequiredService<IOptions<InvenTreeOptions>>().Value;
                 if (o.MaxRetries > 0)
                 {
-                    var retry = new HttpRetryStrategyOptions();
+                    var retry = new HttpRetryStrategyOptions
+                    {
+                        // A refused certificate is refused again: asking three more times only delays the error.
+                        ShouldHandle = args => ValueTask.FromResult(
+                            HttpClientResiliencePredicates.IsTransient(args.Outcome) && !IsRefusedCertificate(args.Outcome.Exception)),
+                    };
                     RetryBackoff.Apply(retry, o.MaxRetries, o.RetryBaseDelay);
                     pipeline.AddRetry(retry);
                 }
@@ -53,6 +64,9 @@ public static class InvenTreeServiceCollectionExtensions
         services.AddSingleton<PartLookup>();
         return services;
     }
+
+    private static bool IsRefusedCertificate(Exception? exception) =>
+        exception is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError, InnerException: AuthenticationException };
 
     /// <summary>The Python tool's variable names, as users already have them in <c>.env</c>, win over the section.</summary>
     internal static void ApplyPythonToolVariables(InvenTreeOptions options, IConfiguration configuration)

@@ -22,7 +22,7 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly ConcurrentQueue<ReceivedMessage> messages = new();
     private readonly ConcurrentDictionary<Task, byte> sessionTasks = new();
-    private readonly Lazy<X509Certificate2> untrusted = new(TestCertificate.CreateSelfSigned);
+    private readonly Lazy<X509Certificate2> untrusted = new(() => TestCertificate.CreateSelfSigned());
     private readonly Lock gate = new();
     private readonly Dictionary<ScriptedStage, int> reached = [];
     private readonly List<(ScriptedStage Stage, int Times, TaskCompletionSource Done)> waiters = [];

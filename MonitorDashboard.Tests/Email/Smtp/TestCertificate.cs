@@ -29,14 +29,20 @@ internal sealed class TestCertificate : IDisposable
         return new TestCertificate(certificate, pemFile);
     }
 
-    /// <summary>A fresh self-signed localhost certificate with its private key, trusted by nobody until its PEM is.</summary>
-    public static X509Certificate2 CreateSelfSigned()
+    /// <summary>
+    /// A fresh self-signed certificate with its private key, trusted by nobody until its PEM is: for localhost and
+    /// 127.0.0.1, or only for <paramref name="hostName"/> (a certificate issued for another server).
+    /// </summary>
+    public static X509Certificate2 CreateSelfSigned(string hostName = "localhost")
     {
         using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var request = new CertificateRequest($"CN={hostName}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("localhost");
-        names.AddIpAddress(IPAddress.Loopback);
+        names.AddDnsName(hostName);
+        if (hostName == "localhost")
+        {
+            names.AddIpAddress(IPAddress.Loopback);
+        }
         request.CertificateExtensions.Add(names.Build());
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: true, false, 0, critical: true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(

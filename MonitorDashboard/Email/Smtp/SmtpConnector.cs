@@ -1,6 +1,7 @@
 using System.Net;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using MonitorDashboard.Security;
 
 namespace MonitorDashboard.Email.Smtp;
 
@@ -11,7 +12,7 @@ namespace MonitorDashboard.Email.Smtp;
 /// </summary>
 internal sealed class SmtpConnector(EmailOptions options)
 {
-    private readonly ServerCertificateValidator certificates = new(options.CaCertificateFile);
+    private readonly ServerCertificateValidator certificates = new(options.CaCertificateFile, "Email:CaCertificateFile");
 
     public EmailOptions Options => options;
 
