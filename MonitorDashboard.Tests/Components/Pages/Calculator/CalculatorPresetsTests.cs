@@ -71,6 +71,8 @@ public sealed class CalculatorPresetsTests
             Assert.True(JsonElement.DeepEquals(before.RootElement.GetProperty(key), after.RootElement.GetProperty(key)), key);
         }
         Assert.Equal(File, System.IO.File.ReadAllText(harness.Presets.FilePath + ".bak"));
+        // Only the preset written before part ids were stored ("Field stations") is still unreadable for the Python tool.
+        Assert.All(PythonPresetsSchema.Validate(harness.Presets.Read()), v => Assert.StartsWith("$.presets[0].items[1].", v, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -133,6 +135,7 @@ public sealed class CalculatorPresetsTests
         Assert.Equal("Sensor spares", spares.GetProperty("name").GetString());
         Assert.Equal("""{"part_id":106,"quantity":4}""", JsonSerializer.Serialize(Assert.Single(spares.GetProperty("items").EnumerateArray())));
         Assert.Equal("kept", spares.GetProperty("note").GetString());
+        Assert.All(PythonPresetsSchema.Validate(harness.Presets.Read()), v => Assert.StartsWith("$.presets[0].items[1].", v, StringComparison.Ordinal));
     }
 
     [Fact]
