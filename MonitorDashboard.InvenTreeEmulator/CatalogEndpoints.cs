@@ -6,6 +6,9 @@ internal sealed class CatalogEndpoints(InvenTreeFixture fixture, EmulatorOptions
     /// <summary>Before API 433 substitutes were always serialized; since then only with <c>substitutes=true</c>.</summary>
     public const int SubstitutesOptionalSince = 433;
 
+    /// <summary>BOM lines have <c>attrition</c>, <c>setup_quantity</c> and <c>rounding_multiple</c> since API 371.</summary>
+    public const int QuantityRulesSince = 371;
+
     public async Task BomAsync(HttpContext context)
     {
         var index = fixture.Index;
@@ -19,21 +22,7 @@ internal sealed class CatalogEndpoints(InvenTreeFixture fixture, EmulatorOptions
             return;
         }
         var lines = part is { } pk ? index.BomFor(pk) : index.Data.BomItems;
-        await page.WriteAsync(context, lines, (w, line) => JsonResponse.WriteDto(w, new BomItemJson
-        {
-            Pk = line.Pk,
-            Part = line.Part,
-            SubPart = line.SubPart,
-            Quantity = line.Quantity,
-            Optional = line.Optional,
-            Consumable = line.Consumable,
-            Inherited = line.Inherited,
-            AllowVariants = line.AllowVariants,
-            Reference = line.Reference,
-            Substitutes = withSubstitutes
-                ? [.. index.SubstitutesOf(line.Pk).Select(s => new BomSubstituteJson { Pk = s.Pk, BomItem = s.BomItem, Part = s.Part })]
-                : null,
-        }));
+        await page.WriteAsync(context, lines, (w, line) => JsonResponse.WriteDto(w, BomItem(line, index, withSubstitutes)));
     }
 
     public async Task CompaniesAsync(HttpContext context)
@@ -100,5 +89,32 @@ internal sealed class CatalogEndpoints(InvenTreeFixture fixture, EmulatorOptions
             Completed = b.Completed,
             Status = b.Status,
         }));
+    }
+
+    private BomItemJson BomItem(FixtureBomItem line, FixtureIndex index, bool withSubstitutes)
+    {
+        var json = new BomItemJson
+        {
+            Pk = line.Pk,
+            Part = line.Part,
+            SubPart = line.SubPart,
+            Quantity = line.Quantity,
+            Optional = line.Optional,
+            Consumable = line.Consumable,
+            Inherited = line.Inherited,
+            AllowVariants = line.AllowVariants,
+            Reference = line.Reference,
+            Substitutes = withSubstitutes
+                ? [.. index.SubstitutesOf(line.Pk).Select(s => new BomSubstituteJson { Pk = s.Pk, BomItem = s.BomItem, Part = s.Part })]
+                : null,
+        };
+        return options.ApiVersion < QuantityRulesSince
+            ? json
+            : new BomItemWithQuantityRulesJson(json)
+            {
+                Attrition = line.Attrition,
+                SetupQuantity = line.SetupQuantity,
+                RoundingMultiple = line.RoundingMultiple,
+            };
     }
 }

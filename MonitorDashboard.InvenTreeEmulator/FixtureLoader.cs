@@ -56,7 +56,8 @@ internal static class FixtureLoader
                     break;
                 case "part.bomitem":
                     _bomItems.Add(new FixtureBomItem(pk, f.Int("part"), f.Int("sub_part"), f.Decimal("quantity", 1),
-                        f.Bool("optional"), f.Bool("consumable"), f.Bool("inherited"), f.Bool("allow_variants"), f.String("reference") ?? ""));
+                        f.Bool("optional"), f.Bool("consumable"), f.Bool("inherited"), f.Bool("allow_variants"), f.String("reference") ?? "",
+                        f.Decimal("attrition"), f.Decimal("setup_quantity"), f.NullableDecimal("rounding_multiple")));
                     break;
                 case "part.bomitemsubstitute":
                     _substitutes.Add(new FixtureBomSubstitute(pk, f.Int("bom_item"), f.Int("part")));

@@ -158,6 +158,8 @@ public sealed partial class Calculator : IDisposable
         return ResolvePkNamesAsync();
     }
 
+    private Task LoadFileAsync(IReadOnlyList<PartsFileEntry> entries) => LoadRowsAsync(entries.Select(e => e.ToRequest()).ToList());
+
     /// <summary>Rows given as a pk (presets store pks) show the part's name underneath, so people know what they load.</summary>
     private async Task ResolvePkNamesAsync()
     {
