@@ -6,20 +6,94 @@ internal sealed class CatalogEndpoints(InvenTreeFixture fixture, EmulatorOptions
     /// <summary>Before API 433 substitutes were always serialized; since then only with <c>substitutes=true</c>.</summary>
     public const int SubstitutesOptionalSince = 433;
 
+    /// <summary>BOM lines have <c>attrition</c>, <c>setup_quantity</c> and <c>rounding_multiple</c> since API 371.</summary>
+    public const int QuantityRulesSince = 371;
+
     public async Task BomAsync(HttpContext context)
     {
         var index = fixture.Index;
         var filters = new QueryFilters(context.Request.Query);
         var part = filters.Relation("part", index.PartsByPk.ContainsKey);
         var withSubstitutes = options.ApiVersion < SubstitutesOptionalSince || filters.Boolean("substitutes") == true;
-        var page = Pagination.Read(filters);
+        var page = Pagination.Read(context.Request.Query);
         if (filters.HasErrors)
         {
             await JsonResponse.FieldErrorsAsync(context, filters.Errors);
             return;
         }
         var lines = part is { } pk ? index.BomFor(pk) : index.Data.BomItems;
-        await page.WriteAsync(context, lines, (w, line) => JsonResponse.WriteDto(w, new BomItemJson
+        await page.WriteAsync(context, lines, (w, line) => JsonResponse.WriteDto(w, BomItem(line, index, withSubstitutes)));
+    }
+
+    public async Task CompaniesAsync(HttpContext context)
+    {
+        var index = fixture.Index;
+        var filters = new QueryFilters(context.Request.Query);
+        var isSupplier = filters.Boolean("is_supplier");
+        var page = Pagination.Read(context.Request.Query);
+        if (filters.HasErrors)
+        {
+            await JsonResponse.FieldErrorsAsync(context, filters.Errors);
+            return;
+        }
+        // Ordered by name, as InvenTree's company list is.
+        var companies = index.Data.Companies.Where(c => isSupplier is not { } s || c.IsSupplier == s)
+            .OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Pk).ToList();
+        await page.WriteAsync(context, companies, (w, c) =>
+            JsonResponse.WriteDto(w, new CompanyJson { Pk = c.Pk, Name = c.Name, IsSupplier = c.IsSupplier }));
+    }
+
+    public async Task SupplierPartsAsync(HttpContext context)
+    {
+        var index = fixture.Index;
+        var filters = new QueryFilters(context.Request.Query);
+        var supplier = filters.Relation("supplier", index.CompaniesByPk.ContainsKey);
+        var part = filters.Relation("part", index.PartsByPk.ContainsKey);
+        var page = Pagination.Read(context.Request.Query);
+        if (filters.HasErrors)
+        {
+            await JsonResponse.FieldErrorsAsync(context, filters.Errors);
+            return;
+        }
+        var supplierParts = index.Data.SupplierParts
+            .Where(s => supplier is not { } pk || s.Supplier == pk)
+            .Where(s => part is not { } pk || s.Part == pk)
+            .ToList();
+        await page.WriteAsync(context, supplierParts, (w, s) =>
+            JsonResponse.WriteDto(w, new SupplierPartJson { Pk = s.Pk, Part = s.Part, Supplier = s.Supplier, Sku = s.Sku }));
+    }
+
+    public async Task BuildsAsync(HttpContext context)
+    {
+        var index = fixture.Index;
+        var filters = new QueryFilters(context.Request.Query);
+        var part = filters.Relation("part", index.PartsByPk.ContainsKey);
+        var active = filters.Boolean("active");
+        var page = Pagination.Read(context.Request.Query);
+        if (filters.HasErrors)
+        {
+            await JsonResponse.FieldErrorsAsync(context, filters.Errors);
+            return;
+        }
+        // Newest first: InvenTree orders builds by descending reference, and the references follow the pks.
+        var builds = index.Data.Builds
+            .Where(b => part is not { } pk || b.Part == pk)
+            .Where(b => active is not { } a || InvenTreeStatus.IsBuildActive(b.Status) == a)
+            .OrderByDescending(b => b.Pk)
+            .ToList();
+        await page.WriteAsync(context, builds, (w, b) => JsonResponse.WriteDto(w, new BuildJson
+        {
+            Pk = b.Pk,
+            Part = b.Part,
+            Quantity = b.Quantity,
+            Completed = b.Completed,
+            Status = b.Status,
+        }));
+    }
+
+    private BomItemJson BomItem(FixtureBomItem line, FixtureIndex index, bool withSubstitutes)
+    {
+        var json = new BomItemJson
         {
             Pk = line.Pk,
             Part = line.Part,
@@ -33,65 +107,15 @@ internal sealed class CatalogEndpoints(InvenTreeFixture fixture, EmulatorOptions
             Substitutes = withSubstitutes
                 ? [.. index.SubstitutesOf(line.Pk).Select(s => new BomSubstituteJson { Pk = s.Pk, BomItem = s.BomItem, Part = s.Part })]
                 : null,
-        }));
-    }
-
-    public async Task CompaniesAsync(HttpContext context)
-    {
-        var index = fixture.Index;
-        var filters = new QueryFilters(context.Request.Query);
-        var isSupplier = filters.Boolean("is_supplier");
-        var page = Pagination.Read(filters);
-        if (filters.HasErrors)
-        {
-            await JsonResponse.FieldErrorsAsync(context, filters.Errors);
-            return;
-        }
-        var companies = index.Data.Companies.Where(c => isSupplier is not { } s || c.IsSupplier == s).ToList();
-        await page.WriteAsync(context, companies, (w, c) =>
-            JsonResponse.WriteDto(w, new CompanyJson { Pk = c.Pk, Name = c.Name, IsSupplier = c.IsSupplier }));
-    }
-
-    public async Task SupplierPartsAsync(HttpContext context)
-    {
-        var index = fixture.Index;
-        var filters = new QueryFilters(context.Request.Query);
-        var supplier = filters.Relation("supplier", index.CompaniesByPk.ContainsKey);
-        var page = Pagination.Read(filters);
-        if (filters.HasErrors)
-        {
-            await JsonResponse.FieldErrorsAsync(context, filters.Errors);
-            return;
-        }
-        var supplierParts = index.Data.SupplierParts.Where(s => supplier is not { } pk || s.Supplier == pk).ToList();
-        await page.WriteAsync(context, supplierParts, (w, s) =>
-            JsonResponse.WriteDto(w, new SupplierPartJson { Pk = s.Pk, Part = s.Part, Supplier = s.Supplier, Sku = s.Sku }));
-    }
-
-    public async Task BuildsAsync(HttpContext context)
-    {
-        var index = fixture.Index;
-        var filters = new QueryFilters(context.Request.Query);
-        var part = filters.Relation("part", index.PartsByPk.ContainsKey);
-        var active = filters.Boolean("active");
-        var page = Pagination.Read(filters);
-        if (filters.HasErrors)
-        {
-            await JsonResponse.FieldErrorsAsync(context, filters.Errors);
-            return;
-        }
-        var builds = index.Data.Builds
-            .Where(b => part is not { } pk || b.Part == pk)
-            .Where(b => active is not { } a || InvenTreeStatus.IsBuildActive(b.Status) == a)
-            .ToList();
-        await page.WriteAsync(context, builds, (w, b) => JsonResponse.WriteDto(w, new BuildJson
-        {
-            Pk = b.Pk,
-            Part = b.Part,
-            Quantity = b.Quantity,
-            Completed = b.Completed,
-            Status = b.Status,
-        }));
+        };
+        return options.ApiVersion < QuantityRulesSince
+            ? json
+            : new BomItemWithQuantityRulesJson(json)
+            {
+                Attrition = line.Attrition,
+                SetupQuantity = line.SetupQuantity,
+                RoundingMultiple = line.RoundingMultiple,
+            };
     }
 
     /// <summary>

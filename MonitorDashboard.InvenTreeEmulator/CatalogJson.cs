@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 
 namespace MonitorDashboard.InvenTreeEmulator;
@@ -6,7 +7,8 @@ namespace MonitorDashboard.InvenTreeEmulator;
 // client's models: a field renamed on one side must show up as a failing test, not change both sides at once.
 
 /// <summary>A BOM line as <c>/api/bom/</c> serves it; null substitutes (not requested) are left out.</summary>
-internal sealed record BomItemJson
+[JsonDerivedType(typeof(BomItemWithQuantityRulesJson))]
+internal record BomItemJson
 {
     [JsonPropertyName("pk")] public required int Pk { get; init; }
     [JsonPropertyName("part")] public required int Part { get; init; }
@@ -18,6 +20,22 @@ internal sealed record BomItemJson
     [JsonPropertyName("allow_variants")] public bool AllowVariants { get; init; }
     [JsonPropertyName("reference")] public string? Reference { get; init; }
     [JsonPropertyName("substitutes")] public IReadOnlyList<BomSubstituteJson>? Substitutes { get; init; }
+}
+
+/// <summary>
+/// A BOM line from API 371 on: it also carries the fields that InvenTree's required quantity uses, always present
+/// (the recorded 1.4 server sends <c>"attrition": 0.0, "setup_quantity": 0.0, "rounding_multiple": null</c> when unset).
+/// </summary>
+internal sealed record BomItemWithQuantityRulesJson : BomItemJson
+{
+    [SetsRequiredMembers]
+    public BomItemWithQuantityRulesJson(BomItemJson line) : base(line)
+    {
+    }
+
+    [JsonPropertyName("attrition")] public decimal Attrition { get; init; }
+    [JsonPropertyName("setup_quantity")] public decimal SetupQuantity { get; init; }
+    [JsonPropertyName("rounding_multiple"), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public decimal? RoundingMultiple { get; init; }
 }
 
 internal sealed record BomSubstituteJson

@@ -25,11 +25,14 @@ internal readonly struct FixtureFields(JsonElement fields)
 
     public int Int(string name, int fallback = 0) => NullableInt(name) ?? fallback;
 
-    public decimal Decimal(string name, decimal fallback = 0)
+    public decimal Decimal(string name, decimal fallback = 0) => NullableDecimal(name) ?? fallback;
+
+    /// <summary>Null when the field is missing, null or not a number.</summary>
+    public decimal? NullableDecimal(string name)
     {
         if (!TryGet(name, out var value))
         {
-            return fallback;
+            return null;
         }
         var parsed = value.ValueKind switch
         {
@@ -37,7 +40,7 @@ internal readonly struct FixtureFields(JsonElement fields)
             JsonValueKind.String when decimal.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var text) => text,
             _ => (decimal?)null,
         };
-        return parsed is { } d ? Normalize(d) : fallback;
+        return parsed is { } d ? Normalize(d) : null;
     }
 
     public bool Bool(string name, bool fallback = false)
@@ -53,6 +56,12 @@ internal readonly struct FixtureFields(JsonElement fields)
             _ => fallback,
         };
     }
+
+    /// <summary>The text, null when the field is null, <paramref name="absent"/> when the record lacks the field.</summary>
+    public string? NullableString(string name, string absent) =>
+        fields.ValueKind == JsonValueKind.Object && fields.TryGetProperty(name, out var value)
+            ? value.ValueKind == JsonValueKind.String ? value.GetString() : null
+            : absent;
 
     public string? String(string name) =>
         TryGet(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -50,13 +50,14 @@ internal static class FixtureLoader
             switch (model.ToLowerInvariant())
             {
                 case "part.part":
-                    _parts.Add(new FixturePart(pk, f.String("name") ?? "", f.String("IPN"), f.String("revision"), f.String("units") ?? "",
+                    _parts.Add(new FixturePart(pk, f.String("name") ?? "", f.String("IPN"), f.String("revision"), f.NullableString("units", absent: ""),
                         f.Bool("active", true), f.Bool("assembly"), f.Bool("purchaseable"), f.Bool("component"), f.Bool("virtual"),
                         f.Bool("is_template"), f.NullableInt("variant_of"), f.Decimal("minimum_stock"), f.String("description")));
                     break;
                 case "part.bomitem":
                     _bomItems.Add(new FixtureBomItem(pk, f.Int("part"), f.Int("sub_part"), f.Decimal("quantity", 1),
-                        f.Bool("optional"), f.Bool("consumable"), f.Bool("inherited"), f.Bool("allow_variants"), f.String("reference") ?? ""));
+                        f.Bool("optional"), f.Bool("consumable"), f.Bool("inherited"), f.Bool("allow_variants"), f.String("reference") ?? "",
+                        f.Decimal("attrition"), f.Decimal("setup_quantity"), f.NullableDecimal("rounding_multiple")));
                     break;
                 case "part.bomitemsubstitute":
                     _substitutes.Add(new FixtureBomSubstitute(pk, f.Int("bom_item"), f.Int("part")));

@@ -4,7 +4,7 @@ namespace MonitorDashboard.InvenTreeEmulator;
 // Foreign keys are plain pks; a dangling key is tolerated (it simply matches nothing).
 
 internal sealed record FixturePart(
-    int Pk, string Name, string? Ipn, string? Revision, string Units,
+    int Pk, string Name, string? Ipn, string? Revision, string? Units,
     bool Active, bool Assembly, bool Purchaseable, bool Component, bool Virtual, bool IsTemplate,
     int? VariantOf, decimal MinimumStock, string? Description = null)
 {
@@ -13,9 +13,12 @@ internal sealed record FixturePart(
         string.Join(" | ", new[] { Ipn, Name, Revision }.Where(s => !string.IsNullOrEmpty(s)));
 }
 
+/// <param name="Attrition">Since API 371, like <paramref name="SetupQuantity"/> and <paramref name="RoundingMultiple"/>;
+/// a fixture older than that (the demo dataset) has InvenTree's defaults: 0, 0 and null.</param>
 internal sealed record FixtureBomItem(
     int Pk, int Part, int SubPart, decimal Quantity,
-    bool Optional, bool Consumable, bool Inherited, bool AllowVariants, string Reference);
+    bool Optional, bool Consumable, bool Inherited, bool AllowVariants, string Reference,
+    decimal Attrition = 0, decimal SetupQuantity = 0, decimal? RoundingMultiple = null);
 
 internal sealed record FixtureBomSubstitute(int Pk, int BomItem, int Part);
 

@@ -9,9 +9,20 @@ namespace MonitorDashboard.InvenTreeEmulator;
 /// </summary>
 internal sealed record Pagination(int? Limit, int Offset)
 {
-    /// <summary>Reads limit/offset; invalid values are recorded in <paramref name="filters"/>.</summary>
-    public static Pagination Read(QueryFilters filters) =>
-        new(filters.Integer("limit", minimum: 1), filters.Integer("offset", minimum: 0) ?? 0);
+    /// <summary>
+    /// Reads limit/offset as DRF does: a limit that is not a positive integer ("abc", 0, -1) is no limit at all, so
+    /// the whole list comes back as a plain array; an offset that is not a non-negative integer is 0. Neither is an
+    /// error (the recorded InvenTree 1.4 answers <c>?limit=abc</c> with 200 and every part).
+    /// </summary>
+    public static Pagination Read(IQueryCollection query) =>
+        new(PositiveInteger(query, "limit", minimum: 1), PositiveInteger(query, "offset", minimum: 0) ?? 0);
+
+    private static int? PositiveInteger(IQueryCollection query, string name, int minimum) =>
+        query.TryGetValue(name, out var values)
+        && int.TryParse(values.LastOrDefault(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+        && number >= minimum
+            ? number
+            : null;
 
     public Task WriteAsync<T>(HttpContext context, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> writeItem) =>
         JsonResponse.WriteAsync(context, StatusCodes.Status200OK, w =>

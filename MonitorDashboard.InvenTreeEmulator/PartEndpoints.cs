@@ -13,7 +13,7 @@ internal sealed class PartEndpoints(InvenTreeFixture fixture, EmulatorOptions op
         var active = filters.Boolean("active");
         var assembly = filters.Boolean("assembly");
         var purchaseable = filters.Boolean("purchaseable");
-        var page = Pagination.Read(filters);
+        var page = Pagination.Read(context.Request.Query);
         if (filters.HasErrors)
         {
             await JsonResponse.FieldErrorsAsync(context, filters.Errors);
@@ -46,7 +46,9 @@ internal sealed class PartEndpoints(InvenTreeFixture fixture, EmulatorOptions op
         {
             parts = parts.Where(p => p.Purchaseable == pur);
         }
-        await page.WriteAsync(context, parts.ToList(),
+        // InvenTree's part list is ordered by name (byte order on the recorded SQLite server; PostgreSQL sorts by its
+        // collation), pk breaking ties.
+        await page.WriteAsync(context, [.. parts.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Pk)],
             (w, part) => PartJsonWriter.Write(w, part, index.FiguresOf(part.Pk), options.ApiVersion));
     }
 

@@ -68,21 +68,6 @@ internal sealed class QueryFilters(IQueryCollection query)
         return terms is { Length: > 0 } ? terms : null;
     }
 
-    /// <summary>A non-negative integer (<c>limit</c> must also be positive).</summary>
-    public int? Integer(string name, int minimum)
-    {
-        if (!query.TryGetValue(name, out var values))
-        {
-            return null;
-        }
-        if (int.TryParse(values.LastOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= minimum)
-        {
-            return number;
-        }
-        AddError(name, "A valid integer is required.");
-        return null;
-    }
-
     // Like Django's QueryDict.get: the last value wins.
     private string? Value(string name) =>
         query.TryGetValue(name, out var values) && values.LastOrDefault() is { Length: > 0 } value ? value : null;

@@ -81,8 +81,10 @@ internal sealed class BomDataBuilder
         Part(pk, name, stock, purchaseable: true, rbo: rbo, rso: rso, ordering: ordering, minimum: minimum);
 
     /// <param name="definedOn">The assembly the line is defined on (a template for inherited lines); default: parent.</param>
+    /// <param name="attrition">API 371+ (percent); null, like the other two, as from a server that does not send it.</param>
     public BomDataBuilder Line(int parent, int child, decimal qty, bool optional = false, bool consumable = false,
-        int[]? substitutes = null, int? definedOn = null)
+        int[]? substitutes = null, int? definedOn = null,
+        decimal? attrition = null, decimal? setup = null, decimal? roundingMultiple = null)
     {
         var linePk = _nextLinePk++;
         var line = new InvenTreeBomItem
@@ -94,6 +96,9 @@ internal sealed class BomDataBuilder
             Optional = optional,
             Consumable = consumable,
             Inherited = definedOn is not null,
+            Attrition = attrition,
+            SetupQuantity = setup,
+            RoundingMultiple = roundingMultiple,
             Substitutes = substitutes?
                 .Select(pk => new InvenTreeBomSubstitute { Pk = _nextSubstitutePk++, BomItem = linePk, Part = pk })
                 .ToArray(),

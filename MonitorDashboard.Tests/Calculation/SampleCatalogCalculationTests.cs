@@ -33,8 +33,8 @@ public sealed class SampleCatalogCalculationTests
             [(102, 48m), (103, 40m), (101, 52m), (104, 38m), (107, 60m), (106, 92m), (105, 101m), (112, 6m), (113, 4m)],
             result.SubassembliesToBuild.Select(b => (b.Pk, b.ToBuild)));
         Assert.Equal(
-            [(164, 42m), (132, 47m), (183, 258m), (162, 51m), (180, 46m), (136, 78m), (190, 26m), (160, 44m), (185, 248m),
-             (186, 68m), (130, 11m), (121, 41m), (149, 216m), (123, 54m), (122, 52m), (197, 52.2m), (131, 10m), (170, 74m), (152, 1m)],
+            [(164, 42m), (132, 47m), (183, 258m), (162, 51m), (180, 46m), (136, 81m), (190, 26m), (160, 44m), (185, 248m),
+             (186, 68m), (130, 11m), (121, 41m), (149, 216m), (123, 54m), (122, 60m), (197, 52.36m), (131, 10m), (170, 74m), (152, 1m)],
             result.PartsToOrder.Select(o => (o.Pk, o.ToOrder)));
         Assert.Equal([164, 183, 195, 201], result.Critical.Select(c => c.Pk).Order());
         Assert.Empty(result.NotFound);
@@ -54,9 +54,23 @@ public sealed class SampleCatalogCalculationTests
 
         Assert.True(result.Order(162).Optional);
         Assert.True(result.Order(197).Consumable);
-        Assert.Equal(101.2m, result.Order(197).Needed);
+        Assert.Equal(101.36m, result.Order(197).Needed);
         Assert.Equal(10m, result.Build(104).InProduction);
         Assert.True(result.Build(107).Optional);
+    }
+
+    [Fact]
+    public async Task The_demo_lines_require_what_InvenTrees_build_orders_would()
+    {
+        // Sensor Board #106 builds 92. Line 581, bare PCBs #122 in panels of 10: 92 → 100; 100 − 40 → order 60.
+        // Line 582, humidity sensor #136 with a setup of 3: 92 + 3 = 95, + 4 × 1 from Widget Logic Board = 99; 99 − 18 → 81.
+        // Line 638, solder paste #197 on Widget Logic Board (builds 4) with 5 % attrition: 4 × 0.8 × 1.05 = 3.36,
+        // + 40 × 1.5 + 38 × 1 = 101.36; 101.36 − 49 → 52.36.
+        var result = (await RunAsync(CalculationOptions.Default, MasterAndWidgetB)).Result;
+
+        Assert.Equal((100m, 60m), (result.Order(122).Needed, result.Order(122).ToOrder));
+        Assert.Equal((99m, 81m), (result.Order(136).Needed, result.Order(136).ToOrder));
+        Assert.Equal((101.36m, 52.36m), (result.Order(197).Needed, result.Order(197).ToOrder));
     }
 
     [Fact]
@@ -103,8 +117,8 @@ public sealed class SampleCatalogCalculationTests
 
         (int, decimal)[] expected =
         [
-            (164, 42m), (183, 158m), (162, 31m), (180, 46m), (136, 78m), (190, 26m), (160, 4m), (186, 68m),
-            (121, 16m), (149, 216m), (123, 54m), (131, 10m), (197, 52.2m), (170, 74m), (152, 1m),
+            (164, 42m), (183, 158m), (162, 31m), (180, 46m), (136, 81m), (190, 26m), (160, 4m), (186, 68m),
+            (121, 16m), (149, 216m), (123, 54m), (131, 10m), (197, 52.36m), (170, 74m), (152, 1m),
         ];
         Assert.Equal(expected.OrderBy(p => p.Item1), result.PartsToOrder.Select(o => (o.Pk, o.ToOrder)).OrderBy(p => p.Pk));
         Assert.DoesNotContain(result.PartsToOrder, o => o.Pk is 132 or 185 or 130 or 122);

@@ -1,3 +1,5 @@
+using MonitorDashboard.Calculation;
+using MonitorDashboard.InvenTree;
 using static MonitorDashboard.Tests.Demo.SampleCatalogFixture;
 
 namespace MonitorDashboard.Tests.Demo;
@@ -224,6 +226,39 @@ public sealed class SampleCatalogTests(SampleCatalogFixture catalog) : IClassFix
             .ToDictionary(g => g.Key, g => g.Count());
         Assert.True(partsPerSupplier.Count >= 3);
         Assert.Contains(partsPerSupplier.Values, count => count > 5);
+    }
+
+    [Fact]
+    public void Some_lines_use_attrition_a_setup_quantity_and_a_rounding_multiple()
+    {
+        var lines = catalog.BomItems.Values.ToList();
+        Assert.Contains(lines, line => Str(line, "attrition") is not null && Dec(line, "attrition") > 0);
+        Assert.Contains(lines, line => Str(line, "setup_quantity") is not null && Dec(line, "setup_quantity") > 0);
+        Assert.Contains(lines, line => Str(line, "rounding_multiple") is not null && Dec(line, "rounding_multiple") > 0);
+    }
+
+    [Fact]
+    public void Every_build_line_requires_what_InvenTree_would_have_created_it_with()
+    {
+        // InvenTree creates a build line with BomItem.get_required_quantity(build quantity), attrition, setup quantity
+        // and rounding multiple included: the catalog's build lines agree with its BOM lines.
+        foreach (var (pk, buildLine) in catalog["build.buildline"])
+        {
+            var line = catalog.BomItems[Int(buildLine, "bom_item")!.Value];
+            var build = catalog["build.build"][Int(buildLine, "build")!.Value];
+            var bomItem = new InvenTreeBomItem
+            {
+                Pk = Int(buildLine, "bom_item")!.Value,
+                Part = Int(line, "part")!.Value,
+                SubPart = Int(line, "sub_part")!.Value,
+                Quantity = Dec(line, "quantity"),
+                Attrition = Str(line, "attrition") is null ? null : Dec(line, "attrition"),
+                SetupQuantity = Str(line, "setup_quantity") is null ? null : Dec(line, "setup_quantity"),
+                RoundingMultiple = Str(line, "rounding_multiple") is null ? null : Dec(line, "rounding_multiple"),
+            };
+            var required = BomLineRequirement.Required(bomItem, Int(build, "quantity")!.Value);
+            Assert.True(Dec(buildLine, "quantity") == required, $"build line {pk}: {Dec(buildLine, "quantity")}, expected {required}");
+        }
     }
 
     /// <summary>Longest BOM path below <paramref name="pk"/>; fails on a cycle.</summary>

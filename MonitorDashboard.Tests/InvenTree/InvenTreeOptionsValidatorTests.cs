@@ -24,6 +24,7 @@ public sealed class InvenTreeOptionsValidatorTests
         { o => o.Url = "inventree.example.com", "INVENTREE_URL" },
         { o => o.ApiToken = "", "INVENTREE_API_TOKEN is required" },
         { o => o.InstanceUrl = "javascript:alert(1)", "INVENTREE_INSTANCE_URL" },
+        { o => o.WebUi = "modern", "InvenTree:WebUi: \"modern\" is not auto, platform or classic" },
         { o => o.MaxConcurrency = 0, "InvenTree:MaxConcurrency" },
         { o => o.PageSize = 0, "InvenTree:PageSize" },
         { o => o.MaxRetries = 11, "InvenTree:MaxRetries" },

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using MonitorDashboard.InvenTree;
 using MonitorDashboard.Tests.TestSupport;
@@ -25,18 +26,20 @@ public sealed class InvenTreeEmulatorApiTests(DemoEmulatorFixture demo) : IClass
     {
         using var client = EmulatorHttp.CreateClient(demo.Current);
         var seen = new List<int>();
+        var names = new List<string>();
         var pages = new List<InvenTreePage<InvenTreePart>>();
 
         for (string? url = "api/part/?limit=100"; url is not null; url = pages[^1].Next)
         {
             pages.Add(await client.GetJsonAsync<InvenTreePage<InvenTreePart>>(url));
             seen.AddRange(pages[^1].Results.Select(p => p.Pk));
+            names.AddRange(pages[^1].Results.Select(p => p.Name));
         }
 
         Assert.Equal(5, pages.Count);
         Assert.All(pages, p => Assert.Equal(DemoPartCount, p.Count));
         Assert.Equal(DemoPartCount, seen.Distinct().Count());
-        Assert.Equal(seen.Order(), seen);
+        Assert.Equal(names.Order(StringComparer.Ordinal), names); // by name, as the real server orders parts
         Assert.Null(pages[0].Previous);
         Assert.Equal(new Uri(demo.Current.BaseAddress, "api/part/?limit=100&offset=100").ToString(), pages[0].Next);
         Assert.Equal(new Uri(demo.Current.BaseAddress, "api/part/?limit=100").ToString(), pages[1].Previous);
@@ -53,8 +56,8 @@ public sealed class InvenTreeEmulatorApiTests(DemoEmulatorFixture demo) : IClass
         Assert.Equal(13, page.Count); // every part whose name contains "widget", any case
         Assert.Equal(new Uri(demo.Current.BaseAddress, "api/part/?name_regex=widget&active=true&limit=2&offset=2").ToString(), page.Next);
         var second = await client.GetJsonAsync<InvenTreePage<InvenTreePart>>(page.Next!);
-        Assert.Equal([68, 71], page.Results.Select(p => p.Pk));
-        Assert.Equal([72, 73], second.Results.Select(p => p.Pk));
+        Assert.Equal(["Blue Widget", "Green Widget"], page.Results.Select(p => p.Name));
+        Assert.Equal(["Pink Widget", "Purple Widget"], second.Results.Select(p => p.Name));
     }
 
     [Fact]
@@ -164,8 +167,6 @@ public sealed class InvenTreeEmulatorApiTests(DemoEmulatorFixture demo) : IClass
     [InlineData("api/bom/?part=999999", "part")]
     [InlineData("api/company/part/?supplier=999999", "supplier")]
     [InlineData("api/build/?part=-1", "part")]
-    [InlineData("api/part/?limit=abc", "limit")]
-    [InlineData("api/part/?limit=10&offset=-5", "offset")]
     public async Task Invalid_filter_values_are_400_with_a_field_error(string url, string field)
     {
         using var client = EmulatorHttp.CreateClient(demo.Current);
@@ -174,6 +175,32 @@ public sealed class InvenTreeEmulatorApiTests(DemoEmulatorFixture demo) : IClass
 
         Assert.Equal(400, status);
         Assert.NotEmpty(body.GetProperty(field).EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("api/part/?limit=abc")]
+    [InlineData("api/part/?limit=0")]
+    [InlineData("api/part/?limit=-1")]
+    public async Task A_limit_that_is_not_a_positive_number_lists_everything_unpaged_as_the_real_server_does(string url)
+    {
+        using var client = EmulatorHttp.CreateClient(demo.Current);
+
+        var body = await client.GetElementAsync(url);
+
+        Assert.Equal((JsonValueKind.Array, demo.Current.Data.PartCount), (body.ValueKind, body.GetArrayLength()));
+    }
+
+    [Fact]
+    public async Task A_negative_offset_reads_as_the_first_page()
+    {
+        using var client = EmulatorHttp.CreateClient(demo.Current);
+
+        var body = await client.GetElementAsync("api/part/?limit=2&offset=-5");
+
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("previous").ValueKind);
+        Assert.Equal(
+            (await client.GetElementAsync("api/part/?limit=2")).GetProperty("results").GetRawText(),
+            body.GetProperty("results").GetRawText());
     }
 
     [Fact]

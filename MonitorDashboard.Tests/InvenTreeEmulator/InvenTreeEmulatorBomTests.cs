@@ -37,7 +37,7 @@ public sealed class InvenTreeEmulatorBomTests(DemoEmulatorFixture demo) : IClass
         // Line 1 (Red Widget 72, allow_variants) brings 78–80; 75 and 66 come from inherited lines; 30, 59, 73, 74 are own.
         var parts = await client.GetJsonAsync<InvenTreePart[]>("api/part/?in_bom_for=81");
 
-        Assert.Equal([30, 59, 66, 72, 73, 74, 75, 78, 79, 80], parts.Select(p => p.Pk));
+        Assert.Equal([30, 59, 66, 72, 73, 74, 75, 78, 79, 80], parts.Select(p => p.Pk).Order());
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class InvenTreeEmulatorBomTests(DemoEmulatorFixture demo) : IClass
         // Doohickey (87): line 15 (1551ABK 82) has substitutes 83 and 84.
         var parts = await client.GetJsonAsync<InvenTreePart[]>("api/part/?in_bom_for=87");
 
-        Assert.Equal([66, 67, 82, 83, 84, 88], parts.Select(p => p.Pk));
+        Assert.Equal([66, 67, 82, 83, 84, 88], parts.Select(p => p.Pk).Order());
     }
 
     [Fact]

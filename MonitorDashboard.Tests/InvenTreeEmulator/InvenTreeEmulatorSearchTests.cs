@@ -25,7 +25,7 @@ public sealed class InvenTreeEmulatorSearchTests
 
         var parts = await client.GetJsonAsync<InvenTreePart[]>($"api/part/?search={Uri.EscapeDataString(search)}");
 
-        Assert.Equal(expected, parts.Select(p => p.Pk));
+        Assert.Equal(expected, parts.Select(p => p.Pk).Order());
     }
 
     [Theory]
@@ -50,6 +50,6 @@ public sealed class InvenTreeEmulatorSearchTests
         var page = await client.GetJsonAsync<InvenTreePage<InvenTreePart>>("api/part/?search=widget&assembly=true&limit=2");
 
         Assert.Equal(6, page.Count); // 104 Power Supply Board (description), 110–114
-        Assert.Equal([104, 110], page.Results.Select(p => p.Pk));
+        Assert.Equal([104, 114], page.Results.Select(p => p.Pk)); // by name: Power Supply Board, Widget Analog Board
     }
 }

@@ -50,14 +50,30 @@ public sealed class InvenTreeHarness : IAsyncDisposable
         {
             values[key] = value;
         }
+        return new InvenTreeHarness(emulator, CreateServices(values));
+    }
+
+    /// <summary>
+    /// The client and calculation as the app registers them, configured by <paramref name="settings"/>; with
+    /// <paramref name="primaryHandler"/> the requests go to it instead of the network (e.g. a recorded server).
+    /// </summary>
+    public static ServiceProvider CreateServices(IDictionary<string, string?> settings, HttpMessageHandler? primaryHandler = null)
+    {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(values);
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddInvenTreeClient();
         builder.AddInvenTreeConnection();
         builder.AddCalculation();
-        return new InvenTreeHarness(emulator, builder.Services.BuildServiceProvider());
+        if (primaryHandler is not null)
+        {
+            // Configured after the app's registration, so it replaces the app's primary handler (the network).
+            builder.Services.AddHttpClient<IInvenTreeClient, InvenTreeClient>()
+                .ConfigurePrimaryHttpMessageHandler(() => primaryHandler)
+                .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        }
+        return builder.Services.BuildServiceProvider();
     }
 
     /// <summary>Everything logged so far, messages and exceptions, as one string.</summary>

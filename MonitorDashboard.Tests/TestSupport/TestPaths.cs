@@ -33,6 +33,28 @@ public static class TestPaths
         return path!;
     }
 
+    /// <summary>
+    /// A real InvenTree 1.4 server's recorded answers (see its README), kept beside the repository in
+    /// <c>../shared/inventree-recordings</c> (never committed). Null when it is not on this machine.
+    /// </summary>
+    public static string? InvenTreeRecording
+    {
+        get
+        {
+            var beside = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "inventree-recordings", "inventree-1.4-api511.json"));
+            return File.Exists(beside) ? beside : null;
+        }
+    }
+
+    /// <summary>Skips the calling test, with a visible reason, when the recording or the dataset it was made with is absent.</summary>
+    public static string RequireInvenTreeRecording()
+    {
+        RequireDemoDataset();
+        var path = InvenTreeRecording;
+        Assert.SkipWhen(path is null, "Recorded InvenTree answers not found (../shared/inventree-recordings/inventree-1.4-api511.json)");
+        return path!;
+    }
+
     private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -3,7 +3,7 @@ using MonitorDashboard.InvenTree;
 namespace MonitorDashboard.Calculation;
 
 /// <summary>What the netting pass decided for one part.</summary>
-/// <param name="Gross">Total demand on the part: top-level quantity plus what its parents' builds consume.</param>
+/// <param name="Gross">Total demand on the part: top-level quantity plus what its parents' builds require.</param>
 internal sealed record PartNeed(decimal Gross, decimal Available, decimal InProduction, decimal ToOrder, decimal ToBuild);
 
 /// <summary>
@@ -35,9 +35,10 @@ internal static class NetRequirements
             if (part.Assembly)
             {
                 toBuild = Math.Max(0m, demand - (available + inProduction));
+                // Each line once for the whole net quantity: a shared subassembly's setup quantities count once.
                 foreach (var edge in graph.Outgoing(pk))
                 {
-                    gross[edge.Child] = gross.GetValueOrDefault(edge.Child) + toBuild * edge.Line.Quantity;
+                    gross[edge.Child] = gross.GetValueOrDefault(edge.Child) + BomLineRequirement.Required(edge.Line, toBuild);
                 }
             }
             else if (part.Purchaseable)

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace MonitorDashboard.Calculation;
 
-/// <summary>Display helpers for decimal quantities; the calculation itself never rounds.</summary>
+/// <summary>Display helpers for decimal quantities; the calculation rounds only where InvenTree does (a BOM line's rounding multiple).</summary>
 public static class Numbers
 {
     /// <summary>Drops trailing zeros of the scale (3.00000 → 3) without changing the value.</summary>

@@ -39,6 +39,7 @@ public sealed class EffectiveConfiguration(
             new("INVENTREE_URL", i.IsDemo ? "not set (demo mode: embedded sample catalog)" : i.Url!),
             Secret("INVENTREE_API_TOKEN", i.ApiToken),
             new("INVENTREE_INSTANCE_URL", i.InstanceUrl ?? "not set"),
+            new("InvenTree:WebUi", i.WebUi),
             new("PRESETS_FILE_PATH", presets.Value.FilePath),
             new("Presets:LockTimeout", presets.Value.LockTimeout.ToString()),
             new("Presets:BackupGenerations", presets.Value.BackupGenerations.ToString(CultureInfo.InvariantCulture)),

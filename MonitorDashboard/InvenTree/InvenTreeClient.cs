@@ -49,18 +49,24 @@ internal sealed partial class InvenTreeClient(
     IInvenTreeConnection connection,
     IOptions<InvenTreeOptions> options,
     InvenTreeCertificateTrust certificates,
-    ILogger<InvenTreeClient> logger) : IInvenTreeClient
+    ILogger<InvenTreeClient> logger,
+    InvenTreeServerVersion serverVersion) : IInvenTreeClient
 {
     /// <summary>A sane bound on one list however it is paged: far beyond any real BOM, supplier or part search.</summary>
     internal const int MaxListItems = 1_000_000;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    /// <summary>How every answer is read (numbers may come as strings); the contract tests read recorded answers the same way.</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,
     };
 
-    public Task<InvenTreeServerInfo> GetServerInfoAsync(CancellationToken cancellationToken) =>
-        GetAsync<InvenTreeServerInfo>("", cancellationToken);
+    public async Task<InvenTreeServerInfo> GetServerInfoAsync(CancellationToken cancellationToken)
+    {
+        var info = await GetAsync<InvenTreeServerInfo>("", cancellationToken);
+        serverVersion.Observe(info.ApiVersion);
+        return info;
+    }
 
     public async Task<IReadOnlyList<InvenTreePart>> FindPartsByNameAsync(string name, CancellationToken cancellationToken)
     {

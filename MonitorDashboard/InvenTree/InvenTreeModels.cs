@@ -48,6 +48,13 @@ public sealed record InvenTreeBomItem
     [JsonPropertyName("allow_variants")] public bool AllowVariants { get; init; }
     [JsonPropertyName("reference")] public string? Reference { get; init; }
     [JsonPropertyName("substitutes")] public IReadOnlyList<InvenTreeBomSubstitute>? Substitutes { get; init; }
+    // Since API 371; older servers do not send them and null means "not used". BomLineRequirement applies them.
+    /// <summary>Percent of extra parts a build loses (5 = 5 %).</summary>
+    [JsonPropertyName("attrition")] public decimal? Attrition { get; init; }
+    /// <summary>Parts used up once per build, whatever its quantity.</summary>
+    [JsonPropertyName("setup_quantity")] public decimal? SetupQuantity { get; init; }
+    /// <summary>The required quantity is rounded up to a multiple of this (reels, panels); null when unset.</summary>
+    [JsonPropertyName("rounding_multiple")] public decimal? RoundingMultiple { get; init; }
 }
 
 public sealed record InvenTreeBomSubstitute

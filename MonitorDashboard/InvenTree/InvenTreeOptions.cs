@@ -16,6 +16,21 @@ public sealed class InvenTreeOptions
     /// <summary>Base for links to parts in emails and the dashboard; defaults to the API's host.</summary>
     public string? InstanceUrl { get; set; }
 
+    /// <summary>
+    /// Which web UI part links open: <c>auto</c> (from the server's API version, see <see cref="InvenTreeWebUiRule"/>),
+    /// <c>platform</c> (<c>/web/part/&lt;pk&gt;/</c>, InvenTree 1.x) or <c>classic</c> (<c>/part/&lt;pk&gt;/</c>, 0.x).
+    /// </summary>
+    public string WebUi { get; set; } = "auto";
+
+    /// <summary>The parsed <see cref="WebUi"/>; null when it names no UI (the validator reports that).</summary>
+    public InvenTreeWebUi? GetWebUi() => WebUi?.Trim().ToLowerInvariant() switch
+    {
+        "auto" or "" or null => InvenTreeWebUi.Auto,
+        "platform" => InvenTreeWebUi.Platform,
+        "classic" => InvenTreeWebUi.Classic,
+        _ => null,
+    };
+
     /// <summary>Requests in flight at once while a BOM level is fetched.</summary>
     public int MaxConcurrency { get; set; } = 8;
 

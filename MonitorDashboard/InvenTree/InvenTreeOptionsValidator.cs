@@ -24,6 +24,10 @@ internal sealed class InvenTreeOptionsValidator : IValidateOptions<InvenTreeOpti
         {
             errors.Add($"INVENTREE_INSTANCE_URL: \"{options.InstanceUrl}\" is not an http:// or https:// URL");
         }
+        if (options.GetWebUi() is null)
+        {
+            errors.Add($"InvenTree:WebUi: \"{options.WebUi}\" is not auto, platform or classic");
+        }
         if (options.MaxConcurrency is < 1 or > 64)
         {
             errors.Add($"InvenTree:MaxConcurrency: {options.MaxConcurrency} is outside 1–64");

@@ -28,6 +28,7 @@ public static class InvenTreeServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<InvenTreeOptions>, InvenTreeOptionsValidator>();
 
+        services.AddSingleton<InvenTreeServerVersion>();
         services.AddTransient<RequestCountingHandler>();
         services.AddTransient<ResponseBufferingHandler>();
         services.AddSingleton<InvenTreeCertificateTrust>();

@@ -13,7 +13,10 @@ internal enum ValidationMode
     None,
 }
 
-/// <summary>Refuses a change to presets.json that makes a list it touched invalid; see <see cref="ValidationMode"/>.</summary>
+/// <summary>
+/// Refuses a change to presets.json that makes a list it touched invalid (see <see cref="ValidationMode"/>), or that
+/// adds or changes a calculator preset the Python tool could not read (<see cref="CalculatorPresetRules"/>).
+/// </summary>
 internal sealed class PresetsChangeValidator(MonitoringListValidator validator)
 {
     /// <exception cref="PresetsValidationException">The errors of the lists the change touched.</exception>
@@ -32,6 +35,8 @@ internal sealed class PresetsChangeValidator(MonitoringListValidator validator)
                 mode == ValidationMode.Strict
                 || !previous.Any(p => MonitoringListEdits.SameId(p.ListId, r.ListId) && p.Errors.Any(old => old.Detail == e.Detail))))
             .ToList();
+        // Presets this change did not touch may keep what an older version of this app wrote; they still load here.
+        errors.AddRange(after.Presets.Where(p => !before.Presets.Contains(p)).SelectMany(CalculatorPresetRules.Check));
         if (errors.Count > 0)
         {
             throw new PresetsValidationException(errors);

@@ -167,7 +167,10 @@ public sealed class MonitorCommandTests
     [Theory]
     [InlineData("monitor", "Required command")]
     [InlineData("monitor show", "Required argument missing")]
-    [InlineData("monitor add --name Only", "'--parts' is required")]
+    [InlineData("monitor add --name Only", "is required")]
+    [InlineData("monitor add --name Only --schedule @daily --recipients a@example.com", "Option '--parts' or '--parts-file' is required.")]
+    [InlineData("monitor add --name Only --parts Gizmo:1 --parts-file parts.csv --schedule @daily --recipients a@example.com",
+        "give the parts with --parts or with --parts-file, not both")]
     [InlineData("monitor update 3f1c", "nothing to change: give at least one of --name")]
     [InlineData("monitor update 3f1c --active maybe", "--active must be true or false, not \"maybe\"")]
     [InlineData("monitor update 3f1c --notify-condition sometimes", "--notify-condition must be on_change or always, not \"sometimes\"")]

@@ -29,7 +29,8 @@ internal sealed record EmailRendering(TemplateStore Store, ReportRenderer Report
         var formatting = new EmailFormatting(
             templateOptions,
             Options.Create(new ScheduleOptions { TimeZone = defaultZone }),
-            Options.Create(new InvenTreeOptions { InstanceUrl = instanceUrl }));
+            Options.Create(new InvenTreeOptions { InstanceUrl = instanceUrl }),
+            new InvenTreeServerVersion());
         var inliner = new CssInliner(NullLogger<CssInliner>.Instance);
         var email = Options.Create(new EmailOptions { AdminRecipients = ["admin@example.com"] });
         return new EmailRendering(

@@ -4,7 +4,7 @@ using MonitorDashboard.Presets;
 namespace MonitorDashboard.Cli.Monitor;
 
 /// <summary>
-/// <c>monitor add --name --parts --schedule --recipients [...]</c>: adds a list; the last line of the output is
+/// <c>monitor add --name --parts|--parts-file --schedule --recipients [...]</c>: adds a list; the last line of the output is
 /// its new id, so scripts can capture it.
 /// </summary>
 internal static class AddCommand

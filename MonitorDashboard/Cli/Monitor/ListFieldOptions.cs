@@ -9,10 +9,16 @@ internal sealed class ListFieldOptions
     public ListFieldOptions(bool required)
     {
         Name = new Option<string>("--name") { Description = "Name of the list (unique)", Required = required };
+        _partsRequired = required;
         Parts = new Option<string>("--parts")
         {
             Description = "Parts and quantities, comma-separated: \"Name:qty\" or \"Name@Revision:qty\", e.g. \"Widget Assembly:10,Doohickey@B:5\"",
-            Required = required,
+        };
+        PartsFile = new Option<string>("--parts-file")
+        {
+            Description = "Read the parts from a file instead: CSV lines name,quantity[,revision] (header optional) or a JSON list of "
+                + "{\"name\", \"quantity\", \"version\"}; at most 1 MB",
+            HelpName = "FILE",
         };
         Schedule = new Option<string>("--schedule")
         {
@@ -42,7 +48,11 @@ internal sealed class ListFieldOptions
 
     public Option<string> Name { get; }
 
+    private readonly bool _partsRequired;
+
     public Option<string> Parts { get; }
+
+    public Option<string> PartsFile { get; }
 
     public Option<string> Schedule { get; }
 
@@ -75,10 +85,24 @@ internal sealed class ListFieldOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Name, Parts, Schedule, Recipients, TimeZone, NotifyCondition })
+        foreach (var option in new Option[] { Name, Parts, PartsFile, Schedule, Recipients, TimeZone, NotifyCondition })
         {
             command.Options.Add(option);
         }
+        // Errors of the command line itself (exit 2), like a missing required option.
+        command.Validators.Add(result =>
+        {
+            var parts = result.GetResult(Parts) is { Implicit: false };
+            var file = result.GetResult(PartsFile) is { Implicit: false };
+            if (parts && file)
+            {
+                result.AddError("give the parts with --parts or with --parts-file, not both");
+            }
+            else if (_partsRequired && !parts && !file)
+            {
+                result.AddError("Option '--parts' or '--parts-file' is required.");
+            }
+        });
     }
 
     /// <summary>The fields given on the command line; options left out stay null and leave the list's value alone.</summary>
@@ -89,6 +113,10 @@ internal sealed class ListFieldOptions
         if (Given(parse, Parts))
         {
             parts = ListFieldParser.ParseParts(parse.GetValue(Parts) ?? "", errors);
+        }
+        else if (Given(parse, PartsFile))
+        {
+            parts = ListFieldParser.ReadPartsFile(parse.GetValue(PartsFile) ?? "", errors);
         }
         return new ListEdit
         {

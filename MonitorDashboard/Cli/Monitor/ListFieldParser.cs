@@ -35,6 +35,41 @@ internal static class ListFieldParser
         return parts;
     }
 
+    /// <summary>
+    /// Reads <c>--parts-file</c> with the parser the dashboard's uploads use; every bad row is added to
+    /// <paramref name="errors"/> with its line (CSV) or index (JSON), and then no part is returned.
+    /// </summary>
+    public static IReadOnlyList<MonitoredPart> ReadPartsFile(string path, List<string> errors)
+    {
+        var option = $"--parts-file \"{path}\"";
+        byte[] content;
+        try
+        {
+            var file = new FileInfo(path);
+            if (!file.Exists)
+            {
+                errors.Add($"{option}: no such file");
+                return [];
+            }
+            if (file.Length > PartsFileParser.MaxBytes)
+            {
+                errors.Add($"{option}: {PartsFileParser.TooLarge(file.Length)}");
+                return [];
+            }
+            content = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            errors.Add($"{option} could not be read: {ex.Message}");
+            return [];
+        }
+        var result = PartsFileParser.Parse(path, content);
+        errors.AddRange(result.Problems.Select(p => $"{option} {p}"));
+        return result.IsValid
+            ? result.Entries.Select(e => new MonitoredPart { Name = e.Name, Version = e.Revision, Quantity = e.Quantity }).ToList()
+            : [];
+    }
+
     public static IReadOnlyList<string> ParseRecipients(string text) =>
         text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

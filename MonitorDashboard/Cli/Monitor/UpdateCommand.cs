@@ -4,7 +4,7 @@ using MonitorDashboard.Presets;
 namespace MonitorDashboard.Cli.Monitor;
 
 /// <summary>
-/// <c>monitor update &lt;id&gt; [--name] [--parts] [--schedule] [--recipients] [--timezone] [--notify-condition] [--active]</c>:
+/// <c>monitor update &lt;id&gt; [--name] [--parts|--parts-file] [--schedule] [--recipients] [--timezone] [--notify-condition] [--active]</c>:
 /// changes only the fields given; every other field and every key this app does not know stays as it was.
 /// </summary>
 internal static class UpdateCommand
@@ -23,7 +23,7 @@ internal static class UpdateCommand
             if (edit.IsEmpty)
             {
                 return await cli.FailAsync(
-                    "nothing to change: give at least one of --name, --parts, --schedule, --recipients, --timezone, --notify-condition, --active",
+                    "nothing to change: give at least one of --name, --parts, --parts-file, --schedule, --recipients, --timezone, --notify-condition, --active",
                     CliApp.Usage);
             }
             if (await cli.LoadListAsync(parse.GetValue(id)!, cancellationToken) is not { } found)

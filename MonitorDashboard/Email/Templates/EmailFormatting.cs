@@ -9,11 +9,13 @@ namespace MonitorDashboard.Email.Templates;
 public sealed class EmailFormatting(
     IOptions<EmailTemplateOptions> templates,
     IOptions<ScheduleOptions> schedule,
-    IOptions<InvenTreeOptions> inventree)
+    IOptions<InvenTreeOptions> inventree,
+    InvenTreeServerVersion? serverVersion = null)
 {
     private readonly CultureInfo _culture = CultureInfo.GetCultureInfo(templates.Value.Culture);
 
-    public PartLinks Links { get; } = new(inventree.Value.InstanceUrl);
+    /// <summary>Part links for the UI of the server as it last reported itself (a report's check has just asked it).</summary>
+    public PartLinks Links => PartLinks.From(inventree.Value, serverVersion?.ApiVersion);
 
     /// <summary>A formatter for a list's time zone; an unknown or missing id falls back to the default zone, then UTC.</summary>
     public ValueFormatter For(string? timeZone) => new(_culture, Zone(timeZone));

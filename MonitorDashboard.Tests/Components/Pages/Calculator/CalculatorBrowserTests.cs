@@ -25,4 +25,25 @@ public sealed class CalculatorBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByTestId("calc-error")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "calculator.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task Uploading_a_parts_file_fills_the_rows_through_the_browser()
+    {
+        var chromium = browser.Browser;
+        await using var app = await AppServer.StartAsync();
+        var page = await BrowserPages.OpenSignedInAsync(chromium, app, "calculator", height: 1000);
+        await Assertions.Expect(page.Locator("[data-testid=calculator][data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        await page.Locator("[data-testid=parts-file] input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "build.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("name,quantity,revision\n\"Master Assembly\",60\nWidget Assembly,5,B\n"),
+        });
+
+        await Assertions.Expect(page.GetByTestId("parts-file-loaded")).ToHaveTextAsync("Loaded 2 parts from build.csv", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("input[data-testid=part-input]")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("input[data-testid=part-input]").Nth(1)).ToHaveValueAsync("Widget Assembly");
+        await Assertions.Expect(page.Locator("input[data-testid=revision-input]").Nth(1)).ToHaveValueAsync("B");
+    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using MonitorDashboard.Calculation;
 using MonitorDashboard.Components.Pages.Calculator;
 using MonitorDashboard.Presets;
+using MonitorDashboard.Tests.TestSupport;
 
 namespace MonitorDashboard.Tests.Components.Pages.Calculator;
 
@@ -107,34 +108,39 @@ public sealed class CalculatorModelTests
     }
 
     [Fact]
-    public void A_preset_writes_pks_as_numbers_and_names_as_strings_and_round_trips()
+    public void A_preset_is_written_as_the_python_tool_writes_it_and_round_trips()
     {
-        IReadOnlyList<PartRequest> requests = [new(null, null, 101, 60), new("Widget Assembly", "B", null, 5), new("Sensor Board", null, null, 1.5m)];
+        IReadOnlyList<PresetItem> items = [CalculatorPresetRules.Item(101, 60), CalculatorPresetRules.Item(112, 5)];
 
-        var preset = CalculatorModel.ToPreset(" Line 1 ", requests);
+        var preset = CalculatorModel.ToPreset(" Line 1 ", items);
 
         Assert.Equal("Line 1", preset.Name);
-        Assert.Equal(["101", "\"Widget Assembly@B\"", "\"Sensor Board\""], preset.Items.Select(i => i.PartId.GetRawText()));
-        Assert.Equal(requests, CalculatorModel.FromPreset(preset).Requests);
+        Assert.Equal(["101", "112"], preset.Items.Select(i => i.PartId.GetRawText()));
+        Assert.Equal([new PartRequest(null, null, 101, 60), new PartRequest(null, null, 112, 5)], CalculatorModel.FromPreset(preset).Requests);
+        var written = JsonSerializer.Serialize(new PresetsDocument { Presets = [preset] });
+        Assert.Contains("\"quantity\":60}", written, StringComparison.Ordinal);
+        PythonPresetsSchema.AssertLoads(written);
     }
 
     [Fact]
-    public void Saving_over_a_preset_keeps_its_place_and_unknown_keys_and_matches_names_in_any_case()
+    public void Saving_over_a_preset_keeps_its_place_and_unknown_keys_and_matches_names_case_sensitively_as_the_python_tool()
     {
         var extra = new Dictionary<string, JsonElement> { ["colour"] = JsonSerializer.SerializeToElement("blue") };
         var document = new PresetsDocument
         {
             Presets = [new CalculatorPreset { Name = "A" }, new CalculatorPreset { Name = "Line 1", Extra = extra }, new CalculatorPreset { Name = "C" }],
         };
-        var existing = CalculatorModel.FindPreset(document, "line 1 ");
+        Assert.Null(CalculatorModel.FindPreset(document, "line 1"));
+        var existing = CalculatorModel.FindPreset(document, "Line 1");
 
-        var saved = CalculatorModel.WithPreset(document, CalculatorModel.ToPreset("Line 1", [new(null, null, 101, 1)], existing));
+        var saved = CalculatorModel.WithPreset(document, CalculatorModel.ToPreset("Line 1", [CalculatorPresetRules.Item(101, 1)], existing));
 
         Assert.Equal(["A", "Line 1", "C"], saved.Presets.Select(p => p.Name));
         Assert.Same(extra, saved.Presets[1].Extra);
         Assert.Single(saved.Presets[1].Items);
-        Assert.Equal(["A", "Line 1", "C", "New"],
-            CalculatorModel.WithPreset(saved, new CalculatorPreset { Name = "New" }).Presets.Select(p => p.Name));
-        Assert.Equal(["A", "C"], CalculatorModel.WithoutPreset(saved, "LINE 1").Presets.Select(p => p.Name));
+        Assert.Equal(["A", "Line 1", "C", "line 1"],
+            CalculatorModel.WithPreset(saved, new CalculatorPreset { Name = "line 1" }).Presets.Select(p => p.Name));
+        Assert.Equal(["A", "Line 1", "C"], CalculatorModel.WithoutPreset(saved, "LINE 1").Presets.Select(p => p.Name));
+        Assert.Equal(["A", "C"], CalculatorModel.WithoutPreset(saved, "Line 1").Presets.Select(p => p.Name));
     }
 }

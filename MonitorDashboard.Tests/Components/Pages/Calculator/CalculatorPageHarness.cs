@@ -48,6 +48,7 @@ internal sealed class CalculatorPageHarness : IAsyncDisposable
         context.Services.AddSingleton(TimeProvider.System);
         context.Services.AddSingleton(inventree.Client);
         context.Services.AddSingleton(inventree.Calculation);
+        context.Services.AddSingleton(inventree.Services.GetRequiredService<PartLookup>());
         context.Services.AddSingleton(inventree.Services.GetRequiredService<IOptions<InvenTreeOptions>>());
         context.Services.AddSingleton(presets.Store);
         var accounts = new TestAccounts();

@@ -27,6 +27,9 @@ public sealed class CalculatorPresetsTests
         }
         """;
 
+    /// <summary>The same file as the Python tool would write it: integer part ids and quantities only.</summary>
+    private static readonly string PythonReadable = File.Replace("{ \"part_id\": \"Widget Assembly@B\", \"quantity\": 5 }", "{ \"part_id\": 112, \"quantity\": 5 }", StringComparison.Ordinal);
+
     [Fact]
     public async Task Loading_a_preset_fills_the_rows_with_pks_and_names()
     {
@@ -44,12 +47,12 @@ public sealed class CalculatorPresetsTests
     }
 
     [Fact]
-    public async Task Saving_a_preset_writes_presets_json_and_keeps_every_other_key()
+    public async Task Saving_a_preset_stores_part_ids_and_whole_numbers_the_python_tool_reads_and_keeps_every_other_key()
     {
         await using var harness = await CalculatorPageHarness.StartAsync(File);
         var cut = harness.Render();
         WaitForPresets(cut);
-        await PasteRowsAsync(cut, "Master Assembly:60\nWidget Assembly@B:5\n105:2.5");
+        await PasteRowsAsync(cut, "Master Assembly:60\nWidget Assembly@B:5\n105:2");
 
         cut.Find("input[data-testid=preset-name]").Input("Weekly build");
         await CalculatorPageTests.ClickAsync(cut, "preset-save");
@@ -60,15 +63,54 @@ public sealed class CalculatorPresetsTests
         var presets = after.RootElement.GetProperty("presets");
         Assert.Equal(3, presets.GetArrayLength());
         Assert.Equal("Weekly build", presets[2].GetProperty("name").GetString());
-        Assert.Equal(["\"Master Assembly\"", "\"Widget Assembly@B\"", "105"],
-            presets[2].GetProperty("items").EnumerateArray().Select(i => i.GetProperty("part_id").GetRawText()));
-        Assert.Equal(2.5m, presets[2].GetProperty("items")[2].GetProperty("quantity").GetDecimal());
+        Assert.Equal(["""{"part_id":101,"quantity":60}""", """{"part_id":112,"quantity":5}""", """{"part_id":105,"quantity":2}"""],
+            presets[2].GetProperty("items").EnumerateArray().Select(i => JsonSerializer.Serialize(i)));
         Assert.Equal("kept", presets[1].GetProperty("note").GetString());
         foreach (var key in new[] { "monitoring_lists", "filepath", "email_configs" })
         {
             Assert.True(JsonElement.DeepEquals(before.RootElement.GetProperty(key), after.RootElement.GetProperty(key)), key);
         }
         Assert.Equal(File, System.IO.File.ReadAllText(harness.Presets.FilePath + ".bak"));
+        // Only the preset written before part ids were stored ("Field stations") is still unreadable for the Python tool.
+        Assert.All(PythonPresetsSchema.Validate(harness.Presets.Read()), v => Assert.StartsWith("$.presets[0].items[1].", v, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_preset_with_a_fractional_quantity_is_refused_and_the_message_says_why()
+    {
+        await using var harness = await CalculatorPageHarness.StartAsync(PythonReadable);
+        var cut = harness.Render();
+        WaitForPresets(cut);
+        await PasteRowsAsync(cut, "Master Assembly:60\n105:2.5");
+
+        cut.Find("input[data-testid=preset-name]").Input("Halves");
+        await CalculatorPageTests.ClickAsync(cut, "preset-save");
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "Not saved: \"#105\": quantity 2.5 is not a whole number; calculator presets hold whole numbers only, because the Python tool reads a preset's quantity as an integer",
+            cut.Find("[data-testid=preset-message]").TextContent.Trim()), Wait);
+        Assert.Equal(PythonReadable, harness.Presets.Read());
+    }
+
+    [Fact]
+    public async Task A_part_that_is_not_in_InvenTree_or_is_ambiguous_is_refused_by_name_and_nothing_is_written()
+    {
+        await using var harness = await CalculatorPageHarness.StartAsync(PythonReadable);
+        var cut = harness.Render();
+        WaitForPresets(cut);
+        await PasteRowsAsync(cut, "Master Assembly:60\nFlux Capacitor:1\nWidget Assembly:5");
+
+        cut.Find("input[data-testid=preset-name]").Input("Mine");
+        await CalculatorPageTests.ClickAsync(cut, "preset-save");
+
+        cut.WaitForAssertion(() =>
+        {
+            var message = cut.Find("[data-testid=preset-message]").TextContent;
+            Assert.Contains("\"Flux Capacitor\": no part in InvenTree has this name; a preset stores the part's id, so the part must exist", message, StringComparison.Ordinal);
+            Assert.Contains("\"Widget Assembly\": 3 parts in InvenTree have this name; give the revision, or pick the part by id (#pk)", message, StringComparison.Ordinal);
+            Assert.DoesNotContain("Master Assembly", message, StringComparison.Ordinal);
+        }, Wait);
+        Assert.Equal(PythonReadable, harness.Presets.Read());
     }
 
     [Fact]
@@ -79,10 +121,10 @@ public sealed class CalculatorPresetsTests
         WaitForPresets(cut);
         await PasteRowsAsync(cut, "Sensor Board:4");
 
-        cut.Find("input[data-testid=preset-name]").Input("sensor SPARES");
+        cut.Find("input[data-testid=preset-name]").Input("Sensor spares");
         await CalculatorPageTests.ClickAsync(cut, "preset-save");
 
-        Assert.Contains("A preset named \"Sensor spares\" exists. Overwrite it?", cut.Find("[data-testid=preset-confirm]").TextContent, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.Contains("A preset named \"Sensor spares\" exists. Overwrite it?", cut.Find("[data-testid=preset-confirm]").TextContent, StringComparison.Ordinal), Wait);
         Assert.Equal(File, harness.Presets.Read());
 
         await CalculatorPageTests.ClickAsync(cut, "preset-confirm-yes");
@@ -91,8 +133,55 @@ public sealed class CalculatorPresetsTests
         using var after = JsonDocument.Parse(harness.Presets.Read());
         var spares = after.RootElement.GetProperty("presets")[1];
         Assert.Equal("Sensor spares", spares.GetProperty("name").GetString());
-        Assert.Equal("\"Sensor Board\"", Assert.Single(spares.GetProperty("items").EnumerateArray()).GetProperty("part_id").GetRawText());
+        Assert.Equal("""{"part_id":106,"quantity":4}""", JsonSerializer.Serialize(Assert.Single(spares.GetProperty("items").EnumerateArray())));
         Assert.Equal("kept", spares.GetProperty("note").GetString());
+        Assert.All(PythonPresetsSchema.Validate(harness.Presets.Read()), v => Assert.StartsWith("$.presets[0].items[1].", v, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Names_differing_only_in_case_are_two_presets_as_in_the_python_tool()
+    {
+        await using var harness = await CalculatorPageHarness.StartAsync(PythonReadable);
+        var cut = harness.Render();
+        WaitForPresets(cut);
+        await PasteRowsAsync(cut, "Sensor Board:4");
+
+        cut.Find("input[data-testid=preset-name]").Input("sensor SPARES");
+        await CalculatorPageTests.ClickAsync(cut, "preset-save");
+
+        cut.WaitForAssertion(() => Assert.Contains("Saved preset \"sensor SPARES\"", cut.Find("[data-testid=preset-message]").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Empty(cut.FindAll("[data-testid=preset-confirm]"));
+        var written = harness.Presets.Read();
+        using var after = JsonDocument.Parse(written);
+        Assert.Equal(["Field stations", "Sensor spares", "sensor SPARES"],
+            after.RootElement.GetProperty("presets").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        PythonPresetsSchema.AssertLoads(written);
+    }
+
+    [Fact]
+    public async Task A_preset_we_wrote_with_part_names_still_loads_and_saving_it_again_stores_the_ids()
+    {
+        await using var harness = await CalculatorPageHarness.StartAsync(File);
+        var cut = harness.Render();
+        WaitForPresets(cut);
+        Assert.Contains("\"Field stations\"", cut.Find("[data-testid=preset-unreadable]").TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(PythonPresetsSchema.Validate(File));
+
+        await SelectPresetAsync(harness, cut, "Field stations");
+        await CalculatorPageTests.ClickAsync(cut, "preset-load");
+        Assert.Equal(["#101", "Widget Assembly"], Values(cut, "part-input"));
+        Assert.Equal("Field stations", cut.Find("input[data-testid=preset-name]").GetAttribute("value"));
+        await CalculatorPageTests.ClickAsync(cut, "preset-save");
+        cut.WaitForAssertion(() => cut.Find("[data-testid=preset-confirm]"), Wait);
+        await CalculatorPageTests.ClickAsync(cut, "preset-confirm-yes");
+
+        cut.WaitForAssertion(() => Assert.Contains("Saved preset \"Field stations\"", cut.Find("[data-testid=preset-message]").TextContent, StringComparison.Ordinal), Wait);
+        var written = harness.Presets.Read();
+        using var after = JsonDocument.Parse(written);
+        Assert.Equal(["""{"part_id":101,"quantity":60}""", """{"part_id":112,"quantity":5}"""],
+            after.RootElement.GetProperty("presets")[0].GetProperty("items").EnumerateArray().Select(i => JsonSerializer.Serialize(i)));
+        PythonPresetsSchema.AssertLoads(written);
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=preset-unreadable]")), Wait);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed partial class Calculator : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        Links = new PartLinks(InvenTreeOptions.Value.InstanceUrl);
+        Links = PartLinks.From(InvenTreeOptions.Value, apiVersion: null);
         // InvenTree requests only once the circuit is interactive, not again for the prerender.
         if (RendererInfo.IsInteractive)
         {
@@ -82,6 +82,7 @@ public sealed partial class Calculator : IDisposable
         {
             var options = new CalculationOptions { ExcludeOptional = ExcludeOptional, CountOnOrder = CountOnOrder, InProduction = InProduction };
             Run = await Calculation.RunAsync(parsed.Requests, options, running.Token);
+            Links = PartLinks.From(InvenTreeOptions.Value, Run.ApiVersion);
             UpdateShown();
         }
         catch (InvenTreeException ex)
@@ -184,6 +185,8 @@ public sealed partial class Calculator : IDisposable
         Rows = requests.Count > 0 ? requests.Select(CalculatorModel.ToRow).ToList() : [new()];
         return ResolvePkNamesAsync();
     }
+
+    private Task LoadFileAsync(IReadOnlyList<PartsFileEntry> entries) => LoadRowsAsync(entries.Select(e => e.ToRequest()).ToList());
 
     /// <summary>Rows given as a pk (presets store pks) show the part's name underneath, so people know what they load.</summary>
     private async Task ResolvePkNamesAsync()

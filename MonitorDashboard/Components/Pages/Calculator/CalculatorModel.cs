@@ -87,8 +87,9 @@ public static class CalculatorModel
         [.. rows.Where(r => !r.IsBlank), .. pasted.Select(ToRow)];
 
     /// <summary>
-    /// A preset's items as rows. The Python tool stores <c>part_id</c> as a number (or a string of digits): a pk row;
-    /// any other string is a part name, with <c>@</c> before a revision as in pasted lines.
+    /// A preset's items as rows. The Python tool stores <c>part_id</c> as a number (or a string of digits): a pk row.
+    /// Any other string is a part name, with <c>@</c> before a revision as in pasted lines: presets this app wrote
+    /// before it stored pks; they still load, and saving them again stores the pks.
     /// </summary>
     public static ParsedParts FromPreset(CalculatorPreset preset)
     {
@@ -116,17 +117,12 @@ public static class CalculatorModel
         return new ParsedParts(requests, errors);
     }
 
-    /// <summary>A preset from requests: pks as numbers (as the Python tool writes them), names as "Name" or "Name@Rev".</summary>
-    public static CalculatorPreset ToPreset(string name, IReadOnlyList<PartRequest> requests, CalculatorPreset? existing = null) =>
-        (existing ?? new CalculatorPreset()) with
-        {
-            Name = name.Trim(),
-            Items = requests.Select(r => new PresetItem
-            {
-                PartId = r.Pk is { } pk ? JsonSerializer.SerializeToElement(pk) : JsonSerializer.SerializeToElement(r.Label),
-                Quantity = r.Quantity,
-            }).ToList(),
-        };
+    /// <summary>
+    /// A preset of resolved items (see <see cref="PresetItemsResolver"/>): pks and whole quantities, as the Python tool
+    /// writes them. Overwriting keeps the existing preset's unknown keys.
+    /// </summary>
+    public static CalculatorPreset ToPreset(string name, IReadOnlyList<PresetItem> items, CalculatorPreset? existing = null) =>
+        (existing ?? new CalculatorPreset()) with { Name = name.Trim(), Items = items };
 
     public static CalculatorPreset? FindPreset(PresetsDocument document, string name) =>
         document.Presets.FirstOrDefault(p => SameName(p.Name, name));
@@ -158,5 +154,6 @@ public static class CalculatorModel
             : new PartRequest(text, null, null, quantity);
     }
 
-    private static bool SameName(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+    // Case-sensitive, as in the Python tool: saving "Foo" beside "foo" makes a second preset.
+    private static bool SameName(string a, string b) => CalculatorPresetRules.SameName(a, b);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MonitorDashboard.Calculation;
 using MonitorDashboard.Components.Actions;
+using MonitorDashboard.InvenTree;
 using MonitorDashboard.Presets;
 using MonitorDashboard.Security;
 using MudBlazor;
@@ -25,6 +26,7 @@ public sealed partial class PresetsPanel : IDisposable
 
     [Inject] public required PresetsStore Store { get; init; }
     [Inject] public required DashboardActions Actions { get; init; }
+    [Inject] public required PartLookup Lookup { get; init; }
     [Inject] public required ILogger<PresetsPanel> Logger { get; init; }
 
     /// <summary>The rows a save writes.</summary>
@@ -34,6 +36,9 @@ public sealed partial class PresetsPanel : IDisposable
     [Parameter, EditorRequired] public EventCallback<IReadOnlyList<PartRequest>> OnLoad { get; set; }
 
     private IReadOnlyList<CalculatorPreset> Presets => _snapshot?.Document.Presets ?? [];
+
+    /// <summary>Presets an earlier version wrote with names or fractions: they load here, but the Python tool cannot read the file.</summary>
+    private IReadOnlyList<string> Unreadable => Presets.Where(p => !CalculatorPresetRules.IsPythonReadable(p)).Select(p => $"\"{p.Name}\"").ToList();
 
     protected override async Task OnInitializedAsync()
     {
@@ -70,17 +75,33 @@ public sealed partial class PresetsPanel : IDisposable
             _message = new PanelMessage(Severity.Error, "Not saved: " + string.Join("; ", parsed.Errors));
             return;
         }
+        // Names become pks before anything is written: the Python tool reads part_id as an integer only.
+        _busy = true;
+        ResolvedPresetItems resolved;
+        try
+        {
+            resolved = await PresetItemsResolver.ResolveAsync(parsed.Requests, Lookup, _closing.Token);
+        }
+        finally
+        {
+            _busy = false;
+        }
+        if (resolved.Errors.Count > 0)
+        {
+            _message = new PanelMessage(Severity.Error, "Not saved: " + string.Join("; ", resolved.Errors));
+            return;
+        }
         if (_snapshot is not null && CalculatorModel.FindPreset(_snapshot.Document, name) is { } existing)
         {
             _pending = new Pending($"A preset named \"{existing.Name}\" exists. Overwrite it?", "Overwrite",
-                () => SaveAsync(existing.Name, parsed.Requests));
+                () => SaveAsync(existing.Name, resolved.Items));
             return;
         }
-        await SaveAsync(name, parsed.Requests);
+        await SaveAsync(name, resolved.Items);
     }
 
-    private Task SaveAsync(string name, IReadOnlyList<PartRequest> requests) =>
-        WriteAsync("save a preset", doc => CalculatorModel.WithPreset(doc, CalculatorModel.ToPreset(name, requests, CalculatorModel.FindPreset(doc, name))),
+    private Task SaveAsync(string name, IReadOnlyList<PresetItem> items) =>
+        WriteAsync("save a preset", doc => CalculatorModel.WithPreset(doc, CalculatorModel.ToPreset(name, items, CalculatorModel.FindPreset(doc, name))),
             $"Saved preset \"{name}\"", name);
 
     private void AskDelete()

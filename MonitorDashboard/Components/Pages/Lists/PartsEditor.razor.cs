@@ -6,7 +6,8 @@ namespace MonitorDashboard.Components.Pages.Lists;
 
 /// <summary>
 /// Rows of part name, optional revision and quantity; every name is checked against InvenTree as it is typed
-/// (debounced), so a typo shows "not found" or "ambiguous (2)" before the list is saved.
+/// (debounced), so a typo shows "not found" or "ambiguous (2)" before the list is saved. Rows can be pasted as
+/// <c>Name:qty</c> lines or replaced from a parts file (<see cref="Shared.PartsFileUpload"/>); the form is saved as usual.
 /// </summary>
 public sealed partial class PartsEditor : IDisposable
 {
@@ -125,6 +126,23 @@ public sealed partial class PartsEditor : IDisposable
         _pasting = errors.Count > 0;
         await Changed.InvokeAsync();
         await Task.WhenAll(added.Select(CheckAsync));
+    }
+
+    /// <summary>A parts file replaces the rows; a row that stays (same name and revision) keeps its unknown keys.</summary>
+    private async Task LoadFileAsync(IReadOnlyList<PartsFileEntry> entries)
+    {
+        var previous = Rows.ToList();
+        Rows.Clear();
+        Rows.AddRange(entries.Select(e => new PartRow
+        {
+            Name = e.Name,
+            Revision = e.Revision,
+            Quantity = e.Quantity,
+            Original = previous.FirstOrDefault(r => r.Name.Trim() == e.Name && (r.Revision?.Trim() ?? "") == (e.Revision ?? ""))?.Original,
+        }));
+        _pasting = false;
+        await Changed.InvokeAsync();
+        await Task.WhenAll(Rows.Select(CheckAsync));
     }
 
     public void Dispose()
