@@ -129,7 +129,7 @@ internal sealed class CatalogEndpoints(InvenTreeFixture fixture, EmulatorOptions
         var part = filters.Relation("part", index.PartsByPk.ContainsKey);
         var includeVariants = filters.Boolean("include_variants") ?? true;
         var isBuilding = filters.Boolean("is_building");
-        var page = Pagination.Read(filters);
+        var page = Pagination.Read(context.Request.Query);
         if (filters.HasErrors)
         {
             await JsonResponse.FieldErrorsAsync(context, filters.Errors);

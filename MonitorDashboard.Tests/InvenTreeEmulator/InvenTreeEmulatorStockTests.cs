@@ -65,7 +65,7 @@ public sealed class InvenTreeEmulatorStockTests(DemoEmulatorFixture demo) : ICla
 
         var builds = await client.GetJsonAsync<InvenTreeBuild[]>("api/build/?active=true");
 
-        Assert.Equal([1, 2, 3, 4, 5, 7, 10, 11, 13, 14, 16], builds.Select(b => b.Pk));
+        Assert.Equal([1, 2, 3, 4, 5, 7, 10, 11, 13, 14, 16], builds.Select(b => b.Pk).Order());
         Assert.Contains(new InvenTreeBuild { Pk = 4, Part = 112, Quantity = 25, Completed = 20, Status = 20 }, builds);
     }
 }
