@@ -13,7 +13,7 @@ public sealed class InvenTreeOptions
 
     public string? ApiToken { get; set; }
 
-    /// <summary>Base for links to parts in emails and the dashboard; defaults to the API's host.</summary>
+    /// <summary>Base for links to parts in emails and the dashboard; unset, no part links are made (the API's host may not serve the web UI).</summary>
     public string? InstanceUrl { get; set; }
 
     /// <summary>
