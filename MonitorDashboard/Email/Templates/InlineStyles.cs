@@ -113,14 +113,17 @@ internal sealed class InlineStyles
         return true;
     }
 
-    private static string KindOf(IReadOnlyList<IElement> ancestry)
+    /// <summary>The element's kind: its ancestry's names, ids and classes, and its own style attribute.</summary>
+    private static string KindOf(IReadOnlyList<IElement> ancestry) => ChainOf(ancestry) + "|" + ancestry[^1].GetAttribute("style");
+
+    private static string ChainOf(IReadOnlyList<IElement> ancestry)
     {
         var key = new StringBuilder();
         foreach (var element in ancestry)
         {
             key.Append('/').Append(element.LocalName).Append('#').Append(element.Id).Append('.').Append(element.ClassName);
         }
-        return key.Append('|').Append(ancestry[^1].GetAttribute("style")).ToString();
+        return key.ToString();
     }
 
     /// <summary>PreMailer on a document holding only the element's ancestry; the attributes it set or changed on the element.</summary>
@@ -150,7 +153,7 @@ internal sealed class InlineStyles
             warn(warning);
         }
         var probed = Parser.ParseDocument(result.Html).QuerySelector($"[{ProbeAttribute}]");
-        if (probed is null || !KindOf(AncestryOf(probed)).StartsWith(KindOf(ancestry).Split('|')[0] + "|", StringComparison.Ordinal))
+        if (probed is null || ChainOf(AncestryOf(probed)) != ChainOf(ancestry))
         {
             return null; // the parser rebuilt the ancestry differently: this document is inlined by PreMailer as a whole
         }
