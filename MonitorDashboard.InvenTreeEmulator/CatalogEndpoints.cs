@@ -1,6 +1,6 @@
 namespace MonitorDashboard.InvenTreeEmulator;
 
-/// <summary>The other list endpoints: BOM lines, suppliers, supplier parts, build orders and stock items.</summary>
+/// <summary>The other list endpoints: BOM lines, suppliers, build orders and stock items.</summary>
 internal sealed class CatalogEndpoints(InvenTreeFixture fixture, EmulatorOptions options)
 {
     /// <summary>Before API 433 substitutes were always serialized; since then only with <c>substitutes=true</c>.</summary>
@@ -41,26 +41,6 @@ internal sealed class CatalogEndpoints(InvenTreeFixture fixture, EmulatorOptions
             .OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Pk).ToList();
         await page.WriteAsync(context, companies, (w, c) =>
             JsonResponse.WriteDto(w, new CompanyJson { Pk = c.Pk, Name = c.Name, IsSupplier = c.IsSupplier }));
-    }
-
-    public async Task SupplierPartsAsync(HttpContext context)
-    {
-        var index = fixture.Index;
-        var filters = new QueryFilters(context.Request.Query);
-        var supplier = filters.Relation("supplier", index.CompaniesByPk.ContainsKey);
-        var part = filters.Relation("part", index.PartsByPk.ContainsKey);
-        var page = Pagination.Read(context.Request.Query);
-        if (filters.HasErrors)
-        {
-            await JsonResponse.FieldErrorsAsync(context, filters.Errors);
-            return;
-        }
-        var supplierParts = index.Data.SupplierParts
-            .Where(s => supplier is not { } pk || s.Supplier == pk)
-            .Where(s => part is not { } pk || s.Part == pk)
-            .ToList();
-        await page.WriteAsync(context, supplierParts, (w, s) =>
-            JsonResponse.WriteDto(w, new SupplierPartJson { Pk = s.Pk, Part = s.Part, Supplier = s.Supplier, Sku = s.Sku }));
     }
 
     public async Task BuildsAsync(HttpContext context)

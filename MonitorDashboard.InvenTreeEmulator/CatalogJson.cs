@@ -74,11 +74,45 @@ internal sealed record CompanyJson
     [JsonPropertyName("is_supplier")] public bool IsSupplier { get; init; }
 }
 
-/// <summary>A supplier part as <c>/api/company/part/</c> serves it.</summary>
+/// <summary>
+/// A supplier part as <c>/api/company/part/</c> serves it (the recorded 1.4 fields we emulate: <c>in_stock</c> is the
+/// stock bought as this supplier part, <c>available</c> what the supplier reports, <c>supplier_detail</c> the company).
+/// </summary>
 internal sealed record SupplierPartJson
 {
     [JsonPropertyName("pk")] public required int Pk { get; init; }
     [JsonPropertyName("part")] public required int Part { get; init; }
     [JsonPropertyName("supplier")] public required int Supplier { get; init; }
     [JsonPropertyName("SKU")] public string? Sku { get; init; }
+    [JsonPropertyName("description")] public string Description { get; init; } = "";
+    [JsonPropertyName("active")] public bool Active { get; init; } = true;
+    [JsonPropertyName("primary")] public bool Primary { get; init; }
+    [JsonPropertyName("pack_quantity")] public string PackQuantity { get; init; } = "";
+    [JsonPropertyName("pack_quantity_native")] public decimal PackQuantityNative { get; init; } = 1;
+    [JsonPropertyName("in_stock")] public decimal InStock { get; init; }
+    [JsonPropertyName("available")] public decimal Available { get; init; }
+    [JsonPropertyName("on_order")] public decimal OnOrder { get; init; }
+    [JsonPropertyName("supplier_detail")] public SupplierDetailJson? SupplierDetail { get; init; }
+}
+
+/// <summary>The company nested in a supplier part or a purchase order (<c>supplier_detail</c>).</summary>
+internal sealed record SupplierDetailJson
+{
+    [JsonPropertyName("pk")] public required int Pk { get; init; }
+    [JsonPropertyName("active")] public bool Active { get; init; } = true;
+    [JsonPropertyName("name")] public required string Name { get; init; }
+    [JsonPropertyName("description")] public string Description { get; init; } = "";
+    [JsonPropertyName("currency"), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public string? Currency { get; init; }
+}
+
+/// <summary>A supplier price break as <c>/api/company/price-break/</c> serves it.</summary>
+internal sealed record PriceBreakJson
+{
+    [JsonPropertyName("pk")] public required int Pk { get; init; }
+    [JsonPropertyName("part")] public required int Part { get; init; }
+    [JsonPropertyName("supplier")] public required int Supplier { get; init; }
+    [JsonPropertyName("quantity")] public decimal Quantity { get; init; }
+    [JsonPropertyName("price")] public decimal Price { get; init; }
+    [JsonPropertyName("price_currency"), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public string? PriceCurrency { get; init; }
+    [JsonPropertyName("updated"), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public string? Updated { get; init; }
 }

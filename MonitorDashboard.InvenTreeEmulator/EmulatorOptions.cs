@@ -19,6 +19,9 @@ public sealed record EmulatorOptions
 
     /// <summary>A server certificate with its private key: the emulator then serves HTTPS only, like a self-hosted server behind TLS.</summary>
     public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; init; }
+
+    /// <summary>The clock that dates created purchase orders (<c>creation_date</c>).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }
 
 /// <summary>One request the emulator answered; StatusCode 0 when it sent no response (dropped, hung, aborted).</summary>

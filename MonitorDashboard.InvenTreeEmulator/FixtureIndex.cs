@@ -17,12 +17,31 @@ internal sealed class FixtureIndex
         _bomByPart = data.BomItems.GroupBy(b => b.Part).ToDictionary(g => g.Key, g => g.ToList());
         _substitutesByBomItem = data.BomSubstitutes.ToLookup(s => s.BomItem);
         CompaniesByPk = data.Companies.ToDictionary(c => c.Pk);
+        SupplierPartsByPk = data.SupplierParts.ToDictionary(s => s.Pk);
+        PurchaseOrdersByPk = data.PurchaseOrders.ToDictionary(o => o.Pk);
+        SupplierPartStock = data.StockItems.Values
+            .Where(i => i.SupplierPart is not null && InvenTreeStatus.IsInStock(i))
+            .GroupBy(i => i.SupplierPart!.Value)
+            .ToDictionary(g => g.Key, g => g.Sum(i => i.Quantity));
+        SupplierPartOnOrder = data.PurchaseLines
+            .Where(l => l.SupplierPart is not null && l.Quantity > l.Received
+                        && PurchaseOrdersByPk.TryGetValue(l.Order, out var o) && InvenTreeStatus.IsPurchaseOrderOpen(o.Status))
+            .GroupBy(l => l.SupplierPart!.Value)
+            .ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity - l.Received));
         Figures = FigureCalculator.Compute(data, Tree);
     }
 
     public FixtureData Data { get; }
     public IReadOnlyDictionary<int, FixturePart> PartsByPk { get; }
     public IReadOnlyDictionary<int, FixtureCompany> CompaniesByPk { get; }
+    public IReadOnlyDictionary<int, FixtureSupplierPart> SupplierPartsByPk { get; }
+    public IReadOnlyDictionary<int, FixturePurchaseOrder> PurchaseOrdersByPk { get; }
+
+    /// <summary>A supplier part's <c>in_stock</c>: the in-stock items bought as it.</summary>
+    public IReadOnlyDictionary<int, decimal> SupplierPartStock { get; }
+
+    /// <summary>A supplier part's <c>on_order</c>: outstanding quantity (in packs) on open purchase orders.</summary>
+    public IReadOnlyDictionary<int, decimal> SupplierPartOnOrder { get; }
     public VariantTree Tree { get; }
     public IReadOnlyDictionary<int, PartFigures> Figures { get; }
 

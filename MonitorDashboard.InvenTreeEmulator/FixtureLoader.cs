@@ -36,7 +36,7 @@ internal static class FixtureLoader
         private readonly List<FixtureBuild> _builds = [];
         private readonly List<FixtureBuildLine> _buildLines = [];
         private readonly List<FixtureBuildItem> _buildItems = [];
-        private readonly List<FixtureOrder> _purchaseOrders = [];
+        private readonly List<FixturePurchaseOrder> _purchaseOrders = [];
         private readonly List<FixturePurchaseLine> _purchaseLines = [];
         private readonly List<FixtureOrder> _salesOrders = [];
         private readonly List<FixtureSalesLine> _salesLines = [];
@@ -44,6 +44,7 @@ internal static class FixtureLoader
         private readonly List<FixtureShipment> _shipments = [];
         private readonly List<FixtureCompany> _companies = [];
         private readonly List<FixtureSupplierPart> _supplierParts = [];
+        private readonly List<FixturePriceBreak> _priceBreaks = [];
 
         public void Add(string model, int pk, FixtureFields f)
         {
@@ -65,7 +66,7 @@ internal static class FixtureLoader
                 case "stock.stockitem":
                     _stock[pk] = new FixtureStockItem(pk, f.Int("part"), f.Decimal("quantity"), f.Int("status", 10),
                         f.NullableInt("sales_order"), f.NullableInt("belongs_to"), f.NullableInt("customer"), f.NullableInt("consumed_by"),
-                        f.Bool("is_building"), f.NullableInt("build"));
+                        f.Bool("is_building"), f.NullableInt("build"), f.NullableInt("supplier_part"));
                     break;
                 case "build.build":
                     _builds.Add(new FixtureBuild(pk, f.Int("part"), f.Decimal("quantity"), f.Decimal("completed"), f.Int("status", 10)));
@@ -77,10 +78,13 @@ internal static class FixtureLoader
                     _buildItems.Add(new FixtureBuildItem(pk, f.Int("build_line"), f.Int("stock_item"), f.Decimal("quantity")));
                     break;
                 case "order.purchaseorder":
-                    _purchaseOrders.Add(new FixtureOrder(pk, f.Int("status", 10)));
+                    _purchaseOrders.Add(new FixturePurchaseOrder(pk, f.Int("status", 10), f.String("reference") ?? "", f.NullableInt("supplier"),
+                        f.String("description") ?? "", f.String("creation_date"), f.String("issue_date"), f.String("target_date"),
+                        f.String("supplier_reference") ?? ""));
                     break;
                 case "order.purchaseorderlineitem":
-                    _purchaseLines.Add(new FixturePurchaseLine(pk, f.Int("order"), f.NullableInt("part"), f.Decimal("quantity"), f.Decimal("received")));
+                    _purchaseLines.Add(new FixturePurchaseLine(pk, f.Int("order"), f.NullableInt("part"), f.Decimal("quantity"), f.Decimal("received"),
+                        f.String("reference") ?? "", f.String("target_date"), f.NullableInt("destination")));
                     break;
                 case "order.salesorder":
                     _salesOrders.Add(new FixtureOrder(pk, f.Int("status", 10)));
@@ -95,12 +99,17 @@ internal static class FixtureLoader
                     _shipments.Add(new FixtureShipment(pk, f.Int("order"), f.String("shipment_date") is not null));
                     break;
                 case "company.company":
-                    _companies.Add(new FixtureCompany(pk, f.String("name") ?? "", f.Bool("is_supplier")));
+                    _companies.Add(new FixtureCompany(pk, f.String("name") ?? "", f.Bool("is_supplier"), f.String("description") ?? "",
+                        f.String("currency"), f.Bool("active", true)));
                     break;
                 case "company.supplierpart":
                     // pack_quantity_native is the pack size in the part's own units (InvenTree ≥ 0.12); 1 when absent.
                     var pack = f.Decimal("pack_quantity_native", 1);
-                    _supplierParts.Add(new FixtureSupplierPart(pk, f.Int("part"), f.Int("supplier"), f.String("SKU") ?? "", pack > 0 ? pack : 1));
+                    _supplierParts.Add(new FixtureSupplierPart(pk, f.Int("part"), f.Int("supplier"), f.String("SKU") ?? "", pack > 0 ? pack : 1,
+                        f.Bool("primary"), f.Decimal("available"), f.Bool("active", true), f.String("description") ?? ""));
+                    break;
+                case "company.supplierpricebreak":
+                    _priceBreaks.Add(new FixturePriceBreak(pk, f.Int("part"), f.Decimal("quantity", 1), f.Decimal("price"), f.String("price_currency")));
                     break;
             }
         }
@@ -122,6 +131,9 @@ internal static class FixtureLoader
             Shipments = _shipments,
             Companies = [.. _companies.OrderBy(c => c.Pk)],
             SupplierParts = [.. _supplierParts.OrderBy(s => s.Pk)],
+            PriceBreaks = [.. _priceBreaks.OrderBy(b => b.Pk)],
+            NextPurchaseOrderPk = _purchaseOrders.Select(o => o.Pk).DefaultIfEmpty(0).Max() + 1,
+            NextPurchaseLinePk = _purchaseLines.Select(l => l.Pk).DefaultIfEmpty(0).Max() + 1,
         };
     }
 }

@@ -22,9 +22,10 @@ internal sealed record FixtureBomItem(
 
 internal sealed record FixtureBomSubstitute(int Pk, int BomItem, int Part);
 
+/// <param name="SupplierPart">The supplier part it was bought as; a supplier part's <c>in_stock</c> counts these.</param>
 internal sealed record FixtureStockItem(
     int Pk, int Part, decimal Quantity, int Status,
-    int? SalesOrder, int? BelongsTo, int? Customer, int? ConsumedBy, bool IsBuilding, int? Build);
+    int? SalesOrder, int? BelongsTo, int? Customer, int? ConsumedBy, bool IsBuilding, int? Build, int? SupplierPart = null);
 
 internal sealed record FixtureBuild(int Pk, int Part, decimal Quantity, decimal Completed, int Status);
 
@@ -32,11 +33,21 @@ internal sealed record FixtureBuildLine(int Pk, int Build, int BomItem, decimal 
 
 internal sealed record FixtureBuildItem(int Pk, int BuildLine, int StockItem, decimal Quantity);
 
-/// <summary>A purchase or sales order: only its status matters here.</summary>
+/// <summary>A sales order: only its status matters here.</summary>
 internal sealed record FixtureOrder(int Pk, int Status);
 
-/// <summary>A purchase order line; <c>part</c> in the dumpdata is the supplier part.</summary>
-internal sealed record FixturePurchaseLine(int Pk, int Order, int? SupplierPart, decimal Quantity, decimal Received);
+/// <summary>A purchase order: its status decides whether its lines count in a part's <c>ordering</c>.</summary>
+internal sealed record FixturePurchaseOrder(
+    int Pk, int Status, string Reference, int? Supplier, string Description,
+    string? CreationDate = null, string? IssueDate = null, string? TargetDate = null, string SupplierReference = "");
+
+/// <summary>
+/// A purchase order line; <c>part</c> in the dumpdata is the supplier part. Lines with the same supplier part,
+/// destination and target date are one line to InvenTree (a second one is merged into the first).
+/// </summary>
+internal sealed record FixturePurchaseLine(
+    int Pk, int Order, int? SupplierPart, decimal Quantity, decimal Received,
+    string Reference = "", string? TargetDate = null, int? Destination = null);
 
 internal sealed record FixtureSalesLine(int Pk, int Order, int? Part, decimal Quantity, decimal Shipped);
 
@@ -45,9 +56,17 @@ internal sealed record FixtureSalesAllocation(int Pk, int Line, int Item, int? S
 /// <summary>A sales order shipment; it counts as shipped once it has a <c>shipment_date</c>.</summary>
 internal sealed record FixtureShipment(int Pk, int Order, bool Shipped);
 
-internal sealed record FixtureCompany(int Pk, string Name, bool IsSupplier);
+internal sealed record FixtureCompany(
+    int Pk, string Name, bool IsSupplier, string Description = "", string? Currency = null, bool Active = true);
 
-internal sealed record FixtureSupplierPart(int Pk, int Part, int Supplier, string Sku, decimal PackQuantity);
+/// <param name="Primary">InvenTree's "primary supplier part" flag (newer than the demo dataset: false there).</param>
+/// <param name="Available">What the supplier reports it has (the model's <c>available</c>).</param>
+internal sealed record FixtureSupplierPart(
+    int Pk, int Part, int Supplier, string Sku, decimal PackQuantity,
+    bool Primary = false, decimal Available = 0, bool Active = true, string Description = "");
+
+/// <summary>A supplier price break: from <paramref name="Quantity"/> units of the supplier part on, this unit price.</summary>
+internal sealed record FixturePriceBreak(int Pk, int SupplierPart, decimal Quantity, decimal Price, string? Currency);
 
 /// <summary>One immutable state of the fixture; mutations produce a new one.</summary>
 internal sealed record FixtureData
@@ -59,7 +78,7 @@ internal sealed record FixtureData
     public required IReadOnlyList<FixtureBuild> Builds { get; init; }
     public required IReadOnlyList<FixtureBuildLine> BuildLines { get; init; }
     public required IReadOnlyList<FixtureBuildItem> BuildItems { get; init; }
-    public required IReadOnlyList<FixtureOrder> PurchaseOrders { get; init; }
+    public required IReadOnlyList<FixturePurchaseOrder> PurchaseOrders { get; init; }
     public required IReadOnlyList<FixturePurchaseLine> PurchaseLines { get; init; }
     public required IReadOnlyList<FixtureOrder> SalesOrders { get; init; }
     public required IReadOnlyList<FixtureSalesLine> SalesLines { get; init; }
@@ -67,4 +86,11 @@ internal sealed record FixtureData
     public required IReadOnlyList<FixtureShipment> Shipments { get; init; }
     public required IReadOnlyList<FixtureCompany> Companies { get; init; }
     public required IReadOnlyList<FixtureSupplierPart> SupplierParts { get; init; }
+    public IReadOnlyList<FixturePriceBreak> PriceBreaks { get; init; } = [];
+
+    /// <summary>The pk the next created purchase order gets: like a database sequence, a deleted pk is never reused.</summary>
+    public int NextPurchaseOrderPk { get; init; } = 1;
+
+    /// <summary>The pk the next created purchase order line gets (never reused either).</summary>
+    public int NextPurchaseLinePk { get; init; } = 1;
 }

@@ -2,7 +2,7 @@ namespace MonitorDashboard.InvenTreeEmulator;
 
 /// <summary>
 /// The InvenTree data an <see cref="EmulatorServer"/> serves, loaded from a Django <c>dumpdata</c> fixture.
-/// Stock mutations are thread-safe and take effect on the next request.
+/// Mutations (stock here, purchase orders through the API) are thread-safe and take effect on the next request.
 /// </summary>
 public sealed class InvenTreeFixture
 {
@@ -89,14 +89,28 @@ public sealed class InvenTreeFixture
         }
     }
 
-    private void MutateStock(Action<Dictionary<int, FixtureStockItem>> change)
+    private void MutateStock(Action<Dictionary<int, FixtureStockItem>> change) => Mutate(data =>
+    {
+        var stock = new Dictionary<int, FixtureStockItem>(data.StockItems);
+        change(stock);
+        return (data with { StockItems = stock }, 0);
+    });
+
+    /// <summary>
+    /// Replaces the state with the one <paramref name="change"/> makes of it, atomically: concurrent changes are applied
+    /// one after the other, each to the state the previous one left. A change that throws leaves the state as it was.
+    /// </summary>
+    internal T Mutate<T>(Func<FixtureData, (FixtureData Data, T Result)> change)
     {
         lock (_gate)
         {
-            var stock = new Dictionary<int, FixtureStockItem>(_data.StockItems);
-            change(stock);
-            _data = _data with { StockItems = stock };
-            _index = null;
+            var (data, result) = change(_data);
+            if (!ReferenceEquals(data, _data))
+            {
+                _data = data;
+                _index = null;
+            }
+            return result;
         }
     }
 }

@@ -49,6 +49,7 @@ public sealed class SampleCatalogTests(SampleCatalogFixture catalog) : IClassFix
         { "order.salesorderallocation", "item", "stock.stockitem" },
         { "company.supplierpart", "part", "part.part" },
         { "company.supplierpart", "supplier", "company.company" },
+        { "company.supplierpricebreak", "part", "company.supplierpart" },
     };
 
     [Theory]
@@ -72,6 +73,7 @@ public sealed class SampleCatalogTests(SampleCatalogFixture catalog) : IClassFix
             "stock.stockitem", "build.build", "build.buildline", "build.builditem", "order.purchaseorder",
             "order.purchaseorderlineitem", "order.salesorder", "order.salesorderlineitem",
             "order.salesorderallocation", "order.salesordershipment", "company.company", "company.supplierpart",
+            "company.supplierpricebreak",
         ];
         Assert.Equal(expected.Order(), catalog.Models.Keys.Order());
     }
@@ -85,6 +87,8 @@ public sealed class SampleCatalogTests(SampleCatalogFixture catalog) : IClassFix
     [InlineData("order.purchaseorderlineitem", "received")]
     [InlineData("order.salesorderlineitem", "shipped")]
     [InlineData("company.supplierpart", "pack_quantity_native")]
+    [InlineData("company.supplierpricebreak", "quantity")]
+    [InlineData("company.supplierpricebreak", "price")]
     public void Decimals_are_strings_as_in_InvenTree_dumpdata(string model, string field)
     {
         Assert.All(catalog[model].Values, fields => Assert.True(Dec(fields, field) >= 0));

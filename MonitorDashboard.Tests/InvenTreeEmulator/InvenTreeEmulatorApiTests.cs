@@ -121,7 +121,9 @@ public sealed class InvenTreeEmulatorApiTests(DemoEmulatorFixture demo) : IClass
         Assert.Equal(12, suppliers.Length);
         Assert.Contains(new InvenTreeCompany { Pk = 1, Name = "DigiKey", IsSupplier = true }, suppliers);
         Assert.Equal(200, digikeyParts.Count);
-        Assert.Contains(new InvenTreeSupplierPart { Pk = 11, Part = 43, Supplier = 1, Sku = "RR05P100KDTR-ND" }, digikeyParts.Results);
+        var resistor = Assert.Single(digikeyParts.Results, s => s.Pk == 11);
+        Assert.Equal((43, 1, "RR05P100KDTR-ND", 1m, 28411m, "DigiKey"),
+            (resistor.Part, resistor.Supplier, resistor.Sku, resistor.PackQuantityNative, resistor.Available, resistor.SupplierName));
     }
 
     [Fact]

@@ -25,6 +25,8 @@ public sealed class InvenTreeHarness : IAsyncDisposable
     public EmulatorServer Emulator { get; }
     public ServiceProvider Services { get; }
     public IInvenTreeClient Client => Services.GetRequiredService<IInvenTreeClient>();
+    public IInvenTreeOrderWriter OrderWriter => Services.GetRequiredService<IInvenTreeOrderWriter>();
+    public PurchasingReader Purchasing => Services.GetRequiredService<PurchasingReader>();
     public BomFetcher Fetcher => Services.GetRequiredService<BomFetcher>();
     public CalculationService Calculation => Services.GetRequiredService<CalculationService>();
     public FakeLogCollector Logs => Services.GetFakeLogCollector();

@@ -1,9 +1,7 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Polly.Timeout;
 
 namespace MonitorDashboard.InvenTree;
 
@@ -42,6 +40,25 @@ public interface IInvenTreeClient
     Task<IReadOnlyList<InvenTreeCompany>> GetSuppliersAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyList<InvenTreeSupplierPart>> GetSupplierPartsAsync(int supplierPk, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The supplier parts of these parts (<c>/api/company/part/</c>), each with its supplier's name, <c>primary</c>
+    /// flag, pack size and stock figures. Fewest requests: the whole list when it is short, else one
+    /// <c>part=</c> request per part (InvenTree has no "any of these parts" filter).
+    /// </summary>
+    Task<IReadOnlyList<InvenTreeSupplierPart>> GetSupplierPartsOfPartsAsync(IReadOnlyCollection<int> partPks, CancellationToken cancellationToken);
+
+    /// <summary>The price breaks of these supplier parts (<c>/api/company/price-break/</c>), by ascending quantity.</summary>
+    Task<IReadOnlyList<InvenTreePriceBreak>> GetPriceBreaksAsync(IReadOnlyCollection<int> supplierPartPks, CancellationToken cancellationToken);
+
+    /// <summary>Every open purchase order (Pending, Placed, On hold: <c>/api/order/po/?outstanding=true</c>).</summary>
+    Task<IReadOnlyList<InvenTreePurchaseOrder>> GetOpenPurchaseOrdersAsync(CancellationToken cancellationToken);
+
+    /// <summary>One purchase order (<c>/api/order/po/&lt;pk&gt;/</c>); <see cref="InvenTreeNotFoundException"/> when there is none.</summary>
+    Task<InvenTreePurchaseOrder> GetPurchaseOrderAsync(int orderPk, CancellationToken cancellationToken);
+
+    /// <summary>The lines of these purchase orders (<c>/api/order/po-line/</c>, <c>order=</c> per order or the whole list, whichever takes fewer requests).</summary>
+    Task<IReadOnlyList<InvenTreePurchaseOrderLine>> GetPurchaseOrderLinesAsync(IReadOnlyCollection<int> orderPks, CancellationToken cancellationToken);
 }
 
 internal sealed partial class InvenTreeClient(
@@ -116,12 +133,79 @@ internal sealed partial class InvenTreeClient(
     public Task<IReadOnlyList<InvenTreeSupplierPart>> GetSupplierPartsAsync(int supplierPk, CancellationToken cancellationToken) =>
         GetAllPagesAsync<InvenTreeSupplierPart>($"company/part/?supplier={supplierPk}", cancellationToken);
 
+    public Task<IReadOnlyList<InvenTreeSupplierPart>> GetSupplierPartsOfPartsAsync(IReadOnlyCollection<int> partPks, CancellationToken cancellationToken) =>
+        GetForKeysAsync<InvenTreeSupplierPart>("company/part/?supplier_detail=true", "part", partPks, s => s.Part, cancellationToken);
+
+    public async Task<IReadOnlyList<InvenTreePriceBreak>> GetPriceBreaksAsync(IReadOnlyCollection<int> supplierPartPks, CancellationToken cancellationToken) =>
+        [.. (await GetForKeysAsync<InvenTreePriceBreak>("company/price-break/", "part", supplierPartPks, b => b.Part, cancellationToken))
+            .OrderBy(b => b.Part).ThenBy(b => b.Quantity)];
+
+    public async Task<IReadOnlyList<InvenTreePurchaseOrder>> GetOpenPurchaseOrdersAsync(CancellationToken cancellationToken) =>
+        // Our side decides what is open too: a proxy or an old server that dropped the filter must not add closed orders.
+        [.. (await GetAllPagesAsync<InvenTreePurchaseOrder>("order/po/?outstanding=true", cancellationToken))
+            .Where(o => InvenTreePurchaseOrderStatus.IsOpen(o.Status))];
+
+    public Task<InvenTreePurchaseOrder> GetPurchaseOrderAsync(int orderPk, CancellationToken cancellationToken) =>
+        GetAsync<InvenTreePurchaseOrder>($"order/po/{orderPk}/", cancellationToken);
+
+    public Task<IReadOnlyList<InvenTreePurchaseOrderLine>> GetPurchaseOrderLinesAsync(IReadOnlyCollection<int> orderPks, CancellationToken cancellationToken) =>
+        GetForKeysAsync<InvenTreePurchaseOrderLine>("order/po-line/", "order", orderPks, l => l.Order, cancellationToken);
+
+    /// <summary>
+    /// The items of a list that belong to <paramref name="keys"/> (the supplier parts of twelve parts, say) in the fewest
+    /// requests. InvenTree has no "any of these" filter, so the list is either walked whole or asked once per key with
+    /// <paramref name="keyFilter"/> (a filter the recording shows the server honours). One key: asked directly. More:
+    /// the whole list's first page tells its length; when the rest of it takes no more requests than the keys would,
+    /// it is walked, else each key is asked for (so at most one request more than the cheaper way). Every answer is
+    /// filtered by key on our side as well, so a filter a server ignores costs requests, never wrong data.
+    /// </summary>
+    private async Task<IReadOnlyList<T>> GetForKeysAsync<T>(
+        string listPath, string keyFilter, IReadOnlyCollection<int> keys, Func<T, int?> keyOf, CancellationToken cancellationToken)
+    {
+        var wanted = keys.Distinct().Order().ToList();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+        var separator = listPath.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        string ForKey(int key) => $"{listPath}{separator}{keyFilter}={key}";
+
+        IReadOnlyList<T> items;
+        if (wanted.Count == 1)
+        {
+            items = await GetAllPagesAsync<T>(ForKey(wanted[0]), cancellationToken);
+        }
+        else
+        {
+            var first = await GetAsync<InvenTreePage<T>>($"{listPath}{separator}limit={options.Value.PageSize}&offset=0", cancellationToken);
+            var perPage = Math.Max(1, first.Results.Count);
+            var remainingPages = first.Results.Count == 0 ? 0 : (long)Math.Ceiling(Math.Max(0, first.Count - first.Results.Count) / (double)perPage);
+            items = remainingPages <= wanted.Count
+                ? await GetAllPagesAsync(listPath, cancellationToken, first)
+                : await GetEachAsync(wanted, key => GetAllPagesAsync<T>(ForKey(key), cancellationToken), cancellationToken);
+        }
+        var set = wanted.ToHashSet();
+        return [.. items.Where(i => keyOf(i) is { } k && set.Contains(k))];
+    }
+
+    /// <summary>One list per key, at most <see cref="InvenTreeOptions.MaxConcurrency"/> in flight, concatenated in key order.</summary>
+    private async Task<IReadOnlyList<T>> GetEachAsync<T>(
+        IReadOnlyList<int> keys, Func<int, Task<IReadOnlyList<T>>> fetch, CancellationToken cancellationToken)
+    {
+        var lists = new IReadOnlyList<T>[keys.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, keys.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken },
+            async (i, _) => lists[i] = await fetch(keys[i]));
+        return [.. lists.SelectMany(l => l)];
+    }
+
     /// <summary>
     /// Always sends <c>limit</c> (without it InvenTree returns everything at once) and walks the offsets. A server (or
     /// proxy) that ignores <c>offset</c> serves the first page again and again: that is noticed and reported rather
     /// than paged for ever.
     /// </summary>
-    private async Task<IReadOnlyList<T>> GetAllPagesAsync<T>(string pathAndQuery, CancellationToken cancellationToken)
+    /// <param name="firstPage">The first page when the caller already has it (asked with the same path and page size).</param>
+    private async Task<IReadOnlyList<T>> GetAllPagesAsync<T>(string pathAndQuery, CancellationToken cancellationToken, InvenTreePage<T>? firstPage = null)
     {
         var pageSize = options.Value.PageSize;
         var separator = pathAndQuery.Contains('?', StringComparison.Ordinal) ? '&' : '?';
@@ -130,7 +214,9 @@ internal sealed partial class InvenTreeClient(
         var mostPages = int.MaxValue;
         for (int offset = 0, pages = 1; ; pages++)
         {
-            var page = await GetAsync<InvenTreePage<T>>($"{pathAndQuery}{separator}limit={pageSize}&offset={offset}", cancellationToken);
+            var page = pages == 1 && firstPage is not null
+                ? firstPage
+                : await GetAsync<InvenTreePage<T>>($"{pathAndQuery}{separator}limit={pageSize}&offset={offset}", cancellationToken);
             var results = JsonSerializer.SerializeToUtf8Bytes(page.Results, Json);
             if (previous is not null && page.Results.Count > 0 && results.AsSpan().SequenceEqual(previous))
             {
@@ -187,15 +273,10 @@ internal sealed partial class InvenTreeClient(
             // HttpClient must not buffer it a second time.
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or TaskCanceledException
-                                   && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (InvenTreeFailures.IsNoAnswer(ex, cancellationToken))
         {
             LogRequestFailed(path, endpoint.ApiBase.Authority, ex.Message);
-            var server = endpoint.ApiBase.GetLeftPart(UriPartial.Authority);
-            throw new InvenTreeUnreachableException(
-                ex is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } && certificates.LastRejection is { } why
-                    ? $"InvenTree at {server} is not trusted: {why}."
-                    : $"InvenTree at {server} is unreachable ({Describe(ex)}) for {path}.", ex);
+            throw InvenTreeFailures.Unreachable(ex, endpoint, path, certificates);
         }
 
         using (response)
@@ -212,53 +293,7 @@ internal sealed partial class InvenTreeClient(
                     throw new InvenTreeRequestException($"InvenTree returned malformed JSON for {path}: {ex.Message}");
                 }
             }
-            var detail = await ReadDetailAsync(response, cancellationToken);
-            throw response.StatusCode switch
-            {
-                HttpStatusCode.Unauthorized => new InvenTreeUnauthorizedException(
-                    $"InvenTree refused the API token (401) for {path}{detail}. Check INVENTREE_API_TOKEN."),
-                HttpStatusCode.Forbidden => new InvenTreeUnauthorizedException(
-                    $"The API token lacks permission (403) for {path}{detail}."),
-                HttpStatusCode.NotFound => new InvenTreeNotFoundException($"InvenTree has no {path} (404){detail}."),
-                >= HttpStatusCode.InternalServerError or HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests =>
-                    new InvenTreeUnreachableException(
-                        $"InvenTree kept failing for {path}: HTTP {(int)response.StatusCode} after {options.Value.MaxRetries} retries{detail}."),
-                _ => new InvenTreeRequestException($"InvenTree rejected {path}: HTTP {(int)response.StatusCode}{detail}.", (int)response.StatusCode),
-            };
-        }
-    }
-
-    private static string Describe(Exception ex) => ex switch
-    {
-        TimeoutRejectedException or TaskCanceledException => "timed out",
-        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => "connection failed",
-        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "host name not found",
-        HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => "connection dropped",
-        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => "TLS handshake failed",
-        _ => ex.GetType().Name,
-    };
-
-    /// <summary>InvenTree's error body (<c>{"detail": ...}</c> or field errors), shortened, for the message.</summary>
-    private static async Task<string> ReadDetailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (string.IsNullOrWhiteSpace(body))
-            {
-                return "";
-            }
-            using var doc = JsonDocument.Parse(body);
-            var text = doc.RootElement.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String
-                ? d.GetString()
-                : doc.RootElement.GetRawText();
-            // The callers end the sentence; DRF's details end theirs too ("Not found.").
-            text = text?.TrimEnd().TrimEnd('.');
-            return string.IsNullOrEmpty(text) ? "" : ": " + (text.Length > 200 ? text[..200] + "…" : text);
-        }
-        catch (JsonException)
-        {
-            return "";
+            throw await InvenTreeFailures.FromResponseAsync(response, path, options.Value.MaxRetries, cancellationToken);
         }
     }
 

@@ -44,3 +44,6 @@ public sealed class InvenTreeRequestException(string message, int? statusCode = 
 {
     public int? StatusCode { get; } = statusCode;
 }
+
+/// <summary>A write refused by the app itself, before anything was sent (it would have gone to the wrong server).</summary>
+public sealed class InvenTreeWriteRefusedException(string message) : InvenTreeException(message);

@@ -90,12 +90,28 @@ public sealed record InvenTreeCompany
     [JsonPropertyName("is_supplier")] public bool IsSupplier { get; init; }
 }
 
+/// <summary>A supplier part as returned by <c>/api/company/part/</c>: what one supplier sells of one of our parts.</summary>
 public sealed record InvenTreeSupplierPart
 {
     [JsonPropertyName("pk")] public required int Pk { get; init; }
+    /// <summary>Our part (the internal part).</summary>
     [JsonPropertyName("part")] public required int Part { get; init; }
     [JsonPropertyName("supplier")] public required int Supplier { get; init; }
     [JsonPropertyName("SKU")] public string? Sku { get; init; }
+    [JsonPropertyName("active")] public bool Active { get; init; } = true;
+    /// <summary>InvenTree's "primary supplier part" of the part (recorded at API 511; older servers lack it: false).</summary>
+    [JsonPropertyName("primary")] public bool Primary { get; init; }
+    /// <summary>How many of the part's own units one ordered unit (one pack) of this supplier part is; 1 when unset.</summary>
+    [JsonPropertyName("pack_quantity_native")] public decimal PackQuantityNative { get; init; } = 1;
+    /// <summary>Our stock bought as this supplier part.</summary>
+    [JsonPropertyName("in_stock")] public decimal? InStock { get; init; }
+    /// <summary>What the supplier last reported it has available (0 when nobody recorded it).</summary>
+    [JsonPropertyName("available")] public decimal? Available { get; init; }
+    /// <summary>The supplier, as nested in the answer (asked for with <c>supplier_detail=true</c>).</summary>
+    [JsonPropertyName("supplier_detail")] public InvenTreeCompany? SupplierDetail { get; init; }
+
+    /// <summary>The supplier's name when the answer carried it.</summary>
+    [JsonIgnore] public string? SupplierName => SupplierDetail?.Name;
 }
 
 /// <summary>What <c>GET /api/</c> tells about the server.</summary>

@@ -32,28 +32,46 @@ public static class InvenTreeServiceCollectionExtensions
         services.AddTransient<RequestCountingHandler>();
         services.AddTransient<ResponseBufferingHandler>();
         services.AddSingleton<InvenTreeCertificateTrust>();
-        var http = services.AddHttpClient<IInvenTreeClient, InvenTreeClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<InvenTreeHttpLogger>();
+        ConfigureTransport(services.AddHttpClient<IInvenTreeClient, InvenTreeClient>(client => client.Timeout = Timeout.InfiniteTimeSpan),
+            retry: true);
+        // Writes have their own client: the same transport with a timeout but no retry strategy at all, so no write is
+        // ever sent twice by the pipeline (a POST that timed out may have been applied; see IInvenTreeOrderWriter).
+        ConfigureTransport(services.AddHttpClient<IInvenTreeOrderWriter, InvenTreeOrderWriter>(client => client.Timeout = Timeout.InfiniteTimeSpan),
+            retry: false);
+        services.AddSingleton<InvenTreeWriteTarget>();
+        services.AddTransient<PurchasingReader>();
+
+        services.AddSingleton<PartLookup>();
+        return services;
+    }
+
+    /// <summary>
+    /// The handlers every InvenTree request passes through: certificate trust, the token-free logger, retries (reads
+    /// only) and the per-attempt timeout that covers the whole answer, request counting and the size-capped body read.
+    /// </summary>
+    private static void ConfigureTransport(IHttpClientBuilder http, bool retry)
+    {
         http.ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
         {
             SslOptions = { RemoteCertificateValidationCallback = sp.GetRequiredService<InvenTreeCertificateTrust>().Validate },
         });
         // The default loggers put raw header values (the API token) into their records' structured state.
         // Inside the resilience handler, so every attempt (retries included) is logged.
-        services.AddSingleton<InvenTreeHttpLogger>();
         http.RemoveAllLoggers().AddLogger<InvenTreeHttpLogger>(wrapHandlersPipeline: false);
-        http.AddResilienceHandler("inventree", static (pipeline, context) =>
+        http.AddResilienceHandler(retry ? "inventree" : "inventree-writes", (pipeline, context) =>
             {
                 var o = context.ServiceProvider.GetRequiredService<IOptions<InvenTreeOptions>>().Value;
-                if (o.MaxRetries > 0)
+                if (retry && o.MaxRetries > 0)
                 {
-                    var retry = new HttpRetryStrategyOptions
+                    var strategy = new HttpRetryStrategyOptions
                     {
                         // A refused certificate is refused again: asking three more times only delays the error.
                         ShouldHandle = args => ValueTask.FromResult(
                             HttpClientResiliencePredicates.IsTransient(args.Outcome) && !IsRefusedCertificate(args.Outcome.Exception)),
                     };
-                    RetryBackoff.Apply(retry, o.MaxRetries, o.RetryBaseDelay);
-                    pipeline.AddRetry(retry);
+                    RetryBackoff.Apply(strategy, o.MaxRetries, o.RetryBaseDelay);
+                    pipeline.AddRetry(strategy);
                 }
                 pipeline.AddTimeout(o.RequestTimeout);
             });
@@ -61,9 +79,6 @@ public static class InvenTreeServiceCollectionExtensions
         // whole within its attempt, under the attempt's timeout (retried when it stalls or drops, refused when too large).
         http.AddHttpMessageHandler<RequestCountingHandler>();
         http.AddHttpMessageHandler<ResponseBufferingHandler>();
-
-        services.AddSingleton<PartLookup>();
-        return services;
     }
 
     private static bool IsRefusedCertificate(Exception? exception) =>

@@ -45,6 +45,24 @@ public sealed class SharedFetchClient(IInvenTreeClient inner, CancellationToken 
     public Task<IReadOnlyList<InvenTreeSupplierPart>> GetSupplierPartsAsync(int supplierPk, CancellationToken cancellationToken) =>
         OnceAsync($"supplier_parts:{supplierPk}", ct => inner.GetSupplierPartsAsync(supplierPk, ct), cancellationToken);
 
+    public Task<IReadOnlyList<InvenTreeSupplierPart>> GetSupplierPartsOfPartsAsync(IReadOnlyCollection<int> partPks, CancellationToken cancellationToken) =>
+        OnceAsync("supplier_parts_of:" + KeyOf(partPks), ct => inner.GetSupplierPartsOfPartsAsync(partPks, ct), cancellationToken);
+
+    public Task<IReadOnlyList<InvenTreePriceBreak>> GetPriceBreaksAsync(IReadOnlyCollection<int> supplierPartPks, CancellationToken cancellationToken) =>
+        OnceAsync("price_breaks:" + KeyOf(supplierPartPks), ct => inner.GetPriceBreaksAsync(supplierPartPks, ct), cancellationToken);
+
+    public Task<IReadOnlyList<InvenTreePurchaseOrder>> GetOpenPurchaseOrdersAsync(CancellationToken cancellationToken) =>
+        OnceAsync("po:open", inner.GetOpenPurchaseOrdersAsync, cancellationToken);
+
+    // An order and its lines are read back after drafting one: always asked afresh.
+    public Task<InvenTreePurchaseOrder> GetPurchaseOrderAsync(int orderPk, CancellationToken cancellationToken) =>
+        inner.GetPurchaseOrderAsync(orderPk, cancellationToken);
+
+    public Task<IReadOnlyList<InvenTreePurchaseOrderLine>> GetPurchaseOrderLinesAsync(IReadOnlyCollection<int> orderPks, CancellationToken cancellationToken) =>
+        inner.GetPurchaseOrderLinesAsync(orderPks, cancellationToken);
+
+    private static string KeyOf(IEnumerable<int> pks) => string.Join(',', pks.Distinct().Order());
+
     private async Task<T> OnceAsync<T>(string key, Func<CancellationToken, Task<T>> fetch, CancellationToken cancellationToken)
     {
         // No single caller's token governs the shared request: one check reaching its deadline (or giving up) must

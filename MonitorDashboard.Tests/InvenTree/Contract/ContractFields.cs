@@ -32,6 +32,9 @@ public static class ContractFields
             "/api/build/" => typeof(InvenTreeBuild),
             "/api/company/" => typeof(InvenTreeCompany),
             "/api/company/part/" => typeof(InvenTreeSupplierPart),
+            "/api/company/price-break/" => typeof(InvenTreePriceBreak),
+            "/api/order/po-line/" => typeof(InvenTreePurchaseOrderLine),
+            _ when bare.StartsWith("/api/order/po/", StringComparison.Ordinal) => typeof(InvenTreePurchaseOrder),
             _ when bare.StartsWith("/api/part/", StringComparison.Ordinal) => typeof(InvenTreePart),
             _ => null,
         };
