@@ -62,11 +62,11 @@ internal static class ScaleReport
         {
             return;
         }
-        output.WriteLine($"  per-stage breakdown (the app's components in the benchmark process, one check at a time over {r.Lists - 1:N0} lists):");
+        output.WriteLine($"  per-stage breakdown (the app's components in the benchmark process, one check at a time; presets.json and the state hold all {r.Lists:N0} lists):");
         var width = r.Stages.Max(s => s.Stage.Length);
         foreach (var stage in r.Stages)
         {
-            output.WriteLine($"    {stage.Stage.PadRight(width)}  {Ms(stage.CpuPerCheck),9} CPU  {Ms(stage.WallPerCheck),9} wall per check");
+            output.WriteLine($"    {stage.Stage.PadRight(width)}  {Ms(stage.CpuPerCheck),9} CPU  {Ms(stage.WallPerCheck),9} wall per check  (over {stage.Checks:N0} lists)");
         }
         var sum = r.Stages.Aggregate(TimeSpan.Zero, (total, s) => total + s.CpuPerCheck);
         var wall = r.Stages.Aggregate(TimeSpan.Zero, (total, s) => total + s.WallPerCheck);

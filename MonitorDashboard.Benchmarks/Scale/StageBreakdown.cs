@@ -17,13 +17,20 @@ namespace MonitorDashboard.Benchmarks.Scale;
 
 /// <summary>
 /// Where a check's CPU goes: the app's real components (built by its own DI, <see cref="PipelineHost"/>) run stage
-/// by stage over the same N lists, one check at a time, in the benchmark's process beside the emulator. Each stage is
-/// timed over all lists by process CPU time (so background work — GC, the emulator answering the first fetches — is
+/// by stage over up to <see cref="SampleLists"/> of the N lists, one check at a time, in the benchmark's process beside
+/// the emulator, with presets.json and the state holding all N (their costs grow with N). Each stage is
+/// timed by process CPU time (so background work — GC, the emulator answering the first fetches — is
 /// counted where it happens) and wall time. The fetch shares one <see cref="SharedFetchClient"/> for the whole burst,
 /// as a scheduler tick does; its second, cached pass is the calculation alone.
 /// </summary>
 internal sealed class StageBreakdown(EmulatorServer emulator, string repositoryRoot)
 {
+    /// <summary>Lists each stage goes through: enough for a stable average; presets.json and the state still hold all N.</summary>
+    public const int SampleLists = 200;
+
+    /// <summary>A stage that is still slow (seconds a check) stops after this long, so CI keeps its time.</summary>
+    private static readonly TimeSpan StageBudget = TimeSpan.FromSeconds(10);
+
     public async Task<IReadOnlyList<StageCost>> RunAsync(string presetsJson, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("md-scale-stages-").FullName;
@@ -32,8 +39,8 @@ internal sealed class StageBreakdown(EmulatorServer emulator, string repositoryR
             await File.WriteAllTextAsync(Path.Combine(folder, "presets.json"), presetsJson, cancellationToken);
             using var host = PipelineHost.Build(folder, repositoryRoot, emulator);
             var pipeline = new Pipeline(host.Services, await host.Services.GetRequiredService<PresetsStore>().LoadAsync(cancellationToken));
-            await pipeline.RunStagesAsync(0, 1, cancellationToken); // warm-up: JIT and first connections, on a list of its own
-            return await pipeline.RunStagesAsync(1, pipeline.Lists.Count - 1, cancellationToken);
+            await pipeline.RunStagesAsync(0, 1, StageBudget, cancellationToken); // warm-up: JIT and first connections, on a list of its own
+            return await pipeline.RunStagesAsync(1, Math.Min(SampleLists, pipeline.Lists.Count - 1), StageBudget, cancellationToken);
         }
         finally
         {
@@ -62,10 +69,11 @@ internal sealed class StageBreakdown(EmulatorServer emulator, string repositoryR
 
         public IReadOnlyList<MonitoringList> Lists => snapshot.MonitoringLists;
 
-        public async Task<IReadOnlyList<StageCost>> RunStagesAsync(int first, int count, CancellationToken ct)
+        public async Task<IReadOnlyList<StageCost>> RunStagesAsync(int first, int count, TimeSpan budget, CancellationToken ct)
         {
             var lists = Lists.Skip(first).Take(count).ToList();
             var n = lists.Count;
+            var meter = new StageMeter(n, budget);
             var results = new CalculationResult[n];
             var hashes = new string[n];
             var models = new ReportModel[n];
@@ -75,39 +83,39 @@ internal sealed class StageBreakdown(EmulatorServer emulator, string repositoryR
             var leases = new RunLease?[n];
             var shared = new SharedFetchClient(_inventree, ct);
 
-            var fetchAndCalculate = await StageMeter.MeasureAsync("fetch + calculation", n, async i =>
+            var fetchAndCalculate = await meter.MeasureAsync("fetch + calculation", async i =>
                 results[i] = (await _calculation.RunAsync(Requests(lists[i]), ListCalculationOptions.For(lists[i]), ct, shared)).Result);
-            var calculate = await StageMeter.MeasureAsync("calculation", n, async i =>
+            var calculate = await meter.MeasureAsync("calculation", async i =>
                 results[i] = (await _calculation.RunAsync(Requests(lists[i]), ListCalculationOptions.For(lists[i]), ct, shared)).Result);
-            var hash = await StageMeter.Measure("significant-result hash", n, i => hashes[i] = SignificantResult.Hash(results[i]));
-            var reads = await StageMeter.MeasureAsync("history reads (last hash, previous report)", n, async i =>
+            var hash = await meter.Measure("significant-result hash", i => hashes[i] = SignificantResult.Hash(results[i]));
+            var reads = await meter.MeasureAsync("history reads (last hash, previous report)", async i =>
             {
                 var lastHash = await _unsaved.EffectiveLastHashAsync(lists[i], ct);
                 var previous = await _history.LastReportedAsync(lists[i].Id, ct);
                 models[i] = new ReportModel(lists[i].Id, lists[i].Name, lists[i].TimeZone, lists[i].Recipients, _time.GetUtcNow(), results[i],
                     ResultDiff.Compare(previous?.Result, results[i]), !string.Equals(hashes[i], lastHash, StringComparison.OrdinalIgnoreCase));
             });
-            var templates = await StageMeter.Measure("report rendering (view + templates)", n, i =>
+            var templates = await meter.Measure("report rendering (view + templates)", i =>
             {
                 var view = _views.Build(models[i]);
                 var zone = _formatting.For(models[i].TimeZone).Zone;
                 _ = _templates.Render(ReportRenderer.HtmlTemplate, "report", view, HtmlEncoder.Default, zone);
                 _ = _templates.Render(ReportRenderer.TextTemplate, "report", view, NullEncoder.Default, zone);
             });
-            var rendered = await StageMeter.Measure("ReportRenderer.RenderReport", n, i => messages[i] = _reports.RenderReport(models[i]));
-            var mime = await StageMeter.Measure("MIME building", n, i => _ = _mime.Create(messages[i]));
-            var send = await StageMeter.MeasureAsync("outbox (MIME + write)", n, async i => deliveries[i] = await _outbox.SendAsync(messages[i], ct));
-            var claim = await StageMeter.MeasureAsync("lease claim", n, async i =>
+            var rendered = await meter.Measure("ReportRenderer.RenderReport", i => messages[i] = _reports.RenderReport(models[i]));
+            var mime = await meter.Measure("MIME building", i => _ = _mime.Create(messages[i]));
+            var send = await meter.MeasureAsync("outbox (MIME + write)", async i => deliveries[i] = await _outbox.SendAsync(messages[i], ct));
+            var claim = await meter.MeasureAsync("lease claim", async i =>
                 leases[i] = await _leases.AcquireAsync(lists[i], Request(lists[i]), Guid.NewGuid(), "benchmark", ct) is LeaseGranted granted ? granted.Lease : null);
-            var lastHash = await StageMeter.MeasureAsync("presets.json last_hash write", n, async i => await _unsaved.SaveAsync(lists[i], hashes[i]));
-            var insert = await StageMeter.MeasureAsync("history insert (run + lease)", n, async i =>
+            var lastHash = await meter.MeasureAsync("presets.json last_hash write", async i => await _unsaved.SaveAsync(lists[i], hashes[i]));
+            var insert = await meter.MeasureAsync("history insert (run + lease)", async i =>
             {
                 records[i] = Record(lists[i], leases[i], results[i], hashes[i], messages[i], deliveries[i]);
                 await _runLeases.CompleteAsync(leases[i], records[i], ct);
             });
-            var notices = await StageMeter.MeasureAsync("admin notice bookkeeping", n, async i =>
+            var notices = await meter.MeasureAsync("admin notice bookkeeping", async i =>
                 await _admins.AfterRunAsync(lists[i], records[i].Summary, ct));
-            var state = await StateUpdatesAsync(lists, records);
+            var state = await StateUpdatesAsync(meter, lists, records);
 
             return
             [
@@ -128,12 +136,12 @@ internal sealed class StageBreakdown(EmulatorServer emulator, string repositoryR
         }
 
         /// <summary>MonitorState with the lists applied and one subscriber that re-reads them, as a page does.</summary>
-        private async Task<StageCost> StateUpdatesAsync(IReadOnlyList<MonitoringList> lists, IReadOnlyList<RunRecord> records)
+        private async Task<StageCost> StateUpdatesAsync(StageMeter meter, IReadOnlyList<MonitoringList> lists, IReadOnlyList<RunRecord> records)
         {
             _state.ApplyPresets(snapshot);
             var seen = 0;
             using var subscription = _state.Subscribe(_ => seen += _state.Lists.Count > 0 ? 1 : 0);
-            return await StageMeter.Measure("state updates (started + finished, 1 subscriber)", lists.Count, i =>
+            return await meter.Measure("state updates (started + finished, 1 subscriber)", i =>
             {
                 _state.MarkRunStarted(lists[i].Id, RunTrigger.Schedule, records[i].Summary.RunId);
                 _state.MarkRunFinished(records[i].Summary);
