@@ -58,7 +58,7 @@ internal sealed class ScaleRunner(BenchmarkOptions options)
                 {
                     page = await PageProbe.StartAsync(app.BaseAddress, app.SignInUrl);
                 }
-                catch (Exception ex) when (ex is Microsoft.Playwright.PlaywrightException or InvalidOperationException)
+                catch (Exception ex) when (ex is Microsoft.Playwright.PlaywrightException or TimeoutException or InvalidOperationException)
                 {
                     pageSkipped = "the browser could not open the lists page: " + ex.Message.Split('\n')[0];
                 }

@@ -33,7 +33,8 @@ internal static class ScaleTargets
                 string.Join(", ", b.Outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {o.Value:N0}"))));
             if (b.CpuPerCheck is { } cpu)
             {
-                checks.Add(Check("CPU per check", cpu <= CpuPerCheck, true, $"{Targets.Ms(cpu)} {(cpu <= CpuPerCheck ? "≤" : ">")} {Targets.Ms(CpuPerCheck)} of app CPU"));
+                checks.Add(Check("CPU per check", cpu <= CpuPerCheck, true, $"{Targets.Ms(cpu)} {(cpu <= CpuPerCheck ? "≤" : ">")} {Targets.Ms(CpuPerCheck)} of app CPU"
+                    + (b.Finished ? "" : " (an upper bound: the work of checks still running at the deadline counts against the finished ones)")));
             }
             if (b.PeakRssBytes is { } peak)
             {
