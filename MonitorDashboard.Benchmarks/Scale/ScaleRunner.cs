@@ -25,57 +25,63 @@ internal sealed class ScaleRunner(BenchmarkOptions options)
         emulator.Faults.Latency = options.Latency;
 
         var folder = Directory.CreateTempSubdirectory("md-scale-").FullName;
-        var presetsPath = Path.Combine(folder, "presets.json");
-        var burst = BurstMinute.First(DateTimeOffset.UtcNow, BurstMinute.Lead);
-        var presets = ScalePresets.Json(options.ScaleLists, assemblies, BurstMinute.Cron(burst));
-        await File.WriteAllTextAsync(presetsPath, presets, ct);
-        using var writes = new PresetsWriteCounter(presetsPath);
-        await VerifyWriteCounterAsync(writes, presetsPath, presets, problems, ct);
-
-        IdleMeasure? idle = null;
-        BurstMeasure? measured = null;
-        IReadOnlyList<PageSample> pages = [];
-        string? pageSkipped = PageProbe.Unavailable;
-        var launched = DateTimeOffset.UtcNow;
-        await using (var app = await DashboardProcess.StartAsync(folder, root, emulator.BaseAddress, emulator.Token, StartupTimeout))
+        try
         {
-            var startup = DateTimeOffset.UtcNow - launched;
-            Console.Error.WriteLine($"  app started in {startup.TotalSeconds:0.0} s; {options.ScaleLists} lists due at {burst:HH:mm} UTC");
-            await StaticAssets.VerifyAsync(app.BaseAddress, problems, ct);
-            if (burst - DateTimeOffset.UtcNow < Settle + IdleWindow)
+            var presetsPath = Path.Combine(folder, "presets.json");
+            var burst = BurstMinute.First(DateTimeOffset.UtcNow, BurstMinute.Lead);
+            var presets = ScalePresets.Json(options.ScaleLists, assemblies, BurstMinute.Cron(burst));
+            await File.WriteAllTextAsync(presetsPath, presets, ct);
+            using var writes = new PresetsWriteCounter(presetsPath);
+            await VerifyWriteCounterAsync(writes, presetsPath, presets, problems, ct);
+
+            IdleMeasure? idle = null;
+            BurstMeasure? measured = null;
+            IReadOnlyList<PageSample> pages = [];
+            string? pageSkipped = PageProbe.Unavailable;
+            var launched = DateTimeOffset.UtcNow;
+            await using (var app = await DashboardProcess.StartAsync(folder, root, emulator.BaseAddress, emulator.Token, StartupTimeout))
             {
-                problems.Add($"start-up took {startup.TotalSeconds:0.0} s, leaving too little time before the burst minute for the idle measurement");
-            }
-            else if (ProcStats.IsAvailable)
-            {
-                idle = await MeasureIdleAsync(app.Id, startup, ct);
+                var startup = DateTimeOffset.UtcNow - launched;
+                Console.Error.WriteLine($"  app started in {startup.TotalSeconds:0.0} s; {options.ScaleLists} lists due at {burst:HH:mm} UTC");
+                await StaticAssets.VerifyAsync(app.BaseAddress, problems, ct);
+                if (burst - DateTimeOffset.UtcNow < Settle + IdleWindow)
+                {
+                    problems.Add($"start-up took {startup.TotalSeconds:0.0} s, leaving too little time before the burst minute for the idle measurement");
+                }
+                else if (ProcStats.IsAvailable)
+                {
+                    idle = await MeasureIdleAsync(app.Id, startup, ct);
+                }
+
+                PageProbe? page = null;
+                if (pageSkipped is null)
+                {
+                    try
+                    {
+                        page = await PageProbe.StartAsync(app.BaseAddress, app.SignInUrl);
+                    }
+                    catch (Exception ex) when (ex is Microsoft.Playwright.PlaywrightException or TimeoutException or InvalidOperationException)
+                    {
+                        pageSkipped = "the browser could not open the lists page: " + ex.Message.Split('\n')[0];
+                    }
+                }
+                await using (page)
+                {
+                    Console.Error.WriteLine($"  waiting for the burst at {burst:HH:mm:ss} UTC ...");
+                    (measured, pages) = await new BurstMeter(app, emulator, writes, page, folder).MeasureAsync(burst, options.ScaleLists, ct);
+                }
             }
 
-            PageProbe? page = null;
-            if (pageSkipped is null)
-            {
-                try
-                {
-                    page = await PageProbe.StartAsync(app.BaseAddress, app.SignInUrl);
-                }
-                catch (Exception ex) when (ex is Microsoft.Playwright.PlaywrightException or TimeoutException or InvalidOperationException)
-                {
-                    pageSkipped = "the browser could not open the lists page: " + ex.Message.Split('\n')[0];
-                }
-            }
-            await using (page)
-            {
-                Console.Error.WriteLine($"  waiting for the burst at {burst:HH:mm:ss} UTC ...");
-                (measured, pages) = await new BurstMeter(app, emulator, writes, page, folder).MeasureAsync(burst, options.ScaleLists, ct);
-            }
+            Console.Error.WriteLine("  stage breakdown in-process ...");
+            var stages = await new StageBreakdown(emulator, root).RunAsync(presets, ct);
+            return new ScaleResult(options.ScaleLists, datasetName, options.Latency, burst, idle, measured, pages, pageSkipped, stages,
+                ProcStats.IsAvailable ? null : "not on Linux: the app's CPU time and memory are read from /proc, which this system does not have",
+                problems);
         }
-
-        Console.Error.WriteLine("  stage breakdown in-process ...");
-        var stages = await new StageBreakdown(emulator, root).RunAsync(presets, ct);
-        TryDelete(folder);
-        return new ScaleResult(options.ScaleLists, datasetName, options.Latency, burst, idle, measured, pages, pageSkipped, stages,
-            ProcStats.IsAvailable ? null : "not on Linux: the app's CPU time and memory are read from /proc, which this system does not have",
-            problems);
+        finally
+        {
+            TryDelete(folder);
+        }
     }
 
     /// <summary>App CPU over 10 s once start-up settled (no browser connected yet), and its RSS at the end of the window.</summary>

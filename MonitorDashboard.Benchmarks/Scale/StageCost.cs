@@ -32,6 +32,16 @@ internal sealed class StageMeter(int lists, TimeSpan budget)
         return new StageCost(stage, (Environment.CpuUsage.TotalTime - cpu) / Math.Max(done, 1), wall.Elapsed / Math.Max(done, 1), done);
     }
 
+    /// <summary>One action that does the stage for all lists at once (a batched write), its cost divided by the lists.</summary>
+    public async Task<StageCost> MeasureBatchAsync(string stage, Func<int, Task> batch)
+    {
+        var cpu = Environment.CpuUsage.TotalTime;
+        var wall = Stopwatch.StartNew();
+        await batch(Lists);
+        wall.Stop();
+        return new StageCost(stage, (Environment.CpuUsage.TotalTime - cpu) / Math.Max(Lists, 1), wall.Elapsed / Math.Max(Lists, 1), Lists);
+    }
+
     public Task<StageCost> Measure(string stage, Action<int> step) =>
         MeasureAsync(stage, i =>
         {
