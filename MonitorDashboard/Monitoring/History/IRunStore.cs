@@ -21,6 +21,9 @@ public interface IRunStore
     /// <summary>The newest run of every list that has one, keyed by list id.</summary>
     Task<IReadOnlyDictionary<string, RunSummary>> LatestPerListAsync(CancellationToken ct);
 
+    /// <summary>The newest <paramref name="perList"/> runs of every list that has runs, newest first, in one query (for trends).</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<RunSummary>>> RecentPerListAsync(int perList, CancellationToken ct);
+
     /// <summary>The newest run whose report was accepted (Sent or PartiallySent): "the previous report" for diffs.</summary>
     Task<RunRecord?> LastReportedAsync(string listId, CancellationToken ct);
 
