@@ -116,6 +116,33 @@ public sealed class MonitoringListValidatorTests
     }
 
     [Fact]
+    public void A_list_a_change_touched_conflicts_with_an_earlier_or_a_later_list_of_the_same_name()
+    {
+        var first = Valid;
+        var second = PresetsSamples.ValidList("Other");
+        var third = PresetsSamples.ValidList("Third") with { Name = " widget line" };
+
+        var results = _validator.ValidateAll([first, second, third], new HashSet<int> { 0 });
+
+        Assert.Equal(["name"], results[0].Errors.Select(e => e.Field)); // touched: the later duplicate counts too
+        Assert.True(results[1].IsValid);
+        Assert.Equal(["name"], results[2].Errors.Select(e => e.Field)); // untouched: the earlier one wins
+    }
+
+    [Fact]
+    public void A_thousand_lists_with_the_same_schedule_are_each_validated_with_their_own_errors()
+    {
+        var lists = Enumerable.Range(0, 1000)
+            .Select(i => PresetsSamples.ValidList($"List {i}") with { Id = Guid.NewGuid().ToString("D"), Recipients = i == 500 ? ["not-an-address"] : ["a@example.com"] })
+            .ToList();
+
+        var results = _validator.ValidateAll(lists);
+
+        Assert.Equal(999, results.Count(r => r.IsValid));
+        Assert.Equal("List \"List 500\": recipients \"not-an-address\" is not a valid email address", Assert.Single(results[500].Errors).Message);
+    }
+
+    [Fact]
     public void Checking_a_schedule_gives_its_description_and_next_runs_in_the_lists_zone()
     {
         var check = _validator.CheckSchedule("0 7 * * 1-5", "Europe/Berlin", upcoming: 3);

@@ -48,6 +48,9 @@ internal sealed class EngineHarness : IAsyncDisposable
             ["INVENTREE_URL"] = emulator.BaseAddress.ToString(),
             ["INVENTREE_API_TOKEN"] = emulator.Token,
             ["InvenTree:RetryBaseDelay"] = "00:00:00.010",
+            // A fake clock does not move by itself: reports' last_hash writes are not spaced out here
+            // (LastHashWritesTests covers the spacing).
+            ["Monitoring:LastHashWriteInterval"] = "00:00:00",
             ["InvenTree:MaxRetries"] = "1",
             ["InvenTree:RequestTimeout"] = "00:00:05",
             ["EMAIL_SMTP_SERVER"] = "127.0.0.1",

@@ -65,6 +65,9 @@ public sealed class SchedulerHarness : IAsyncDisposable
             ["InvenTree:RequestTimeout"] = "12:00:00",
             // Likewise a check's deadline: tests that hold a check across several scheduled times set their own.
             ["Monitoring:CheckTimeout"] = "01:00:00",
+            // The fake clock does not move by itself: reports' last_hash writes are not spaced out here
+            // (LastHashWritesTests covers the spacing).
+            ["Monitoring:LastHashWriteInterval"] = "00:00:00",
             ["InvenTree:RetryBaseDelay"] = "00:00:00.010",
             ["PRESETS_FILE_PATH"] = Path.Combine(folder, "presets.json"),
             ["History:DatabasePath"] = Path.Combine(folder, "monitor.db"),

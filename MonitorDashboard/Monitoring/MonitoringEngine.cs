@@ -27,17 +27,22 @@ public sealed partial class MonitoringEngine(
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
     private IDisposable? _presetsSubscription;
-    private IReadOnlyDictionary<string, RunSummary> _knownLatest = new Dictionary<string, RunSummary>();
+    // The history's change mark of the newest run this process has seen; null until the history could be read.
+    private long? _seenMark;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _presetsSubscription = presets.Subscribe(OnPresets);
         OnPresets(presets.Current ?? await presets.LoadAsync(cancellationToken));
+        IReadOnlyDictionary<string, RunSummary> latest = new Dictionary<string, RunSummary>();
         try
         {
             // Runs cut short by a kill or a crash of this or another process end in the history before anything else.
             await leases.RecoverAbandonedAsync(cancellationToken);
-            _knownLatest = await history.LatestPerListAsync(cancellationToken);
+            // The mark first: a run recorded in between is then seen twice, never missed.
+            var mark = await history.LatestMarkAsync(cancellationToken);
+            latest = await history.LatestPerListAsync(cancellationToken);
+            _seenMark = mark;
         }
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
         {
@@ -45,7 +50,7 @@ public sealed partial class MonitoringEngine(
             LogHistoryUnreadable(ex);
             state.ReportSystemError("run history", $"the run history could not be read at start-up: {ex.Message}");
         }
-        state.LoadLastRuns(_knownLatest);
+        state.LoadLastRuns(latest);
     }
 
     private void OnPresets(PresetsSnapshot snapshot)
@@ -153,21 +158,37 @@ public sealed partial class MonitoringEngine(
         }, TaskScheduler.Default);
     }
 
-    /// <summary>Runs recorded by another process (the CLI's <c>monitor run</c>) appear in the dashboard too.</summary>
+    /// <summary>
+    /// Runs recorded by another process (the CLI's <c>monitor run</c>) appear in the dashboard too. Every tick asks the
+    /// history only for runs newer than the last one seen, so an idle dashboard with a thousand lists reads nothing.
+    /// </summary>
     private async Task PickUpExternalRunsAsync()
     {
-        var latest = await history.LatestPerListAsync(_stopping.Token);
-        foreach (var (listId, run) in latest)
+        if (_seenMark is not { } mark)
         {
-            if (!_knownLatest.TryGetValue(listId, out var known) || known.RunId != run.RunId)
+            // The history could not be read at start-up: catch up on every list's newest run once it can.
+            var markNow = await history.LatestMarkAsync(_stopping.Token);
+            foreach (var run in (await history.LatestPerListAsync(_stopping.Token)).Values)
             {
-                if (state.Find(listId)?.LastRun?.RunId != run.RunId)
-                {
-                    state.MarkRunFinished(run);
-                }
+                Show(run);
+            }
+            _seenMark = markNow;
+            return;
+        }
+        var recorded = await history.RunsAfterAsync(mark, _stopping.Token);
+        foreach (var run in recorded.Runs)
+        {
+            Show(run);
+        }
+        _seenMark = recorded.Mark;
+
+        void Show(RunSummary run)
+        {
+            if (state.Find(run.ListId)?.LastRun?.RunId != run.RunId)
+            {
+                state.MarkRunFinished(run);
             }
         }
-        _knownLatest = latest;
     }
 
     public void Dispose() => _stopping.Dispose();

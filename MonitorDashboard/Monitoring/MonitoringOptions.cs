@@ -25,6 +25,12 @@ public sealed class MonitoringOptions
     /// </summary>
     public TimeSpan RunLease { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// presets.json is written with the <c>last_hash</c> of reports at most this often; reports that go out meanwhile
+    /// have theirs written together in the next write. Zero writes as soon as the previous write is done.
+    /// </summary>
+    public TimeSpan LastHashWriteInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>When the app stops, a report already being sent gets this long to finish before it is cancelled too.</summary>
     public TimeSpan StopGrace { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -31,6 +31,10 @@ internal sealed class MonitoringOptionsValidator : IValidateOptions<MonitoringOp
         {
             errors.Add($"Monitoring:StopGrace: {options.StopGrace} is outside 00:00:00–00:00:20 (the host allows 30 s to stop)");
         }
+        if (options.LastHashWriteInterval < TimeSpan.Zero || options.LastHashWriteInterval > TimeSpan.FromMinutes(1))
+        {
+            errors.Add($"Monitoring:LastHashWriteInterval: {options.LastHashWriteInterval} is outside 00:00:00–00:01:00");
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -25,6 +25,7 @@ public static partial class MonitoringServiceCollectionExtensions
         builder.Services.AddSingleton<ListLeases>();
         builder.Services.AddSingleton<RunRecorder>();
         builder.Services.AddSingleton<RunTracker>();
+        builder.Services.AddSingleton<LastHashWrites>();
         builder.Services.AddSingleton<UnsavedHashes>();
         builder.Services.AddSingleton<ListCheck>();
         builder.Services.AddSingleton<CheckRunner>();

@@ -14,6 +14,22 @@ internal static class MonitoringListEdits
         return doc with { MonitoringLists = lists };
     }
 
+    /// <summary>Sets <c>last_hash</c> of every list named in <paramref name="hashes"/> (by id); ids no list has are left out.</summary>
+    public static PresetsDocument SetLastHashes(PresetsDocument doc, IReadOnlyDictionary<string, string?> hashes)
+    {
+        var byId = new Dictionary<string, string?>(hashes.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (id, hash) in hashes)
+        {
+            byId[id.Trim()] = hash;
+        }
+        return doc with
+        {
+            MonitoringLists = doc.MonitoringLists
+                .Select(l => l.Id is not null && byId.TryGetValue(l.Id.Trim(), out var hash) ? l with { LastHash = hash } : l)
+                .ToList(),
+        };
+    }
+
     /// <exception cref="PresetsListNotFoundException">No list has that id.</exception>
     public static PresetsDocument Remove(PresetsDocument doc, string listId)
     {

@@ -20,26 +20,39 @@ public sealed class MonitoringListValidator(IOptions<ScheduleOptions> scheduleOp
     /// </summary>
     public IReadOnlyList<ListValidationResult> ValidateAll(IReadOnlyList<MonitoringList> lists, IReadOnlySet<int>? touched = null)
     {
+        // Linear in the number of lists: a thousand lists are validated on every load and every write of the file,
+        // so uniqueness is looked up by key and a schedule shared by many lists is checked once.
+        var ids = UniqueKeys.Of(lists, l => l.Id);
+        var names = UniqueKeys.Of(lists, l => l.Name);
+        var schedules = new Dictionary<(string?, string?), ScheduleCheck>();
         var results = new List<ListValidationResult>(lists.Count);
         for (var i = 0; i < lists.Count; i++)
         {
             var isTouched = touched?.Contains(i) == true;
-            var others = lists.Where((_, j) => j != i && (isTouched || j < i)).ToList();
-            results.Add(Validate(lists[i], others, i));
+            var list = lists[i];
+            results.Add(ValidateCore(list, i, ids.Conflicts(list.Id, i, isTouched), names.Conflicts(list.Name, i, isTouched),
+                (cron, zone) => schedules.TryGetValue((cron, zone), out var known) ? known : schedules[(cron, zone)] = CheckSchedule(cron, zone)));
         }
         return results;
     }
 
     /// <summary>Validates one list against <paramref name="others"/> for id and name uniqueness.</summary>
-    public ListValidationResult Validate(MonitoringList list, IReadOnlyCollection<MonitoringList> others, int index = 0)
+    public ListValidationResult Validate(MonitoringList list, IReadOnlyCollection<MonitoringList> others, int index = 0) =>
+        ValidateCore(list, index,
+            !string.IsNullOrWhiteSpace(list.Id) && others.Any(o => UniqueKeys.Same(o.Id, list.Id)),
+            !string.IsNullOrWhiteSpace(list.Name) && others.Any(o => UniqueKeys.Same(o.Name, list.Name)),
+            (cron, zone) => CheckSchedule(cron, zone));
+
+    private ListValidationResult ValidateCore(MonitoringList list, int index, bool idTaken, bool nameTaken,
+        Func<string?, string?, ScheduleCheck> checkSchedule)
     {
         var label = Label(list, index);
         var errors = new List<ValidationError>();
         var warnings = new List<string>();
         void Error(string field, string detail) => errors.Add(new ValidationError(field, detail, $"{label}: {detail}"));
 
-        CheckId(list, others, Error);
-        CheckName(list, others, Error);
+        CheckId(list, idTaken, Error);
+        CheckName(list, nameTaken, Error);
         CheckParts(list, Error);
         var zoneKnown = TryResolveTimeZone(list.TimeZone, out _);
         if (!zoneKnown)
@@ -47,7 +60,7 @@ public sealed class MonitoringListValidator(IOptions<ScheduleOptions> scheduleOp
             Error("timezone", TimeZoneError(list.TimeZone));
         }
         // With an unknown zone the schedule is still checked (in the default zone), so all problems show at once.
-        var schedule = CheckSchedule(list.CronSchedule, zoneKnown ? list.TimeZone : null);
+        var schedule = checkSchedule(list.CronSchedule, zoneKnown ? list.TimeZone : null);
         if (schedule.Error is not null)
         {
             Error(schedule.TimeZone is null ? "timezone" : "cron_schedule", schedule.Error);
@@ -142,19 +155,19 @@ public sealed class MonitoringListValidator(IOptions<ScheduleOptions> scheduleOp
     private static string TimeZoneError(string? timeZoneId) =>
         $"timezone \"{timeZoneId}\" is not a known IANA time zone (e.g. Europe/Berlin)";
 
-    private static void CheckId(MonitoringList list, IReadOnlyCollection<MonitoringList> others, Action<string, string> error)
+    private static void CheckId(MonitoringList list, bool taken, Action<string, string> error)
     {
         if (string.IsNullOrWhiteSpace(list.Id))
         {
             error("id", "id is missing");
         }
-        else if (others.Any(o => string.Equals(o.Id?.Trim(), list.Id.Trim(), StringComparison.OrdinalIgnoreCase)))
+        else if (taken)
         {
             error("id", $"id \"{list.Id}\" is used by another list");
         }
     }
 
-    private static void CheckName(MonitoringList list, IReadOnlyCollection<MonitoringList> others, Action<string, string> error)
+    private static void CheckName(MonitoringList list, bool taken, Action<string, string> error)
     {
         if (string.IsNullOrWhiteSpace(list.Name))
         {
@@ -165,7 +178,7 @@ public sealed class MonitoringListValidator(IOptions<ScheduleOptions> scheduleOp
         {
             error("name", "name must not contain control characters (line breaks, tabs...)");
         }
-        if (others.Any(o => string.Equals(o.Name?.Trim(), list.Name.Trim(), StringComparison.OrdinalIgnoreCase)))
+        if (taken)
         {
             error("name", $"name \"{list.Name}\" is already used by another list");
         }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MonitorDashboard.Presets;
 
 /// <summary>What is wrong with presets.json, so pages and notices can say more than "cannot be read".</summary>
@@ -69,11 +71,29 @@ public sealed record PresetsSnapshot(
     public IReadOnlyList<MonitoringList> MonitoringLists => Document.MonitoringLists;
 
     public MonitoringList? FindList(string listId) =>
-        Document.MonitoringLists.FirstOrDefault(l => string.Equals(l.Id, listId, StringComparison.OrdinalIgnoreCase));
+        ListsById.GetValue(Document, document => FirstById(document.MonitoringLists, l => l.Id)).GetValueOrDefault(listId);
 
     /// <summary>The validation of the first list with this id, or null when there is none.</summary>
     public ListValidationResult? ValidationOf(string listId) =>
-        Validation.FirstOrDefault(v => string.Equals(v.ListId, listId, StringComparison.OrdinalIgnoreCase));
+        ValidationsById.GetValue(Validation, validation => FirstById(validation, v => v.ListId)).GetValueOrDefault(listId);
+
+    // The scheduler asks about every list every second and every check looks its list up: by id, not by a scan of a
+    // thousand lists. Kept beside the (immutable) document and validation, not in the record, so equality is untouched.
+    private static readonly ConditionalWeakTable<PresetsDocument, Dictionary<string, MonitoringList>> ListsById = new();
+    private static readonly ConditionalWeakTable<IReadOnlyList<ListValidationResult>, Dictionary<string, ListValidationResult>> ValidationsById = new();
+
+    private static Dictionary<string, T> FirstById<T>(IEnumerable<T> items, Func<T, string?> id)
+    {
+        var byId = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items)
+        {
+            if (id(item) is { } key)
+            {
+                byId.TryAdd(key, item); // the first with an id wins, as a scan from the top found it
+            }
+        }
+        return byId;
+    }
 
     public bool IsValid(string listId) => !IsMalformed && ValidationOf(listId) is { IsValid: true };
 

@@ -141,6 +141,14 @@ public sealed partial class PresetsStore : IDisposable
         WriteAsync(doc => MonitoringListEdits.Replace(doc, listId, l => l with { LastHash = hash }), null, ValidationMode.None, WriteKind.LastHash,
             cancellationToken);
 
+    /// <summary>
+    /// Records the hashes of many lists' reports in one write, as <see cref="SetLastHashAsync"/> does for one: a burst of
+    /// reports rewrites the file once, not once per report. Ids no list has (deleted meanwhile) are left out; the
+    /// returned snapshot tells which lists exist.
+    /// </summary>
+    public Task<PresetsSnapshot> SetLastHashesAsync(IReadOnlyDictionary<string, string?> hashes, CancellationToken cancellationToken) =>
+        WriteAsync(doc => MonitoringListEdits.SetLastHashes(doc, hashes), null, ValidationMode.None, WriteKind.LastHash, cancellationToken);
+
     public void Dispose() => _gate.Dispose();
 
     /// <summary>User-made changes keep a backup generation; last_hash updates do not; putting lost lists back keeps the file as found.</summary>

@@ -13,4 +13,19 @@ window.monitorDashboard = {
     a.remove();
     URL.revokeObjectURL(url);
   },
+  // Text typed into a prerendered field marked data-keep-typed, before the page became interactive (the interactive
+  // page replaces the prerendered one when it connects); the page takes it back once, by the field's key.
+  typed: {},
+  takeTyped: (key) => {
+    const value = window.monitorDashboard.typed[key];
+    delete window.monitorDashboard.typed[key];
+    return value ?? null;
+  },
 };
+
+document.addEventListener("input", (e) => {
+  const holder = e.target instanceof Element ? e.target.closest("[data-keep-typed]") : null;
+  if (holder && "value" in e.target) {
+    window.monitorDashboard.typed[holder.getAttribute("data-keep-typed")] = e.target.value;
+  }
+}, true);

@@ -1,3 +1,5 @@
+using MonitorDashboard.Monitoring;
+using Microsoft.Extensions.Options;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -32,7 +34,7 @@ public sealed class UnsavedHashesTests : IAsyncDisposable
         list["last_hash"] = "old";
         _presets.Write(EngineLists.File(list));
         _states = _db.Open();
-        _unsaved = new UnsavedHashes(_presets.Store, _states, _clock, NullLogger<UnsavedHashes>.Instance);
+        _unsaved = new UnsavedHashes(_presets.Store, new LastHashWrites(_presets.Store, Options.Create(new MonitoringOptions { LastHashWriteInterval = TimeSpan.Zero }), _clock), _states, _clock, NullLogger<UnsavedHashes>.Instance);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

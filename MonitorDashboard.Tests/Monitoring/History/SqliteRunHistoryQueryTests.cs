@@ -21,6 +21,30 @@ public sealed class SqliteRunHistoryQueryTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Runs_after_a_mark_are_the_ones_written_since_in_the_order_written_and_nothing_when_none_were()
+    {
+        var store = await StoreWithAsync(RunSamples.At("a", 10));
+        var mark = await store.LatestMarkAsync(Ct);
+
+        var none = await store.RunsAfterAsync(mark, Ct);
+        // Written out of time order (a run kept for later, say): what counts is that it is new.
+        await store.AddAsync(RunSamples.At("b", 30), Ct);
+        await store.AddAsync(RunSamples.At("a", 20), Ct);
+        var news = await store.RunsAfterAsync(mark, Ct);
+
+        Assert.Empty(none.Runs);
+        Assert.Equal(mark, none.Mark);
+        Assert.Equal([("b", 30), ("a", 20)], news.Runs.Select(r => (r.ListId, Minute(r))));
+        Assert.Empty((await store.RunsAfterAsync(news.Mark, Ct)).Runs);
+    }
+
+    [Fact]
+    public async Task An_empty_history_has_mark_zero()
+    {
+        Assert.Equal(0, await _db.Open().LatestMarkAsync(Ct));
+    }
+
+    [Fact]
     public async Task Listing_is_newest_first_and_pages()
     {
         // Added out of order: the listing follows started_at, not insertion.

@@ -63,4 +63,23 @@ public sealed class SqliteRunHistoryStateTests : IAsyncDisposable
 
     [Fact]
     public async Task An_unknown_list_has_no_state() => Assert.Null(await _db.Open().GetStateAsync("nope", Ct));
+
+    [Fact]
+    public async Task Many_lists_states_change_in_one_call_each_from_what_it_was()
+    {
+        var store = _db.Open();
+        await store.SaveStateAsync(Failing("a"), Ct);
+        var due = new DateTimeOffset(2025, 10, 27, 7, 0, 0, TimeSpan.Zero);
+
+        var written = await store.UpdateStatesAsync(new Dictionary<string, Func<ListScheduleState, ListScheduleState>>
+        {
+            ["a"] = s => s with { NextDue = due },
+            ["b"] = s => s with { NextDue = due },
+        }, Ct);
+
+        Assert.Equal(Failing("a") with { NextDue = due }, await store.GetStateAsync("a", Ct));
+        Assert.Equal(4, (await store.GetStateAsync("a", Ct))!.ConsecutiveFailures);
+        Assert.Equal(ListScheduleState.Empty("b") with { NextDue = due }, await store.GetStateAsync("b", Ct));
+        Assert.Equal(due, written["b"].NextDue);
+    }
 }

@@ -1,3 +1,4 @@
+using MonitorDashboard.Monitoring;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -39,7 +40,7 @@ public sealed class DeferredWritesTests : IAsyncDisposable
         var state = new MonitorState(_clock, Options.Create(new ScheduleOptions()), NullLogger<MonitorState>.Instance);
         var admins = new AdminNotifier(_history, new AdminNoticeQueue(NullLogger<AdminNoticeQueue>.Instance), _clock, NullLogger<AdminNotifier>.Instance);
         _deferred = new DeferredWrites(
-            new UnsavedHashes(_presets.Store, _history, _clock, NullLogger<UnsavedHashes>.Instance),
+            new UnsavedHashes(_presets.Store, new LastHashWrites(_presets.Store, Options.Create(new MonitoringOptions { LastHashWriteInterval = TimeSpan.Zero }), _clock), _history, _clock, NullLogger<UnsavedHashes>.Instance),
             new RunRecorder(leases, _pending, state, admins, NullLogger<RunRecorder>.Instance));
     }
 

@@ -65,6 +65,23 @@ public sealed class MonitorStateTests
     }
 
     [Fact]
+    public void A_run_starting_and_finishing_changes_only_its_own_lists_view()
+    {
+        var lists = Enumerable.Range(0, 1000).Select(i => (List($"id-{i}", $"List {i}"), true)).ToArray();
+        _state.ApplyPresets(Snapshot(lists));
+        var before = _state.Lists;
+
+        _state.MarkRunStarted("id-500", RunTrigger.Schedule);
+        var running = _state.Lists;
+        _state.MarkRunFinished(Run("id-500", RunOutcome.Shortages, _time.GetUtcNow()));
+
+        Assert.Equal(ListStatus.Running, running[500].Status);
+        Assert.Equal(ListStatus.Shortages, _state.Find("ID-500")!.Status);
+        Assert.Equal(ListStatus.Pending, before[500].Status); // a page holding the earlier list never sees it change
+        Assert.All(Enumerable.Range(0, 1000).Where(i => i != 500), i => Assert.Same(before[i], _state.Lists[i]));
+    }
+
+    [Fact]
     public void Invalid_paused_and_running_lists_say_so()
     {
         _state.ApplyPresets(Snapshot((List("a", "Bad"), false), (List("b", "Paused", active: false), true), (List("c", "Busy"), true)));

@@ -107,14 +107,15 @@ public sealed partial class CheckRunner : IDisposable
                 }
                 return CheckOutcome.Completed(stopped);
             }
+            var slot = new SlotHold(_slots);
             try
             {
                 tracked.Started(_options.CheckTimeout);
-                return await RunClaimedAsync(list, request, runId, correlationId, progress, cancellationToken);
+                return await RunClaimedAsync(list, request, runId, correlationId, progress, slot.Leave, cancellationToken);
             }
             finally
             {
-                _slots.Release();
+                slot.Leave();
             }
         }
         finally
@@ -129,7 +130,7 @@ public sealed partial class CheckRunner : IDisposable
     }
 
     private async Task<CheckOutcome> RunClaimedAsync(MonitoringList list, CheckRequest request, Guid runId, string correlationId,
-        CheckProgress progress, CancellationToken stopping)
+        CheckProgress progress, Action leaveSlot, CancellationToken stopping)
     {
         RunLease? lease = null;
         if (!request.DryRun)
@@ -186,7 +187,10 @@ public sealed partial class CheckRunner : IDisposable
         using var keeping = new CancellationTokenSource();
         var keeper = lease is null ? Task.CompletedTask : _leases.KeepAsync(lease, progress, keeping.Token);
 
-        var context = Context(runId, correlationId, progress) with { CancellationToken = checkToken.Token, SendToken = sendToken.Token };
+        var context = Context(runId, correlationId, progress) with
+        {
+            CancellationToken = checkToken.Token, SendToken = sendToken.Token, LeaveSlot = leaveSlot,
+        };
         var startedAt = _time.GetUtcNow();
         LogStarted(list.Name, request.Trigger);
         RunRecord record;
@@ -285,6 +289,20 @@ public sealed partial class CheckRunner : IDisposable
     }
 
     public void Dispose() => _slots.Dispose();
+
+    /// <summary>A check's slot, given back once: when the check says it needs it no longer, or when it ends.</summary>
+    private sealed class SlotHold(SemaphoreSlim slots)
+    {
+        private int _left;
+
+        public void Leave()
+        {
+            if (Interlocked.Exchange(ref _left, 1) == 0)
+            {
+                slots.Release();
+            }
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Check of {ListName} ({Trigger}) started")]
     private partial void LogStarted(string listName, RunTrigger trigger);

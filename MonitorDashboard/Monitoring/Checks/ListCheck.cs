@@ -17,7 +17,11 @@ public sealed record CheckContext(
     string CorrelationId,
     CheckProgress Progress,
     CancellationToken CancellationToken,
-    CancellationToken SendToken);
+    CancellationToken SendToken)
+{
+    /// <summary>Gives the check's slot to a waiting check once what needs one (InvenTree, calculation, rendering, sending) is done.</summary>
+    public Action LeaveSlot { get; init; } = static () => { };
+}
 
 /// <summary>
 /// One check of one list: calculate, decide whether to report (always / on_change), render, send, and only after the
@@ -100,7 +104,9 @@ public sealed partial class ListCheck(
         }
         LogSent(list.Id, delivery.Outcome, delivery.Recipients.Count(r => r.Accepted), list.Recipients.Count);
 
-        // The report is out: whatever happens now, the run says so and the next run must not send it again.
+        // The report is out: whatever happens now, the run says so and the next run must not send it again. Waiting for
+        // the next write of presets.json needs no slot.
+        context.LeaveSlot();
         progress.Enter("saving last_hash to presets.json");
         if (await unsaved.SaveAsync(list, hash) is { } notSaved)
         {

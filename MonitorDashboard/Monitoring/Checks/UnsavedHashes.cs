@@ -10,7 +10,8 @@ namespace MonitorDashboard.Monitoring.Checks;
 /// as the list's last hash for <c>on_change</c>, and is written to presets.json as soon as it can be — unless someone
 /// changed the list's <c>last_hash</c> there meanwhile, whose value then wins.
 /// </summary>
-public sealed partial class UnsavedHashes(PresetsStore presets, IListStateStore states, TimeProvider time, ILogger<UnsavedHashes> logger)
+public sealed partial class UnsavedHashes(
+    PresetsStore presets, LastHashWrites writes, IListStateStore states, TimeProvider time, ILogger<UnsavedHashes> logger)
 {
     /// <summary>How often the scheduler tick tries to write kept hashes to presets.json.</summary>
     public static readonly TimeSpan ReconcileInterval = TimeSpan.FromSeconds(30);
@@ -33,44 +34,58 @@ public sealed partial class UnsavedHashes(PresetsStore presets, IListStateStore 
         return effective;
     }
 
-    /// <summary>Writes <paramref name="hash"/> as the list's <c>last_hash</c>; null when saved, otherwise why not (the hash is then kept).</summary>
+    /// <summary>
+    /// Writes <paramref name="hash"/> as the list's <c>last_hash</c> (together with other reports' hashes, see
+    /// <see cref="LastHashWrites"/>); null when saved, otherwise why not (the hash is then kept).
+    /// </summary>
     public async Task<string?> SaveAsync(MonitoringList list, string hash)
     {
+        var written = await writes.WriteAsync(list.Id, hash);
+        if (written.Error is { } error)
+        {
+            return error is PresetsException or IOException or UnauthorizedAccessException
+                ? await KeepAsync(list, hash, error)
+                : throw new InvalidOperationException($"writing last_hash to presets.json failed: {error.Message}", error);
+        }
+        if (written.Missing.Contains(list.Id))
+        {
+            return null; // deleted meanwhile: there is no list left to remember it for
+        }
         try
         {
-            await presets.SetLastHashAsync(list.Id, hash, CancellationToken.None);
             if ((await states.GetStateAsync(list.Id, CancellationToken.None))?.UnsavedHash is not null)
             {
                 await states.UpdateStateAsync(list.Id, s => s with { UnsavedHash = null, UnsavedHashBase = null }, CancellationToken.None);
             }
             return null;
         }
-        catch (PresetsListNotFoundException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
         {
-            return null; // deleted meanwhile: there is no list left to remember it for
+            return await KeepAsync(list, hash, ex);
         }
-        catch (Exception ex) when (ex is PresetsException or IOException or UnauthorizedAccessException or SqliteException)
+    }
+
+    private async Task<string> KeepAsync(MonitoringList list, string hash, Exception error)
+    {
+        var reason = SentLead + $"last_hash could not be saved to presets.json ({error.Message}); "
+            + "it is kept in the run history, so the same report is not sent again, and written to presets.json once it can be";
+        try
         {
-            var reason = SentLead + $"last_hash could not be saved to presets.json ({ex.Message}); "
-                + "it is kept in the run history, so the same report is not sent again, and written to presets.json once it can be";
-            try
+            await states.UpdateStateAsync(list.Id, s => s with
             {
-                await states.UpdateStateAsync(list.Id, s => s with
-                {
-                    UnsavedHash = hash,
-                    // A second unsaved report keeps the first one's base: that is what presets.json still says.
-                    UnsavedHashBase = s.UnsavedHash is null ? list.LastHash : s.UnsavedHashBase,
-                }, CancellationToken.None);
-                LogKept(ex, list.Id, hash);
-            }
-            catch (Exception dbError) when (dbError is SqliteException or IOException or UnauthorizedAccessException)
-            {
-                LogLost(dbError, list.Id, hash);
-                reason = SentLead + $"last_hash could not be saved to presets.json ({ex.Message}) nor kept in the run history "
-                    + $"({dbError.Message}); the next run may send the same report again";
-            }
-            return reason;
+                UnsavedHash = hash,
+                // A second unsaved report keeps the first one's base: that is what presets.json still says.
+                UnsavedHashBase = s.UnsavedHash is null ? list.LastHash : s.UnsavedHashBase,
+            }, CancellationToken.None);
+            LogKept(error, list.Id, hash);
         }
+        catch (Exception dbError) when (dbError is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            LogLost(dbError, list.Id, hash);
+            reason = SentLead + $"last_hash could not be saved to presets.json ({error.Message}) nor kept in the run history "
+                + $"({dbError.Message}); the next run may send the same report again";
+        }
+        return reason;
     }
 
     /// <summary>On the scheduler tick, at most every <see cref="ReconcileInterval"/>: writes kept hashes to presets.json.</summary>

@@ -20,5 +20,12 @@ public interface IListStateStore
     /// </summary>
     Task<ListScheduleState> UpdateStateAsync(string listId, Func<ListScheduleState, ListScheduleState> change, CancellationToken ct);
 
+    /// <summary>
+    /// <see cref="UpdateStateAsync"/> for many lists in one transaction: at 07:00 the dispatcher moves a thousand lists'
+    /// next due times at once. Returns each list's state as written.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, ListScheduleState>> UpdateStatesAsync(
+        IReadOnlyDictionary<string, Func<ListScheduleState, ListScheduleState>> changes, CancellationToken ct);
+
     Task DeleteStateAsync(string listId, CancellationToken ct);
 }

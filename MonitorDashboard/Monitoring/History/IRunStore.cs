@@ -24,9 +24,21 @@ public interface IRunStore
     /// <summary>The newest <paramref name="perList"/> runs of every list that has runs, newest first, in one query (for trends).</summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<RunSummary>>> RecentPerListAsync(int perList, CancellationToken ct);
 
+    /// <summary>
+    /// Runs recorded (by any process) after <paramref name="mark"/>, in the order they were written, and the mark to
+    /// ask with next time: a poll that finds nothing new costs one index probe, however many lists there are.
+    /// </summary>
+    Task<RecordedRuns> RunsAfterAsync(long mark, CancellationToken ct);
+
+    /// <summary>The mark of the newest run recorded so far (0 when there is none), for <see cref="RunsAfterAsync"/>.</summary>
+    Task<long> LatestMarkAsync(CancellationToken ct);
+
     /// <summary>The newest run whose report was accepted (Sent or PartiallySent): "the previous report" for diffs.</summary>
     Task<RunRecord?> LastReportedAsync(string listId, CancellationToken ct);
 
     /// <summary>The run of the same list just before this one; null when it is the oldest kept or unknown.</summary>
     Task<RunRecord?> PreviousAsync(Guid runId, CancellationToken ct);
 }
+
+/// <summary>Runs recorded after a mark, and the mark after the last of them.</summary>
+public sealed record RecordedRuns(IReadOnlyList<RunSummary> Runs, long Mark);

@@ -107,6 +107,22 @@ public sealed class SqliteRunHistory : IRunStore, IListStateStore, IAsyncDisposa
             .ToDictionary(g => g.Key, g => (IReadOnlyList<RunSummary>)g.OrderByDescending(r => r.StartedAt).ToArray(), StringComparer.Ordinal);
     }
 
+    public async Task<RecordedRuns> RunsAfterAsync(long mark, CancellationToken ct)
+    {
+        // rowid only grows (retention deletes the oldest runs, never the newest), so it is the history's change counter.
+        var rows = await QueryAsync($"SELECT {RunColumns.Summary()}, rowid FROM runs WHERE rowid > $mark ORDER BY rowid LIMIT 1000;",
+            p => p.AddWithValue("$mark", mark), r => (Run: RunColumns.ReadSummary(r), RowId: r.GetInt64(r.FieldCount - 1)), ct);
+        return new RecordedRuns(rows.Select(r => r.Run).ToList(), rows.Count == 0 ? mark : rows[^1].RowId);
+    }
+
+    public async Task<long> LatestMarkAsync(CancellationToken ct)
+    {
+        await using var connection = await _database.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(rowid), 0) FROM runs;";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async Task<RunRecord?> LastReportedAsync(string listId, CancellationToken ct) =>
         await SingleAsync($"SELECT {RunColumns.Summary()}, payload FROM runs WHERE list_id = $list_id AND reported = 1 {NewestFirst} LIMIT 1;",
             p => p.AddWithValue("$list_id", listId), RunColumns.ReadRecord, ct);
@@ -141,27 +157,46 @@ public sealed class SqliteRunHistory : IRunStore, IListStateStore, IAsyncDisposa
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(listId);
         ArgumentNullException.ThrowIfNull(change);
+        return (await UpdateStatesAsync(new Dictionary<string, Func<ListScheduleState, ListScheduleState>> { [listId] = change }, ct))[listId];
+    }
+
+    public async Task<IReadOnlyDictionary<string, ListScheduleState>> UpdateStatesAsync(
+        IReadOnlyDictionary<string, Func<ListScheduleState, ListScheduleState>> changes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var updated = new Dictionary<string, ListScheduleState>(changes.Count, StringComparer.OrdinalIgnoreCase);
+        if (changes.Count == 0)
+        {
+            return updated;
+        }
         await using var connection = await _database.OpenAsync(ct);
         // BEGIN IMMEDIATE: the read and the write are one step for every process on the file, so a `monitor run`
         // counting a failure and the dashboard moving the next due time never overwrite each other.
         await using var transaction = connection.BeginTransaction(deferred: false);
-        ListScheduleState? current = null;
-        await using (var read = Command(connection, transaction, $"{StateColumns.Select} WHERE list_id = $list_id;"))
+        await using var read = Command(connection, transaction, $"{StateColumns.Select} WHERE list_id = $list_id;");
+        var readId = read.Parameters.Add("$list_id", SqliteType.Text);
+        await using var write = Command(connection, transaction, StateColumns.Upsert);
+        foreach (var (listId, change) in changes)
         {
-            read.Parameters.AddWithValue("$list_id", listId);
-            await using var reader = await read.ExecuteReaderAsync(ct);
-            if (await reader.ReadAsync(ct))
+            ArgumentException.ThrowIfNullOrWhiteSpace(listId);
+            readId.Value = listId;
+            ListScheduleState? current = null;
+            await using (var reader = await read.ExecuteReaderAsync(ct))
             {
-                current = StateColumns.Read(reader);
+                if (await reader.ReadAsync(ct))
+                {
+                    current = StateColumns.Read(reader);
+                }
             }
-        }
-        var before = current ?? ListScheduleState.Empty(listId);
-        var updated = change(before);
-        if (updated != before || current is null)
-        {
-            await using var write = Command(connection, transaction, StateColumns.Upsert);
-            StateColumns.Bind(write, updated);
-            await write.ExecuteNonQueryAsync(ct);
+            var before = current ?? ListScheduleState.Empty(listId);
+            var after = change(before);
+            if (after != before || current is null)
+            {
+                write.Parameters.Clear();
+                StateColumns.Bind(write, after);
+                await write.ExecuteNonQueryAsync(ct);
+            }
+            updated[listId] = after;
         }
         await transaction.CommitAsync(ct);
         return updated;

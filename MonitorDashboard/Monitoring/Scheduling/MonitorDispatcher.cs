@@ -60,7 +60,8 @@ public sealed partial class MonitorDispatcher(
             var firstTick = await schedules.LoadAsync(cancellationToken);
             var now = time.GetUtcNow();
             var shared = new SharedFetchClient(inventree, cancellationToken);
-            var started = new List<Task<CheckOutcome>>();
+            var toStart = new List<CheckRequest>();
+            var decided = new Dictionary<string, ListScheduleState>(StringComparer.OrdinalIgnoreCase);
             var nextRuns = new Dictionary<string, DateTimeOffset?>(StringComparer.OrdinalIgnoreCase);
             var missed = 0;
 
@@ -83,15 +84,14 @@ public sealed partial class MonitorDispatcher(
                 if (firstTick && known is { LastScheduled: { } last } && await interrupted.WasInterruptedAsync(list.Id, last, now, cancellationToken))
                 {
                     LogInterruptedRunRestarted(list.Name, last);
-                    started.Add(runner.RunAsync(new CheckRequest(list.Id, RunTrigger.CatchUp, last, SharedClient: shared), cancellationToken));
+                    toStart.Add(new CheckRequest(list.Id, RunTrigger.CatchUp, last, SharedClient: shared));
                 }
 
                 var decision = ScheduleEvaluator.Evaluate(list.Id, cron, zone, ScheduleEvaluator.KeyOf(list.CronSchedule, zone), known, now,
                     options.Value.MisfireGrace);
                 if (decision.State != known)
                 {
-                    // Persisted before the run starts: a restart never repeats a run it already began.
-                    await schedules.SaveAsync(list.Id, decision.State, cancellationToken);
+                    decided[list.Id] = decision.State;
                 }
                 if (decision.Missed is { } skipped)
                 {
@@ -101,11 +101,14 @@ public sealed partial class MonitorDispatcher(
                 if (decision.Due is { } due)
                 {
                     var trigger = decision.IsCatchUp ? RunTrigger.CatchUp : RunTrigger.Schedule;
-                    started.Add(runner.RunAsync(new CheckRequest(list.Id, trigger, due, SharedClient: shared), cancellationToken));
+                    toStart.Add(new CheckRequest(list.Id, trigger, due, SharedClient: shared));
                 }
                 nextRuns[list.Id] = decision.State.NextDue;
             }
 
+            // Persisted, all in one transaction, before the runs start: a restart never repeats a run it already began.
+            await schedules.SaveAllAsync(decided, cancellationToken);
+            var started = toStart.Select(request => runner.RunAsync(request, cancellationToken)).ToList();
             await schedules.ForgetDeletedAsync(snapshot, cancellationToken);
             state.SetNextRuns(nextRuns);
             // The heartbeat says "decisions are being made", so it is renewed once they were, not only when a tick began.

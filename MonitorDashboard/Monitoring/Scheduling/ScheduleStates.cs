@@ -31,13 +31,26 @@ public sealed class ScheduleStates(IListStateStore store)
     public ListScheduleState? Find(string listId) => Loaded.GetValueOrDefault(listId);
 
     /// <summary>Persists what the schedule evaluator decided for the list; callers do this before a run starts.</summary>
-    public async Task SaveAsync(string listId, ListScheduleState decided, CancellationToken cancellationToken) =>
-        Loaded[listId] = await store.UpdateStateAsync(listId, s => s with
+    public Task SaveAsync(string listId, ListScheduleState decided, CancellationToken cancellationToken) =>
+        SaveAllAsync(new Dictionary<string, ListScheduleState>(StringComparer.OrdinalIgnoreCase) { [listId] = decided }, cancellationToken);
+
+    /// <summary>Persists what the schedule evaluator decided for many lists, in one transaction; callers do this before the runs start.</summary>
+    public async Task SaveAllAsync(IReadOnlyDictionary<string, ListScheduleState> decided, CancellationToken cancellationToken)
+    {
+        var changes = decided.ToDictionary(
+            d => d.Key,
+            d => (Func<ListScheduleState, ListScheduleState>)(s => s with
+            {
+                NextDue = d.Value.NextDue,
+                LastScheduled = d.Value.LastScheduled,
+                ScheduleKey = d.Value.ScheduleKey,
+            }),
+            StringComparer.OrdinalIgnoreCase);
+        foreach (var (listId, state) in await store.UpdateStatesAsync(changes, cancellationToken))
         {
-            NextDue = decided.NextDue,
-            LastScheduled = decided.LastScheduled,
-            ScheduleKey = decided.ScheduleKey,
-        }, cancellationToken);
+            Loaded[listId] = state;
+        }
+    }
 
     /// <summary>
     /// An invalid or paused list is not scheduled: its next due time is cleared, so re-activating it starts its schedule

@@ -25,7 +25,9 @@ public sealed partial class MonitorState(TimeProvider time, IOptions<ScheduleOpt
     private PresetsSnapshot? _presets;
     private PresetsSnapshot? _lastReadable;
     private DateTimeOffset? _lastHeartbeat;
-    private IReadOnlyList<ListView> _lists = [];
+    private ListView[] _lists = [];
+    // Where each list is in _lists, so a run starting or finishing refreshes one view, not a thousand.
+    private Dictionary<string, int> _positions = new(StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyList<ListView> Lists
     {
@@ -72,7 +74,13 @@ public sealed partial class MonitorState(TimeProvider time, IOptions<ScheduleOpt
         }
     }
 
-    public ListView? Find(string listId) => Lists.FirstOrDefault(l => string.Equals(l.Id, listId, StringComparison.OrdinalIgnoreCase));
+    public ListView? Find(string listId)
+    {
+        lock (_gate)
+        {
+            return _positions.TryGetValue(listId, out var index) && index < _lists.Length ? _lists[index] : null;
+        }
+    }
 
     public bool IsRunning(string listId)
     {
@@ -120,7 +128,7 @@ public sealed partial class MonitorState(TimeProvider time, IOptions<ScheduleOpt
             {
                 _lastRuns[id] = run;
             }
-            Rebuild();
+            RefreshAll();
         }
         Raise(new ListsChanged(time.GetUtcNow()));
     }
@@ -138,7 +146,7 @@ public sealed partial class MonitorState(TimeProvider time, IOptions<ScheduleOpt
             {
                 _nextRuns[id] = next;
             }
-            Rebuild();
+            RefreshAll();
         }
         Raise(new ListsChanged(time.GetUtcNow()));
     }
@@ -151,7 +159,7 @@ public sealed partial class MonitorState(TimeProvider time, IOptions<ScheduleOpt
         lock (_gate)
         {
             _running[listId] = (now, runId);
-            Rebuild();
+            Refresh(listId);
         }
         Raise(new RunStarted(listId, trigger, now));
     }
@@ -176,7 +184,7 @@ public sealed partial class MonitorState(TimeProvider time, IOptions<ScheduleOpt
                     _lastErrors.Remove(run.ListId);
                 }
             }
-            Rebuild();
+            Refresh(run.ListId);
         }
         Raise(new RunFinished(run, time.GetUtcNow()));
     }
@@ -199,7 +207,7 @@ public sealed partial class MonitorState(TimeProvider time, IOptions<ScheduleOpt
             {
                 return;
             }
-            Rebuild();
+            Refresh(listId);
         }
         Raise(new ListsChanged(time.GetUtcNow()));
     }
@@ -228,7 +236,7 @@ public sealed partial class MonitorState(TimeProvider time, IOptions<ScheduleOpt
         }
     }
 
-    /// <summary>Recomputes the views; called under the lock. Cheap: a thousand lists take well under a millisecond.</summary>
+    /// <summary>Recomputes every view (the lists themselves changed); called under the lock.</summary>
     private void Rebuild()
     {
         if (_presets is null)
@@ -239,32 +247,68 @@ public sealed partial class MonitorState(TimeProvider time, IOptions<ScheduleOpt
         // runnable, each saying why: a broken file never looks like "no lists".
         var broken = _presets.FileError;
         var source = broken is not null && _lastReadable is not null ? _lastReadable : _presets;
-        _lists = source.MonitoringLists
-            .Select((list, index) =>
+        var lists = new ListView[source.MonitoringLists.Count];
+        var positions = new Dictionary<string, int>(lists.Length, StringComparer.OrdinalIgnoreCase);
+        for (var index = 0; index < lists.Length; index++)
+        {
+            var list = source.MonitoringLists[index];
+            var validation = source.Validation.Count > index ? source.Validation[index] : null;
+            var valid = broken is null && validation is { IsValid: true };
+            lists[index] = WithRuns(new ListView(
+                list.Id,
+                list.Name,
+                list.Active,
+                valid,
+                broken is not null
+                    ? [$"presets.json cannot be used: {broken.Message}"]
+                    : validation?.Errors.Select(e => e.Message).ToList() ?? [],
+                list.CronSchedule,
+                CronDescriber.Describe(list.CronSchedule) ?? "invalid schedule",
+                schedule.Value.ZoneIdOf(list.TimeZone),
+                list.Recipients,
+                list.NotifyCondition,
+                list.Parts.Select(p => $"{p.Name}{(string.IsNullOrEmpty(p.Version) ? "" : "@" + p.Version)}:{Numbers.Format(p.Quantity)}").ToList(),
+                null, null, null, null));
+            if (list.Id is { } id)
             {
-                var validation = source.Validation.Count > index ? source.Validation[index] : null;
-                var valid = broken is null && validation is { IsValid: true };
-                return new ListView(
-                    list.Id,
-                    list.Name,
-                    list.Active,
-                    valid,
-                    broken is not null
-                        ? [$"presets.json cannot be used: {broken.Message}"]
-                        : validation?.Errors.Select(e => e.Message).ToList() ?? [],
-                    list.CronSchedule,
-                    CronDescriber.Describe(list.CronSchedule) ?? "invalid schedule",
-                    schedule.Value.ZoneIdOf(list.TimeZone),
-                    list.Recipients,
-                    list.NotifyCondition,
-                    list.Parts.Select(p => $"{p.Name}{(string.IsNullOrEmpty(p.Version) ? "" : "@" + p.Version)}:{Numbers.Format(p.Quantity)}").ToList(),
-                    valid && list.Active ? _nextRuns.GetValueOrDefault(list.Id) : null,
-                    _lastRuns.GetValueOrDefault(list.Id),
-                    _running.TryGetValue(list.Id, out var running) ? running.Since : null,
-                    _lastErrors.GetValueOrDefault(list.Id));
-            })
-            .ToList();
+                positions.TryAdd(id, index);
+            }
+        }
+        _lists = lists;
+        _positions = positions;
     }
+
+    /// <summary>Recomputes the run-related fields of every view (next runs, last runs); called under the lock.</summary>
+    private void RefreshAll()
+    {
+        var lists = new ListView[_lists.Length];
+        for (var i = 0; i < lists.Length; i++)
+        {
+            lists[i] = WithRuns(_lists[i]);
+        }
+        _lists = lists;
+    }
+
+    /// <summary>Recomputes one list's view after its run started or finished; called under the lock.</summary>
+    private void Refresh(string listId)
+    {
+        if (!_positions.TryGetValue(listId, out var index) || index >= _lists.Length)
+        {
+            return;
+        }
+        // A new array: readers hold the previous one and never see it change under them.
+        var lists = (ListView[])_lists.Clone();
+        lists[index] = WithRuns(lists[index]);
+        _lists = lists;
+    }
+
+    private ListView WithRuns(ListView view) => view with
+    {
+        NextRun = view.Valid && view.Active ? _nextRuns.GetValueOrDefault(view.Id) : null,
+        LastRun = _lastRuns.GetValueOrDefault(view.Id),
+        RunningSince = _running.TryGetValue(view.Id, out var running) ? running.Since : null,
+        LastError = _lastErrors.GetValueOrDefault(view.Id),
+    };
 
     private void Raise(MonitorEvent change)
     {

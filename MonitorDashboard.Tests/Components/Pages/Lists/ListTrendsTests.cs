@@ -73,6 +73,8 @@ public sealed class ListTrendsTests
             return inner.RecentPerListAsync(perList, ct);
         }
 
+        public Task<RecordedRuns> RunsAfterAsync(long mark, CancellationToken ct) => inner.RunsAfterAsync(mark, ct);
+        public Task<long> LatestMarkAsync(CancellationToken ct) => inner.LatestMarkAsync(ct);
         public Task<RunRecord?> LastReportedAsync(string listId, CancellationToken ct) => inner.LastReportedAsync(listId, ct);
         public Task<RunRecord?> PreviousAsync(Guid runId, CancellationToken ct) => inner.PreviousAsync(runId, ct);
     }

@@ -35,6 +35,32 @@ public sealed class ListsPageEndToEndTests(BrowserFixture browser) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_search_typed_before_the_page_is_interactive_is_kept_and_applied()
+    {
+        var chromium = browser.Browser;
+        await using var app = await AppServer.StartAsync();
+        var page = await OpenAsync(chromium, app);
+        // The next load stays prerendered (no circuit) until the test lets the browser connect.
+        var connect = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/_blazor/negotiate**", async route =>
+        {
+            await connect.Task;
+            await route.ContinueAsync();
+        });
+
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.Load });
+        var search = page.Locator("[data-testid=list-search] input, input[data-testid=list-search]");
+        await search.PressSequentiallyAsync("loggers");
+        Assert.Equal(0, await page.GetByTestId("interactive").CountAsync());
+        connect.SetResult();
+
+        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(page.Locator("tr.list-row")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("tr.list-row")).ToContainTextAsync("Sensor heads and loggers");
+        await Assertions.Expect(search).ToHaveValueAsync("loggers");
+    }
+
+    [Fact]
     public async Task A_list_added_by_the_cli_appears_in_an_open_page_and_two_browsers_stay_in_sync()
     {
         var chromium = browser.Browser;

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MonitorDashboard.Components.Actions;
+using MonitorDashboard.Components.Shared;
 using MonitorDashboard.Monitoring.State;
 using MonitorDashboard.Presets;
 using MonitorDashboard.Security;
@@ -15,6 +17,7 @@ public sealed partial class ListsPage : IAsyncDisposable
 {
     private readonly CancellationTokenSource _closing = new();
     private IDisposable? _subscription;
+    private CoalescedRefresh? _refresh;
     private PeriodicTimer? _clock;
 
     [Inject] public required MonitorState State { get; init; }
@@ -24,8 +27,13 @@ public sealed partial class ListsPage : IAsyncDisposable
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
+    [Inject] public required IJSRuntime Js { get; init; }
 
     private string? Search { get; set; }
+
+    // Only the prerendered search field is marked: what is typed into it before the page is interactive is kept by
+    // app.js and taken back here (the interactive page replaces the prerendered one, and its field, when it connects).
+    private string? KeepTypedKey => RendererInfo.IsInteractive ? null : "list-search";
     private ListStatus? StatusFilter { get; set; }
     private bool Loaded { get; set; }
     private bool CanEdit { get; set; }
@@ -36,11 +44,36 @@ public sealed partial class ListsPage : IAsyncDisposable
     protected override async Task OnInitializedAsync()
     {
         CanEdit = await Actions.CanChangeAsync();
-        _subscription = State.Subscribe(_ => InvokeAsync(StateHasChanged));
+        _refresh = new CoalescedRefresh(() => InvokeAsync(StateHasChanged), Time);
+        _subscription = State.Subscribe(_ => _refresh.Request());
         Loaded = RendererInfo.IsInteractive || State.Lists.Count > 0;
         if (RendererInfo.IsInteractive)
         {
             _ = RefreshRelativeTimesAsync();
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender || !RendererInfo.IsInteractive)
+        {
+            return;
+        }
+        try
+        {
+            var typed = await Js.InvokeAsync<string?>("monitorDashboard.takeTyped", _closing.Token, "list-search");
+            if (!string.IsNullOrEmpty(typed) && string.IsNullOrEmpty(Search))
+            {
+                Search = typed;
+                StateHasChanged();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The tab closed before the page was interactive: there is no one to show the text to.
+        }
+        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
+        {
         }
     }
 
@@ -163,6 +196,7 @@ public sealed partial class ListsPage : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _subscription?.Dispose();
+        _refresh?.Dispose();
         await _closing.CancelAsync();
         _clock?.Dispose();
         _closing.Dispose();
