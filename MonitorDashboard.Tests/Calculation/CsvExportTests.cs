@@ -84,4 +84,19 @@ public sealed class CsvExportTests
     [Fact]
     public void An_empty_table_is_just_the_header() =>
         Assert.StartsWith("Part ID,", Assert.Single(CsvExport.PartsToOrder([]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+
+    [Fact]
+    public void Replenished_lines_add_the_demand_and_replenishment_columns_and_plain_ones_do_not()
+    {
+        var plain = Order("Resistor");
+        var replenished = plain with { ToOrder = 62, Replenishment = 20, MinimumStock = 20 };
+
+        var withSplit = CsvExport.PartsToOrder([replenished]).Split("\r\n");
+        var without = CsvExport.PartsToOrder([plain]).Split("\r\n");
+
+        Assert.EndsWith(",Substitutes,For demand,Replenish,Minimum stock", withSplit[0], StringComparison.Ordinal);
+        Assert.EndsWith(",62,,,42,20,20", withSplit[1], StringComparison.Ordinal);
+        Assert.EndsWith(",Belongs to,Substitutes", without[0], StringComparison.Ordinal);
+        Assert.Equal(15, without[1].Split(',').Length);
+    }
 }

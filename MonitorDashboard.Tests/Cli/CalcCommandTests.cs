@@ -28,17 +28,20 @@ public sealed class CalcCommandTests
         using var json = JsonDocument.Parse(result.StdOut);
         var root = json.RootElement;
         Assert.Equal(
-            ["parts_to_order", "subassemblies_to_build", "critical", "not_found", "warnings", "in_production_rule", "requests"],
+            ["parts_to_order", "subassemblies_to_build", "critical", "not_found", "warnings", "in_production_rule", "replenish_to_minimum", "requests"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("scheduled", root.GetProperty("in_production_rule").GetString());
+        Assert.False(root.GetProperty("replenish_to_minimum").GetBoolean());
 
         var buck = root.GetProperty("parts_to_order").EnumerateArray().Single(o => o.GetProperty("pk").GetInt32() == 132);
         Assert.Equal(
             ["pk", "name", "ipn", "revision", "needed", "total_in_stock", "required_for_build_orders", "required_for_sales_orders",
-             "available", "on_order", "to_order", "optional", "consumable", "belongs_to", "substitutes"],
+             "available", "on_order", "to_order", "optional", "consumable", "belongs_to", "substitutes",
+             "for_demand", "replenishment", "minimum_stock"],
             buck.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Number, buck.GetProperty("to_order").ValueKind);
         Assert.Equal(47m, buck.GetProperty("to_order").GetDecimal());
+        Assert.Equal((47m, 0m), (buck.GetProperty("for_demand").GetDecimal(), buck.GetProperty("replenishment").GetDecimal()));
         Assert.Equal(-9m, buck.GetProperty("available").GetDecimal());
         Assert.Equal(133, buck.GetProperty("substitutes")[0].GetProperty("pk").GetInt32());
 
@@ -83,6 +86,54 @@ public sealed class CalcCommandTests
         Assert.Contains(scheduled.Result.SubassembliesToBuild, b => b.Pk == 107 && b.Optional);
         Assert.Equal(scheduled.Requests + 2, root.GetProperty("requests").GetInt32());
         Assert.Equal(scheduled.Requests + 2, served);
+    }
+
+    [Fact]
+    public async Task Replenishing_to_minimum_splits_each_line_and_orders_parts_that_are_only_below_their_minimum()
+    {
+        // Sample catalog, Master Assembly ×60 (available = in stock − required for builds − required for sales):
+        //   Battery Pack 164: needed 48, available 6, minimum 20 → demand 42, to order 48 + 20 − 6 = 62, so 20 replenish.
+        //   Resistor 10k 140: needed 944, available 1323 (not critical: 1500 in stock ≥ 1000) → demand 0, but after the
+        //     demand 379 are left: 944 + 1000 − 1323 = 621, all replenish.
+        //   Cable Tie 195: needed 514, available 540, minimum 1000 → 974, all replenish (today only critical).
+        //   Buck Converter 132: no minimum → 41 as today.
+        var (result, harness) = await RunAgainstEmulatorAsync("Master Assembly:60", "--replenish-to-minimum", "--json");
+        await using var _ = harness;
+        var (today, todayHarness) = await RunAgainstEmulatorAsync("Master Assembly:60", "--json");
+        await using var __ = todayHarness;
+
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        using var json = JsonDocument.Parse(result.StdOut);
+        using var todayJson = JsonDocument.Parse(today.StdOut);
+        Assert.True(json.RootElement.GetProperty("replenish_to_minimum").GetBoolean());
+        var lines = json.RootElement.GetProperty("parts_to_order").EnumerateArray().ToDictionary(
+            o => o.GetProperty("pk").GetInt32(),
+            o => (o.GetProperty("to_order").GetDecimal(), o.GetProperty("for_demand").GetDecimal(),
+                o.GetProperty("replenishment").GetDecimal(), o.GetProperty("minimum_stock").GetDecimal()));
+        Assert.Equal((62m, 42m, 20m, 20m), lines[164]);
+        Assert.Equal((621m, 0m, 621m, 1000m), lines[140]);
+        Assert.Equal((974m, 0m, 974m, 1000m), lines[195]);
+        Assert.Equal((41m, 41m, 0m, 0m), lines[132]);
+        var todayPks = todayJson.RootElement.GetProperty("parts_to_order").EnumerateArray().Select(o => o.GetProperty("pk").GetInt32()).ToList();
+        Assert.Equal([140, 195], lines.Keys.Except(todayPks).Order());
+        // Same data, same requests: the option costs nothing.
+        Assert.Equal(todayJson.RootElement.GetProperty("requests").GetInt32(), json.RootElement.GetProperty("requests").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_tables_show_demand_and_replenishment_columns_only_when_something_is_replenished()
+    {
+        var (result, harness) = await RunAgainstEmulatorAsync("Master Assembly:60", "--replenish-to-minimum");
+        await using var _ = harness;
+        var (today, todayHarness) = await RunAgainstEmulatorAsync("Master Assembly:60");
+        await using var __ = todayHarness;
+
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        Assert.Contains("Parts to order (21)", result.StdOut, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^\s*Pk\s+Part\s+IPN\s+Needed.*To order\s+For demand\s+Replenish\s+Minimum\s+Flags", result.StdOut);
+        Assert.Matches(@"(?m)^\s*164\s+Battery Pack Li-Ion 2S\s+BAT-2S-3400\s+48\s+14\s+8\s+0\s+6\s+0\s+62\s+42\s+20\s+20\s", result.StdOut);
+        Assert.Contains("Parts to order (19)", today.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("Replenish", today.StdOut, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MonitorDashboard.Components.Actions;
 using MonitorDashboard.Monitoring;
+using MonitorDashboard.Monitoring.History;
 using MonitorDashboard.Monitoring.State;
 using MonitorDashboard.Presets;
 using MonitorDashboard.Security;
@@ -44,7 +45,9 @@ public sealed class DashboardServices : IAsyncDisposable
 
     /// <param name="arrange">Runs before anything renders.</param>
     /// <param name="signInAs"><see cref="Admin"/>, <see cref="Viewer"/>, or null for nobody signed in.</param>
-    public static async Task<DashboardServices> StartAsync(Action<BunitContext>? arrange = null, string? signInAs = Admin)
+    /// <param name="history">Wraps the run history the pages see (to count its reads); the real one by default.</param>
+    public static async Task<DashboardServices> StartAsync(
+        Action<BunitContext>? arrange = null, string? signInAs = Admin, Func<IRunStore, IRunStore>? history = null)
     {
         var folder = Directory.CreateTempSubdirectory("md-bunit-").FullName;
         File.Copy(Path.Combine(TestPaths.RepoRoot, "presets.json"), Path.Combine(folder, "presets.json"));
@@ -77,6 +80,10 @@ public sealed class DashboardServices : IAsyncDisposable
         var accounts = new TestAccounts();
         accounts.AddTo(context.Services);
         context.Services.AddScoped<RunActions>();
+        var runStore = host.Services.GetRequiredService<IRunStore>();
+        context.Services.AddSingleton(history?.Invoke(runStore) ?? runStore);
+        context.Services.AddSingleton(host.Services.GetRequiredService<MonitorState>());
+        context.Services.AddScoped<MonitorDashboard.Components.Pages.Lists.ListTrends>();
         var dashboard = new DashboardServices(host, context, folder, accounts);
         if (signInAs is not null)
         {

@@ -15,6 +15,8 @@ public sealed record CalculationOptions
     /// <summary>Leave parts flagged optional out of the tables (a display filter: numbers stay as they are).</summary>
     public bool HideOptional { get; init; }
     public InProductionRule InProduction { get; init; } = InProductionRule.Scheduled;
+    /// <summary>Order parts back up to their minimum stock besides the demand (<see cref="ReplenishmentRule"/>); numbers change.</summary>
+    public bool ReplenishToMinimum { get; init; }
     public IReadOnlyList<string> ExcludeSuppliers { get; init; } = [];
 
     public static CalculationOptions Default { get; } = new();
@@ -23,6 +25,9 @@ public sealed record CalculationOptions
 public sealed record SubstituteInfo(int Pk, string Name, decimal Available);
 
 /// <summary>A purchaseable part that must be ordered.</summary>
+/// <param name="ToOrder">Everything to order: <see cref="ForDemand"/> + <see cref="Replenishment"/>.</param>
+/// <param name="Replenishment">What is ordered only to bring the part back to <paramref name="MinimumStock"/> (0 unless
+/// "replenish to minimum stock" is on; results stored before the option read as 0).</param>
 public sealed record OrderRow(
     int Pk,
     string Name,
@@ -38,7 +43,13 @@ public sealed record OrderRow(
     decimal OnOrder,
     decimal ToOrder,
     IReadOnlyList<string> BelongsTo,
-    IReadOnlyList<SubstituteInfo> Substitutes);
+    IReadOnlyList<SubstituteInfo> Substitutes,
+    decimal Replenishment = 0m,
+    decimal MinimumStock = 0m)
+{
+    /// <summary>What the demand needs (the whole order when nothing is replenished).</summary>
+    public decimal ForDemand => ToOrder - Replenishment;
+}
 
 /// <summary>An assembly that must be built (or is being built).</summary>
 public sealed record BuildRow(
@@ -71,4 +82,7 @@ public sealed record CalculationResult(
     IReadOnlyList<string> Warnings)
 {
     public static CalculationResult Empty { get; } = new([], [], [], [], []);
+
+    /// <summary>Whether any line orders more than the demand to refill minimum stock: only then do tables split the lines.</summary>
+    public bool Replenishes => PartsToOrder.Any(o => o.Replenishment > 0);
 }

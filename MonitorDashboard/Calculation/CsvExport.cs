@@ -21,14 +21,21 @@ public static class CsvExport
         "Required for sales", "Available", "In production", "To build", "Belongs to",
     ];
 
-    public static string PartsToOrder(IEnumerable<OrderRow> rows) =>
-        Table(OrderHeader, rows.Select(r => new[]
+    private static readonly string[] ReplenishmentHeader = ["For demand", "Replenish", "Minimum stock"];
+
+    /// <summary>The parts to order; when any line replenishes minimum stock, three columns more split each line.</summary>
+    public static string PartsToOrder(IEnumerable<OrderRow> rows)
+    {
+        var list = rows.ToList();
+        var split = list.Any(r => r.Replenishment > 0);
+        return Table(split ? [.. OrderHeader, .. ReplenishmentHeader] : OrderHeader, list.Select(r => new[]
         {
             Number(r.Pk), Text(r.Name), Text(r.Revision), Text(r.Ipn), Flag(r.Optional), Flag(r.Consumable),
             Number(r.Needed), Number(r.TotalInStock), Number(r.RequiredForBuildOrders), Number(r.RequiredForSalesOrders),
             Number(r.Available), Number(r.OnOrder), Number(r.ToOrder), Text(string.Join("; ", r.BelongsTo)),
             Text(string.Join("; ", r.Substitutes.Select(s => $"{s.Name} (#{s.Pk}, available {Number(s.Available)})"))),
-        }));
+        }.Concat(split ? [Number(r.ForDemand), Number(r.Replenishment), Number(r.MinimumStock)] : [])));
+    }
 
     public static string SubassembliesToBuild(IEnumerable<BuildRow> rows) =>
         Table(BuildHeader, rows.Select(r => new[]

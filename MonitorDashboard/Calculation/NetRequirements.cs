@@ -4,7 +4,10 @@ namespace MonitorDashboard.Calculation;
 
 /// <summary>What the netting pass decided for one part.</summary>
 /// <param name="Gross">Total demand on the part: top-level quantity plus what its parents' builds require.</param>
-internal sealed record PartNeed(decimal Gross, decimal Available, decimal InProduction, decimal ToOrder, decimal ToBuild);
+/// <param name="ToOrder">Everything to order, replenishment included.</param>
+/// <param name="Replenishment">The part of <paramref name="ToOrder"/> that only brings the part back to its minimum stock.</param>
+internal sealed record PartNeed(
+    decimal Gross, decimal Available, decimal InProduction, decimal ToOrder, decimal ToBuild, decimal Replenishment = 0m);
 
 /// <summary>
 /// The netting pass of inventree.md §3: each part is netted once, after all of its parents, so stock of a
@@ -18,6 +21,7 @@ internal static class NetRequirements
         IReadOnlyDictionary<int, InvenTreePart> parts,
         IReadOnlyDictionary<int, decimal> inProductionOf,
         bool countOnOrder,
+        bool replenish,
         WarningLog warnings)
     {
         var gross = new Dictionary<int, decimal>(topLevel);
@@ -29,7 +33,7 @@ internal static class NetRequirements
             var demand = gross.GetValueOrDefault(pk);
             var available = part.Available();
             var inProduction = inProductionOf.GetValueOrDefault(pk);
-            decimal toBuild = 0m, toOrder = 0m;
+            decimal toBuild = 0m, toOrder = 0m, replenishment = 0m;
 
             // An assembly is built even when it is also purchaseable: its BOM is what we can act on.
             if (part.Assembly)
@@ -43,15 +47,15 @@ internal static class NetRequirements
             }
             else if (part.Purchaseable)
             {
-                var onOrder = countOnOrder ? part.Ordering : 0m;
-                toOrder = Math.Max(0m, demand - available - onOrder);
+                var order = ReplenishmentRule.For(demand, available, part.Ordering, part.MinimumStock, countOnOrder, replenish);
+                (toOrder, replenishment) = (order.Total, order.Replenishment);
             }
             else
             {
                 warnings.Add($"Part {part.Label()} is neither purchaseable nor an assembly; nothing is ordered or built for it");
             }
 
-            needs[pk] = new PartNeed(demand, available, inProduction, toOrder, toBuild);
+            needs[pk] = new PartNeed(demand, available, inProduction, toOrder, toBuild, replenishment);
         }
 
         return needs;

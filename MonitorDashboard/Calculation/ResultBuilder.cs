@@ -53,7 +53,9 @@ internal sealed class ResultBuilder(
             OnOrder: part.Ordering,
             ToOrder: need.ToOrder,
             flag.BelongsTo,
-            Substitutes(part));
+            Substitutes(part),
+            need.Replenishment,
+            part.MinimumStock);
     }
 
     private BuildRow ToBuildRow(InvenTreePart part)

@@ -21,7 +21,7 @@ public sealed class ShortageCalculator
         var demand = TopLevelDemand.Resolve(data.TopLevel, parts, warnings);
         var graph = BomGraphBuilder.Build(demand.Roots, parts, data.Boms, options.ExcludeOptional, warnings);
         var inProduction = InProductionFigures.Compute(options.InProduction, data);
-        var needs = NetRequirements.Compute(graph, demand.Quantities, parts, inProduction, options.CountOnOrder, warnings);
+        var needs = NetRequirements.Compute(graph, demand.Quantities, parts, inProduction, options.CountOnOrder, options.ReplenishToMinimum, warnings);
         var flags = PartFlags.Compute(graph, parts);
         var rows = new ResultBuilder(graph, parts, needs, flags, warnings);
 

@@ -17,6 +17,10 @@ internal static class CalcCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables" };
         var excludeOptional = new Option<bool>("--exclude-optional") { Description = "Do not explode optional BOM lines" };
         var countOnOrder = new Option<bool>("--count-on-order") { Description = "Subtract parts on order from what to order" };
+        var replenish = new Option<bool>("--replenish-to-minimum")
+        {
+            Description = "Also order what brings each part back to its minimum stock after the demand",
+        };
         var hideConsumables = new Option<bool>("--hide-consumables") { Description = "Leave consumable parts out of the tables" };
         var hideOptional = new Option<bool>("--hide-optional") { Description = "Leave parts flagged optional out of the tables (numbers unchanged)" };
         var inProduction = new Option<string>("--in-production")
@@ -44,7 +48,7 @@ internal static class CalcCommand
 
         var command = new Command("calc", "Calculate what to order and build for the given parts") 
         {
-            parts, json, excludeOptional, countOnOrder, hideConsumables, hideOptional, inProduction, excludeSupplier,
+            parts, json, excludeOptional, countOnOrder, replenish, hideConsumables, hideOptional, inProduction, excludeSupplier,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -62,6 +66,7 @@ internal static class CalcCommand
             {
                 ExcludeOptional = parse.GetValue(excludeOptional),
                 CountOnOrder = parse.GetValue(countOnOrder),
+                ReplenishToMinimum = parse.GetValue(replenish),
                 HideConsumables = parse.GetValue(hideConsumables),
                 HideOptional = parse.GetValue(hideOptional),
                 InProduction = InProductionRules.TryParse(parse.GetValue(inProduction), out var rule) ? rule : InProductionRule.Scheduled,
@@ -81,7 +86,7 @@ internal static class CalcCommand
 
             if (parse.GetValue(json))
             {
-                await stdout.WriteLineAsync(CalcJson.Serialize(run, options.InProduction));
+                await stdout.WriteLineAsync(CalcJson.Serialize(run, options.InProduction, options.ReplenishToMinimum));
             }
             else
             {

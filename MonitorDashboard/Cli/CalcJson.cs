@@ -12,7 +12,8 @@ internal static class CalcJson
         WriteIndented = true,
     };
 
-    public static string Serialize(CalculationRun run, InProductionRule inProductionRule = InProductionRule.Scheduled)
+    public static string Serialize(
+        CalculationRun run, InProductionRule inProductionRule = InProductionRule.Scheduled, bool replenishToMinimum = false)
     {
         var r = run.Result;
         var document = new Document(
@@ -20,7 +21,8 @@ internal static class CalcJson
                 o.Pk, o.Name, o.Ipn, o.Revision, Numbers.Normalise(o.Needed), Numbers.Normalise(o.TotalInStock),
                 Numbers.Normalise(o.RequiredForBuildOrders), Numbers.Normalise(o.RequiredForSalesOrders), Numbers.Normalise(o.Available),
                 Numbers.Normalise(o.OnOrder), Numbers.Normalise(o.ToOrder), o.Optional, o.Consumable, o.BelongsTo,
-                o.Substitutes.Select(s => new Substitute(s.Pk, s.Name, Numbers.Normalise(s.Available))).ToList())).ToList(),
+                o.Substitutes.Select(s => new Substitute(s.Pk, s.Name, Numbers.Normalise(s.Available))).ToList(),
+                Numbers.Normalise(o.ForDemand), Numbers.Normalise(o.Replenishment), Numbers.Normalise(o.MinimumStock))).ToList(),
             r.SubassembliesToBuild.Select(b => new Build(
                 b.Pk, b.Name, Numbers.Normalise(b.Needed), Numbers.Normalise(b.Available), Numbers.Normalise(b.InProduction),
                 Numbers.Normalise(b.ToBuild), b.Optional, b.BelongsTo,
@@ -29,6 +31,7 @@ internal static class CalcJson
             r.NotFound.Select(n => new NotFound(n.Name, n.Revision, n.Matches)).ToList(),
             r.Warnings,
             inProductionRule.Name(),
+            replenishToMinimum,
             run.Requests);
         return JsonSerializer.Serialize(document, Options);
     }
@@ -40,12 +43,14 @@ internal static class CalcJson
         IReadOnlyList<NotFound> NotFound,
         IReadOnlyList<string> Warnings,
         string InProductionRule,
+        bool ReplenishToMinimum,
         int Requests);
 
     private sealed record Order(
         int Pk, string Name, string? Ipn, string? Revision, decimal Needed, decimal TotalInStock, decimal RequiredForBuildOrders,
         decimal RequiredForSalesOrders, decimal Available, decimal OnOrder, decimal ToOrder, bool Optional, bool Consumable,
-        IReadOnlyList<string> BelongsTo, IReadOnlyList<Substitute> Substitutes);
+        IReadOnlyList<string> BelongsTo, IReadOnlyList<Substitute> Substitutes,
+        decimal ForDemand, decimal Replenishment, decimal MinimumStock);
 
     private sealed record Substitute(int Pk, string Name, decimal Available);
 

@@ -14,13 +14,18 @@ internal static class CalcTables
 
         Section(output, "Parts to order", r.PartsToOrder.Count, () =>
         {
-            var table = new TextTable("Pk", "Part", "IPN", "Needed", "In stock", "Req. builds", "Req. sales", "Available", "On order", "To order", "Flags", "Belongs to")
-                .AlignRight(0, 3, 4, 5, 6, 7, 8, 9);
+            // The demand/replenishment split only when something is replenished, so the usual table stays as it was.
+            string[] split = r.Replenishes ? ["For demand", "Replenish", "Minimum"] : [];
+            var table = new TextTable(["Pk", "Part", "IPN", "Needed", "In stock", "Req. builds", "Req. sales", "Available", "On order", "To order", .. split, "Flags", "Belongs to"])
+                .AlignRight([0, 3, 4, 5, 6, 7, 8, 9, .. Enumerable.Range(10, split.Length)]);
             foreach (var o in r.PartsToOrder)
             {
-                table.Add(Pk(o.Pk), Name(o.Name, o.Revision), o.Ipn ?? "", Numbers.Format(o.Needed), Numbers.Format(o.TotalInStock),
+                string[] splitCells = r.Replenishes
+                    ? [Numbers.Format(o.ForDemand), Numbers.Format(o.Replenishment), Numbers.Format(o.MinimumStock)]
+                    : [];
+                table.Add([Pk(o.Pk), Name(o.Name, o.Revision), o.Ipn ?? "", Numbers.Format(o.Needed), Numbers.Format(o.TotalInStock),
                     Numbers.Format(o.RequiredForBuildOrders), Numbers.Format(o.RequiredForSalesOrders), Numbers.Format(o.Available),
-                    Numbers.Format(o.OnOrder), Numbers.Format(o.ToOrder), Flags(o.Optional, o.Consumable), string.Join(", ", o.BelongsTo));
+                    Numbers.Format(o.OnOrder), Numbers.Format(o.ToOrder), .. splitCells, Flags(o.Optional, o.Consumable), string.Join(", ", o.BelongsTo)]);
             }
             return table;
         });

@@ -106,6 +106,10 @@ public sealed record MonitoringList
     [JsonPropertyName("in_production"), JsonPropertyOrder(10), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? InProduction { get; init; }
 
+    /// <summary>Order parts back up to their minimum stock besides the demand (numbers change); absent means off.</summary>
+    [JsonPropertyName("replenish_to_minimum"), JsonPropertyOrder(11), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? ReplenishToMinimum { get; init; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; init; }
 }

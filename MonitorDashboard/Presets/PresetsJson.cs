@@ -97,7 +97,7 @@ internal static partial class PresetsJson
         ("$", _) => "an object",
         ("presets" or "monitoring_lists" or "parts" or "items" or "recipients", _) => "an array",
         ("quantity", _) => "a number",
-        ("active" or "hide_optional", _) => "true or false",
+        ("active" or "hide_optional" or "replenish_to_minimum", _) => "true or false",
         _ => "a string",
     };
 

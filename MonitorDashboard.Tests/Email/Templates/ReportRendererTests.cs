@@ -183,4 +183,38 @@ public sealed class ReportRendererTests
         Assert.Contains(table, row => row.Contains("WWW…", StringComparison.Ordinal));
         Assert.All(lines, line => Assert.True(line.Length <= 120, $"line of {line.Length} characters: {line}"));
     }
+
+    [Fact]
+    public void Replenished_lines_show_how_much_is_demand_and_how_much_replenishment_in_both_parts()
+    {
+        // Resistor: 1234.5 to order, 34.5 of them for the demand, 1200 back to a minimum of 1200.
+        var everything = ReportSamples.Everything();
+        var result = everything with
+        {
+            PartsToOrder = [everything.PartsToOrder[0] with { Replenishment = 1200, MinimumStock = 1200 }, everything.PartsToOrder[1]],
+        };
+
+        var message = Render(result);
+
+        var table = Parse(message.HtmlBody).QuerySelectorAll("table.data").First(t => t.TextContent.Contains("To order", StringComparison.Ordinal));
+        var headers = table.QuerySelectorAll("th").Select(th => th.TextContent).ToList();
+        Assert.Equal(["To order", "For demand", "Replenish", "Minimum"], headers.Skip(headers.IndexOf("To order")).Take(4));
+        var cells = table.QuerySelectorAll("tr")[1].QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(["1,234.5", "34.5", "1,200", "1,200"], cells.Skip(headers.IndexOf("To order")).Take(4));
+        Assert.Contains("To order = for demand + replenish", Parse(message.HtmlBody).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("To order = for demand + replenish (what brings the part back to its minimum stock after the demand).", message.TextBody);
+        Assert.Matches(@"(?m)^Resistor 10k 0603\s+1,254.5\s+20\s+0\s+1,234.5\s+34.5\s+1,200\s+1,200$", message.TextBody);
+        Assert.Matches(@"(?m)^Capacitor 100nF\s+100\s+20\s+0\s+80\s+80\s+0\s+0$", message.TextBody);
+        Assert.All(message.TextBody.Split('\n'), line => Assert.True(line.Length <= 120, $"line of {line.Length} characters: {line}"));
+    }
+
+    [Fact]
+    public void Without_replenishment_the_parts_to_order_look_as_before()
+    {
+        var message = Render(ReportSamples.Everything());
+
+        Assert.DoesNotContain("Replenish", message.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Replenish", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("For demand", message.TextBody, StringComparison.Ordinal);
+    }
 }

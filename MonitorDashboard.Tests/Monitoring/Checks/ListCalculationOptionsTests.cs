@@ -11,7 +11,7 @@ public sealed class ListCalculationOptionsTests
     {
         var options = ListCalculationOptions.For(new MonitoringList());
 
-        Assert.Equal((false, InProductionRule.Scheduled), (options.HideOptional, options.InProduction));
+        Assert.Equal((false, InProductionRule.Scheduled, false), (options.HideOptional, options.InProduction, options.ReplenishToMinimum));
         Assert.Equal(CalculationOptions.Default, options with { ExcludeSuppliers = CalculationOptions.Default.ExcludeSuppliers });
     }
 
@@ -25,4 +25,11 @@ public sealed class ListCalculationOptionsTests
 
         Assert.Equal((true, rule), (options.HideOptional, options.InProduction));
     }
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    [InlineData(null, false)]
+    public void Replenish_to_minimum_is_on_only_when_the_list_says_true(bool? key, bool expected) =>
+        Assert.Equal(expected, ListCalculationOptions.For(new MonitoringList { ReplenishToMinimum = key }).ReplenishToMinimum);
 }

@@ -63,6 +63,22 @@ public sealed class SqliteRunHistoryQueryTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Recent_runs_of_every_list_come_in_one_call_newest_first_at_most_the_asked_number_each()
+    {
+        var store = await StoreWithAsync(
+        [
+            .. new[] { 30, 10, 50, 20, 40 }.Select(m => RunSamples.At("a", m)), RunSamples.At("b", 60), RunSamples.At("c", 5), RunSamples.At("c", 15),
+        ]);
+
+        var recent = await store.RecentPerListAsync(3, Ct);
+
+        Assert.Equal(["a", "b", "c"], recent.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([50, 40, 30], recent["a"].Select(Minute));
+        Assert.Equal([60], recent["b"].Select(Minute));
+        Assert.Equal([15, 5], recent["c"].Select(Minute));
+    }
+
+    [Fact]
     public async Task Runs_started_at_the_same_instant_list_in_insertion_order_newest_first()
     {
         var runs = Enumerable.Range(0, 3).Select(_ => RunSamples.At("a", 0)).ToArray();

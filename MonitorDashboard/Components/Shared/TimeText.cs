@@ -15,6 +15,20 @@ public static class TimeText
         return local.ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture) + $" ({offset})";
     }
 
+    /// <summary>"27 Nov" in the given IANA zone (UTC when unknown): short enough for a chart's axis.</summary>
+    public static string ShortDate(DateTimeOffset instant, string? zoneId)
+    {
+        var zone = IanaTimeZones.TryFind(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        return TimeZoneInfo.ConvertTime(instant, zone).ToString("d MMM", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>"07:00" in the given IANA zone (UTC when unknown).</summary>
+    public static string ShortTime(DateTimeOffset instant, string? zoneId)
+    {
+        var zone = IanaTimeZones.TryFind(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        return TimeZoneInfo.ConvertTime(instant, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
+    }
+
     /// <summary>"in 3 h", "in 12 min", "5 min ago", "just now".</summary>
     public static string Relative(DateTimeOffset instant, DateTimeOffset now)
     {

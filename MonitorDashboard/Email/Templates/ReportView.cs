@@ -15,6 +15,7 @@ public sealed record ReportView(
     bool Changed,
     ChangesView Changes,
     IReadOnlyList<OrderView> PartsToOrder,
+    bool Replenishes,
     IReadOnlyList<SubstituteView> Substitutes,
     IReadOnlyList<BuildView> SubassembliesToBuild,
     IReadOnlyList<CriticalView> Critical,
@@ -34,6 +35,8 @@ public sealed record ChangeLineView(string Name, string Url, string Detail);
 
 /// <param name="Url">Link to the part in InvenTree; empty when no (http/https) instance URL is configured.</param>
 /// <param name="DisplayName">Name with its revision: "Widget (rev B)".</param>
+/// <param name="ForDemand">The part of <paramref name="ToOrder"/> the demand needs; the rest is <paramref name="Replenishment"/>.</param>
+/// <param name="Replenishment">What is ordered on top to bring the part back to <paramref name="Minimum"/> stock ("0" unless the list replenishes).</param>
 public sealed record OrderView(
     int Pk,
     string Name,
@@ -48,6 +51,9 @@ public sealed record OrderView(
     string Available,
     string OnOrder,
     string ToOrder,
+    string ForDemand,
+    string Replenishment,
+    string Minimum,
     string Flags,
     string BelongsTo,
     IReadOnlyList<SubstituteView> Substitutes);

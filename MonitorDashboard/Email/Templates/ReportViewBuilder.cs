@@ -23,6 +23,7 @@ public sealed class ReportViewBuilder(EmailFormatting formatting)
             Changed: model.Changed,
             Changes: ChangesViewBuilder.Build(model.Changes, f, links),
             PartsToOrder: orders,
+            Replenishes: r.Replenishes,
             Substitutes: orders.SelectMany(o => o.Substitutes).ToList(),
             SubassembliesToBuild: r.SubassembliesToBuild.Select(b => Build(b, f, links)).ToList(),
             Critical: r.Critical.Select(c => new CriticalView(c.Pk, c.Name, c.Ipn ?? "", links.For(c.Pk),
@@ -56,7 +57,8 @@ public sealed class ReportViewBuilder(EmailFormatting formatting)
         var url = links.For(o.Pk);
         return new OrderView(o.Pk, o.Name, display, o.Revision ?? "", o.Ipn ?? "", url,
             f.Quantity(o.Needed), f.Quantity(o.TotalInStock), f.Quantity(o.RequiredForBuildOrders), f.Quantity(o.RequiredForSalesOrders),
-            f.Quantity(o.Available), f.Quantity(o.OnOrder), f.Quantity(o.ToOrder), Flags(o.Optional, o.Consumable),
+            f.Quantity(o.Available), f.Quantity(o.OnOrder), f.Quantity(o.ToOrder),
+            f.Quantity(o.ForDemand), f.Quantity(o.Replenishment), f.Quantity(o.MinimumStock), Flags(o.Optional, o.Consumable),
             string.Join(", ", o.BelongsTo),
             o.Substitutes.Select(s => new SubstituteView(display, url, s.Pk, s.Name, links.For(s.Pk), f.Quantity(s.Available))).ToList());
     }

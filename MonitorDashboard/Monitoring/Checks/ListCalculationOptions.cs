@@ -3,7 +3,8 @@ using MonitorDashboard.Presets;
 
 namespace MonitorDashboard.Monitoring.Checks;
 
-/// <summary>The calculation options a monitoring list asks for in presets.json (<c>hide_optional</c>, <c>in_production</c>).</summary>
+/// <summary>The calculation options a monitoring list asks for in presets.json (<c>hide_optional</c>, <c>in_production</c>,
+/// <c>replenish_to_minimum</c>).</summary>
 public static class ListCalculationOptions
 {
     /// <remarks>A list with an unknown <c>in_production</c> fails validation and is never checked; should one get here
@@ -12,5 +13,6 @@ public static class ListCalculationOptions
     {
         HideOptional = list.HideOptional == true,
         InProduction = InProductionRules.TryParse(list.InProduction, out var rule) ? rule : InProductionRule.Scheduled,
+        ReplenishToMinimum = list.ReplenishToMinimum == true,
     };
 }

@@ -21,6 +21,9 @@ public interface IRunStore
     /// <summary>The newest run of every list that has one, keyed by list id.</summary>
     Task<IReadOnlyDictionary<string, RunSummary>> LatestPerListAsync(CancellationToken ct);
 
+    /// <summary>The newest <paramref name="perList"/> runs of every list that has runs, newest first, in one query (for trends).</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<RunSummary>>> RecentPerListAsync(int perList, CancellationToken ct);
+
     /// <summary>
     /// Runs recorded (by any process) after <paramref name="mark"/>, in the order they were written, and the mark to
     /// ask with next time: a poll that finds nothing new costs one index probe, however many lists there are.

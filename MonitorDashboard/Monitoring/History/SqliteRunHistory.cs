@@ -93,6 +93,20 @@ public sealed class SqliteRunHistory : IRunStore, IListStateStore, IAsyncDisposa
         return rows.ToDictionary(r => r.ListId, StringComparer.Ordinal);
     }
 
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<RunSummary>>> RecentPerListAsync(int perList, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perList);
+        // One statement, one index walk of at most perList rows per list: no window over every run kept.
+        var rows = await QueryAsync($"""
+            SELECT {RunColumns.Summary("r")} FROM (SELECT DISTINCT list_id FROM runs) AS lists
+            JOIN runs AS r ON r.rowid IN (
+                SELECT rowid FROM runs WHERE list_id = lists.list_id {NewestFirst} LIMIT $per_list);
+            """, p => p.AddWithValue("$per_list", perList), RunColumns.ReadSummary, ct);
+        return rows
+            .GroupBy(r => r.ListId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<RunSummary>)g.OrderByDescending(r => r.StartedAt).ToArray(), StringComparer.Ordinal);
+    }
+
     public async Task<RecordedRuns> RunsAfterAsync(long mark, CancellationToken ct)
     {
         // rowid only grows (retention deletes the oldest runs, never the newest), so it is the history's change counter.

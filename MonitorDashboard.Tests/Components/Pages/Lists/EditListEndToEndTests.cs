@@ -47,6 +47,7 @@ public sealed class EditListEndToEndTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(page.GetByTestId("cron-next-runs").Locator("li")).ToHaveCountAsync(5);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "edit-list.png"), FullPage = true });
 
+        await page.Locator("label").Filter(new() { HasText = "Replenish to minimum stock" }).ClickAsync();
         await page.GetByTestId("save").ClickAsync();
 
         await Assertions.Expect(page.Locator("tr.list-row").Filter(new() { HasText = "Gateway line <test> & co" })).ToHaveCountAsync(1);
@@ -54,5 +55,6 @@ public sealed class EditListEndToEndTests(BrowserFixture browser) : IClassFixtur
         Assert.Contains("\"Gateway line <test> & co\"", saved, StringComparison.Ordinal);
         Assert.Contains("\"0 6 1-7 * MON\"", saved, StringComparison.Ordinal);
         Assert.Contains("\"filepath\"", saved, StringComparison.Ordinal);
+        Assert.Matches("\"replenish_to_minimum\":\\s*true", saved);
     }
 }

@@ -231,4 +231,20 @@ public sealed class RunDetailPageTests : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _ctx.DisposeAsync();
+
+    [Fact]
+    public async Task The_run_is_marked_where_it_sits_on_its_lists_trend()
+    {
+        _ctx.DefineList();
+        var runs = new[] { Run(0, Result([Order(101, "M3 screw", 4)])), Failed(60, "down"), Run(120, Result([])) };
+        await _ctx.AddAsync(runs);
+
+        var cut = Render(runs[0].Summary.RunId);
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=run-trend]")));
+        Assert.Equal("Run 1 of the last 3 (dashed line); newer runs are to its right.", cut.Find("[data-testid=run-trend-position]").TextContent.Trim());
+        // 240 wide, 3 padding: the first of three points is at x = 3.
+        Assert.Equal("3", cut.Find("[data-testid=trend-mark]").GetAttribute("x1"));
+        Assert.Equal("3", cut.Find("[data-testid=trend-sparkline]").GetAttribute("data-points"));
+    }
 }

@@ -9,7 +9,7 @@ using MonitorDashboard.InvenTree;
 namespace MonitorDashboard.Components.Pages.Calculator;
 
 /// <summary>
-/// The Python tool's interactive view. "Exclude optional", "count on order" and the "in production" rule change the
+/// The Python tool's interactive view. "Exclude optional", "count on order", "replenish to minimum stock" and the "in production" rule change the
 /// calculation and re-run it; "hide consumables", "hide optional parts" and "hide suppliers" only filter the finished result (the parts each hidden supplier
 /// supplies are fetched once, two requests per supplier), so toggling them costs no new calculation.
 /// </summary>
@@ -29,6 +29,7 @@ public sealed partial class Calculator : IDisposable
     private List<PartRow> Rows { get; set; } = [new()];
     private bool ExcludeOptional { get; set; }
     private bool CountOnOrder { get; set; }
+    private bool ReplenishToMinimum { get; set; }
     private bool HideConsumables { get; set; }
     private bool HideOptional { get; set; }
     private InProductionRule InProduction { get; set; } = InProductionRule.Scheduled;
@@ -80,7 +81,10 @@ public sealed partial class Calculator : IDisposable
         _running = running;
         try
         {
-            var options = new CalculationOptions { ExcludeOptional = ExcludeOptional, CountOnOrder = CountOnOrder, InProduction = InProduction };
+            var options = new CalculationOptions
+            {
+                ExcludeOptional = ExcludeOptional, CountOnOrder = CountOnOrder, InProduction = InProduction, ReplenishToMinimum = ReplenishToMinimum,
+            };
             Run = await Calculation.RunAsync(parsed.Requests, options, running.Token);
             Links = PartLinks.From(InvenTreeOptions.Value, Run.ApiVersion);
             UpdateShown();
@@ -111,6 +115,12 @@ public sealed partial class Calculator : IDisposable
     private async Task SetCountOnOrderAsync(bool value)
     {
         CountOnOrder = value;
+        await RecalculateAsync();
+    }
+
+    private async Task SetReplenishToMinimumAsync(bool value)
+    {
+        ReplenishToMinimum = value;
         await RecalculateAsync();
     }
 

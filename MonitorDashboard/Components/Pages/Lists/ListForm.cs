@@ -30,6 +30,7 @@ public sealed class ListForm
     public bool HideOptional { get; set; }
     /// <summary>One of <see cref="InProductionNames.All"/> (an unknown value read from the file stays, and fails validation).</summary>
     public string InProduction { get; set; } = "scheduled";
+    public bool ReplenishToMinimum { get; set; }
 
     public static ListForm New()
     {
@@ -49,6 +50,7 @@ public sealed class ListForm
             Active = list.Active,
             HideOptional = list.HideOptional == true,
             InProduction = list.InProduction ?? "scheduled",
+            ReplenishToMinimum = list.ReplenishToMinimum == true,
         };
         form.Parts.AddRange(list.Parts.Select(p => new PartRow { Name = p.Name, Revision = p.Version, Quantity = p.Quantity, Original = p }));
         if (form.Parts.Count == 0)
@@ -77,6 +79,7 @@ public sealed class ListForm
         // The defaults stay unwritten unless the file already spelled them out.
         HideOptional = HideOptional ? true : original?.HideOptional is false ? false : null,
         InProduction = InProduction == "scheduled" && original?.InProduction is null ? null : InProduction,
+        ReplenishToMinimum = ReplenishToMinimum ? true : original?.ReplenishToMinimum is false ? false : null,
     };
 
     /// <summary>Everything a user can change, for the unsaved-changes guard.</summary>
@@ -91,5 +94,6 @@ public sealed class ListForm
         Active,
         HideOptional,
         InProduction,
+        ReplenishToMinimum,
     });
 }

@@ -16,6 +16,9 @@ public sealed partial class HistoryPage : IAsyncDisposable
 {
     public const int PageSize = 25;
 
+    /// <summary>How many of the newest runs the trend chart shows.</summary>
+    public const int TrendRuns = 30;
+
     private readonly CancellationTokenSource _closing = new();
     private IDisposable? _subscription;
     private MudTable<RunSummary>? _table;
@@ -33,6 +36,7 @@ public sealed partial class HistoryPage : IAsyncDisposable
     private string Name { get; set; } = "";
     private int Total { get; set; }
     private bool Loaded { get; set; }
+    private RunTrend Trend { get; set; } = RunTrend.Empty;
     private string Zone => List?.TimeZone ?? Schedule.Value.TimeZone;
     private DateTimeOffset Now => Time.GetUtcNow();
 
@@ -53,6 +57,7 @@ public sealed partial class HistoryPage : IAsyncDisposable
         Name = List?.Name
                ?? (await History.ListAsync(ListId, 0, 1, _closing.Token)).FirstOrDefault()?.ListName
                ?? ListId;
+        await LoadTrendAsync();
         Loaded = true;
         if (_table is not null)
         {
@@ -78,6 +83,7 @@ public sealed partial class HistoryPage : IAsyncDisposable
         {
             case RunFinished finished when Same(finished.Run.ListId):
                 List = State.Find(ListId);
+                await LoadTrendAsync();
                 await ShowNewestAsync();
                 break;
             case RunStarted started when Same(started.ListId):
@@ -91,6 +97,9 @@ public sealed partial class HistoryPage : IAsyncDisposable
                 break;
         }
     }
+
+    private async Task LoadTrendAsync() =>
+        Trend = RunTrend.From(await History.ListAsync(ListId, 0, TrendRuns, _closing.Token));
 
     /// <summary>A new run goes on top: back to page 1 and re-query (the offsets of every page moved by one).</summary>
     private async Task ShowNewestAsync()

@@ -38,6 +38,7 @@ public sealed partial class RunDetailPage : IAsyncDisposable
     private RunRecord? Baseline { get; set; }
     private ResultChanges? SincePrevious { get; set; }
     private RunSummary? NewerRun { get; set; }
+    private RunTrend Trend { get; set; } = RunTrend.Empty;
     private bool Loaded { get; set; }
     private string Zone => List?.TimeZone ?? Schedule.Value.TimeZone;
     private DateTimeOffset Now => Time.GetUtcNow();
@@ -58,6 +59,7 @@ public sealed partial class RunDetailPage : IAsyncDisposable
         List = Run is null ? null : State.Find(Run.Summary.ListId);
         Baseline = Run?.Result is null ? null : await BaselineAsync(RunId);
         SincePrevious = Run?.Result is { } result ? ResultDiff.Compare(Baseline?.Result, result) : null;
+        Trend = Run is null ? RunTrend.Empty : RunTrend.From(await History.ListAsync(Run.Summary.ListId, 0, HistoryPage.TrendRuns, _closing.Token));
         Loaded = true;
     }
 
