@@ -45,6 +45,26 @@ public sealed class ListTrendsTests
         Assert.Equal((1, 1), (counting.RecentPerListCalls, counting.ListCalls));
     }
 
+    [Fact]
+    public async Task A_run_of_a_list_no_row_asked_for_reads_nothing_until_its_row_asks_and_then_shows_it()
+    {
+        CountingRunStore? counting = null;
+        await using var dashboard = await DashboardServices.StartAsync(history: real => counting = new CountingRunStore(real));
+        var (shown, offScreen) = (dashboard.State.Lists[0], dashboard.State.Lists[1]);
+        using var trends = new ListTrends(counting!, dashboard.State, Microsoft.Extensions.Logging.Abstractions.NullLogger<ListTrends>.Instance);
+        await trends.ForAsync(shown.Id);
+
+        var run = Run(offScreen.Id, 0, 3);
+        await counting!.AddAsync(new RunRecord(run, null, null, null), Xunit.TestContext.Current.CancellationToken);
+        dashboard.State.MarkRunFinished(run);
+        Assert.Equal(0, counting.ListCalls); // a burst of runs of lists nobody looks at costs no history read
+
+        var trend = await trends.ForAsync(offScreen.Id);
+
+        Assert.Equal([3.0], trend.ToOrder);
+        Assert.Equal(1, counting.ListCalls);
+    }
+
     private static AngleSharp.Dom.IElement Row(IRenderedComponent<ListsPage> cut, string name) =>
         cut.FindAll("tr.list-row").Single(r => r.TextContent.Contains(name, StringComparison.Ordinal));
 

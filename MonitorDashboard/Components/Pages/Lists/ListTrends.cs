@@ -16,6 +16,10 @@ public sealed partial class ListTrends : IDisposable
     private readonly IRunStore _history;
     private readonly ILogger<ListTrends> _logger;
     private readonly ConcurrentDictionary<string, RunTrend> _trends = new(StringComparer.Ordinal);
+    // Lists whose rows asked for their trend (shown now or before); a run of any other list only marks its trend
+    // stale, so a burst of a thousand runs reads the history for the rows on screen, not for every list.
+    private readonly ConcurrentDictionary<string, byte> _asked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _stale = new(StringComparer.Ordinal);
     private readonly IDisposable _subscription;
     private readonly CancellationTokenSource _closing = new();
     private readonly Lazy<Task> _loaded;
@@ -29,7 +33,14 @@ public sealed partial class ListTrends : IDisposable
         {
             if (change is RunFinished finished)
             {
-                _ = RefreshAsync(finished.Run.ListId);
+                if (_asked.ContainsKey(finished.Run.ListId))
+                {
+                    _ = RefreshAsync(finished.Run.ListId);
+                }
+                else
+                {
+                    _stale[finished.Run.ListId] = 0;
+                }
             }
         });
     }
@@ -39,7 +50,23 @@ public sealed partial class ListTrends : IDisposable
 
     public async Task<RunTrend> ForAsync(string listId)
     {
+        _asked[listId] = 0;
         await _loaded.Value;
+        if (_stale.TryRemove(listId, out _))
+        {
+            try
+            {
+                await ReloadAsync(listId);
+            }
+            catch (OperationCanceledException) when (_closing.IsCancellationRequested)
+            {
+                // The page closed meanwhile.
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogTrendsFailed(ex); // the row keeps the trend it had
+            }
+        }
         return _trends.GetValueOrDefault(listId, RunTrend.Empty);
     }
 
@@ -64,7 +91,7 @@ public sealed partial class ListTrends : IDisposable
         try
         {
             await _loaded.Value;
-            _trends[listId] = RunTrend.From(await _history.ListAsync(listId, 0, Runs, _closing.Token));
+            await ReloadAsync(listId);
             Changed?.Invoke(listId);
         }
         catch (OperationCanceledException) when (_closing.IsCancellationRequested)
@@ -76,6 +103,9 @@ public sealed partial class ListTrends : IDisposable
             LogTrendsFailed(ex);
         }
     }
+
+    private async Task ReloadAsync(string listId) =>
+        _trends[listId] = RunTrend.From(await _history.ListAsync(listId, 0, Runs, _closing.Token));
 
     public void Dispose()
     {
