@@ -43,7 +43,7 @@ if (options.RunsScale)
     Console.Error.WriteLine($"running scale: {options.ScaleLists:N0} lists ...");
     var scale = await new ScaleRunner(options).RunAsync(cancel.Token);
     Console.WriteLine();
-    missed += ScaleReport.Print(Console.Out, scale);
+    missed += ScaleReport.Print(Console.Out, scale, options.EnforceScale);
 }
 Report.PrintVerdict(Console.Out, missed);
 return missed == 0 ? 0 : 1;

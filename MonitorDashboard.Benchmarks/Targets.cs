@@ -8,6 +8,8 @@ internal enum Verdict
     Missed,
     /// <summary>Measured and shown, but not a target for this scenario.</summary>
     Info,
+    /// <summary>A performance target not met yet and not enforced (without <c>--enforce-scale</c>): shown as OPEN, never hidden.</summary>
+    Open,
 }
 
 internal sealed record TargetCheck(string Name, Verdict Verdict, string Detail);

@@ -17,8 +17,12 @@ internal static class ScaleTargets
     public const long IdleRssBytes = 150L * 1024 * 1024;
     public const double IdleCpuPercent = 1;
 
-    public static IReadOnlyList<TargetCheck> Evaluate(ScaleResult r)
+    /// <param name="enforcePerformance">Whether a missed performance target is MISS (fails the run) or OPEN (shown only).</param>
+    public static IReadOnlyList<TargetCheck> Evaluate(ScaleResult r, bool enforcePerformance = true)
     {
+        TargetCheck Perf(string name, bool met, bool isTarget, string detail) =>
+            Check(name, met, isTarget, detail) is { Verdict: Verdict.Missed } missed && !enforcePerformance ? missed with { Verdict = Verdict.Open } : Check(name, met, isTarget, detail);
+
         var checks = new List<TargetCheck>();
         var atTarget = r.Lists == TargetLists;
         var scope = atTarget ? "" : $" (the target is for {TargetLists:N0} lists; shown only)";
@@ -26,19 +30,19 @@ internal static class ScaleTargets
         {
             checks.Add(Check("burst finished", b.Finished, true,
                 $"{b.Runs:N0} of {b.Lists:N0} runs recorded in {Targets.Ms(b.Wall)}" + (b.Finished ? "" : " (deadline reached)")));
-            checks.Add(Check("burst wall", b.Finished && b.Wall <= BurstWall, atTarget,
+            checks.Add(Perf("burst wall", b.Finished && b.Wall <= BurstWall, atTarget,
                 $"{Targets.Ms(b.Wall)} {(b.Wall <= BurstWall ? "≤" : ">")} {Targets.Ms(BurstWall)}, {b.ChecksPerSecond:0.0} checks/s{scope}"));
             checks.Add(Check("reports written", b.Reports == b.Lists, true, $"{b.Reports:N0} .eml reports for {b.Lists:N0} lists"));
             checks.Add(Check("runs ok", b.Outcomes.Where(o => o.Key is not ("ok" or "shortages")).Sum(o => o.Value) == 0, true,
                 string.Join(", ", b.Outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {o.Value:N0}"))));
             if (b.CpuPerCheck is { } cpu)
             {
-                checks.Add(Check("CPU per check", cpu <= CpuPerCheck, true, $"{Targets.Ms(cpu)} {(cpu <= CpuPerCheck ? "≤" : ">")} {Targets.Ms(CpuPerCheck)} of app CPU"
+                checks.Add(Perf("CPU per check", cpu <= CpuPerCheck, true, $"{Targets.Ms(cpu)} {(cpu <= CpuPerCheck ? "≤" : ">")} {Targets.Ms(CpuPerCheck)} of app CPU"
                     + (b.Finished ? "" : " (an upper bound: the work of checks still running at the deadline counts against the finished ones)")));
             }
             if (b.PeakRssBytes is { } peak)
             {
-                checks.Add(Check("peak RSS", peak <= PeakRssBytes, atTarget, $"{Mb(peak)} {(peak <= PeakRssBytes ? "≤" : ">")} {Mb(PeakRssBytes)}{scope}"));
+                checks.Add(Perf("peak RSS", peak <= PeakRssBytes, atTarget, $"{Mb(peak)} {(peak <= PeakRssBytes ? "≤" : ">")} {Mb(PeakRssBytes)}{scope}"));
             }
             var limit = (int)Math.Ceiling(b.Wall.TotalSeconds) + 1;
             checks.Add(Check("presets.json writes", b.PresetsWrites <= limit, true,
@@ -46,8 +50,8 @@ internal static class ScaleTargets
         }
         if (r.Idle is { } idle)
         {
-            checks.Add(Check("idle RSS", idle.RssBytes <= IdleRssBytes, atTarget, $"{Mb(idle.RssBytes)} {(idle.RssBytes <= IdleRssBytes ? "≤" : ">")} {Mb(IdleRssBytes)}{scope}"));
-            checks.Add(Check("idle CPU", idle.CpuPercentOfCore <= IdleCpuPercent, atTarget,
+            checks.Add(Perf("idle RSS", idle.RssBytes <= IdleRssBytes, atTarget, $"{Mb(idle.RssBytes)} {(idle.RssBytes <= IdleRssBytes ? "≤" : ">")} {Mb(IdleRssBytes)}{scope}"));
+            checks.Add(Perf("idle CPU", idle.CpuPercentOfCore <= IdleCpuPercent, atTarget,
                 $"{Percent(idle.CpuPercentOfCore)} {(idle.CpuPercentOfCore <= IdleCpuPercent ? "≤" : ">")} {Percent(IdleCpuPercent)} of one core over {idle.Window.TotalSeconds:0} s{scope}"));
         }
         if (r.PageSamples.Count > 0)
@@ -55,9 +59,9 @@ internal static class ScaleTargets
             var rows = r.PageSamples.Max(s => s.FirstRows);
             var search = r.PageSamples.Max(s => s.Search);
             var failures = r.PageSamples.Where(s => s.Failure is not null).Select(s => s.Failure!).Distinct().ToList();
-            checks.Add(Check("page first rows", rows <= PageAnswer && failures.Count == 0, true,
+            checks.Add(Perf("page first rows", rows <= PageAnswer && failures.Count == 0, true,
                 $"worst of {r.PageSamples.Count} {Targets.Ms(rows)} {(rows <= PageAnswer ? "≤" : ">")} {Targets.Ms(PageAnswer)}"));
-            checks.Add(Check("page search answer", search <= PageAnswer && failures.Count == 0, true,
+            checks.Add(Perf("page search answer", search <= PageAnswer && failures.Count == 0, true,
                 $"worst of {r.PageSamples.Count} {Targets.Ms(search)} {(search <= PageAnswer ? "≤" : ">")} {Targets.Ms(PageAnswer)}"
                 + (failures.Count == 0 ? "" : "; " + string.Join("; ", failures))));
         }

@@ -15,6 +15,16 @@ public sealed class BenchmarkOptionsTests
     }
 
     [Fact]
+    public void Scale_performance_targets_fail_the_run_only_when_asked_to()
+    {
+        Assert.True(BenchmarkOptions.TryParse(["--short"], out var shortMode, out _));
+        Assert.True(BenchmarkOptions.TryParse(["--scale", "--enforce-scale"], out var enforced, out _));
+
+        Assert.False(shortMode.EnforceScale);
+        Assert.True(enforced.EnforceScale);
+    }
+
+    [Fact]
     public void Short_mode_still_runs_the_scale_burst()
     {
         Assert.True(BenchmarkOptions.TryParse(["--short"], out var options, out _));
