@@ -36,7 +36,8 @@ internal static class Datasets
         return beside is not null && File.Exists(beside) ? beside : null;
     }
 
-    private static string? FindRepoRoot()
+    /// <summary>The folder holding MonitorDashboard.sln, from the build output or the working directory; null when neither is inside it.</summary>
+    public static string? FindRepoRoot()
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {

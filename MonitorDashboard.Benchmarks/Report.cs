@@ -32,10 +32,14 @@ internal static class Report
             output.WriteLine($"skipped: {reason}");
         }
 
-        var missed = checks.Sum(c => c.Checks.Count(x => x.Verdict == Verdict.Missed));
+        return checks.Sum(c => c.Checks.Count(x => x.Verdict == Verdict.Missed));
+    }
+
+    /// <summary>The last line, over every scenario run.</summary>
+    public static void PrintVerdict(TextWriter output, int missed)
+    {
         output.WriteLine();
         output.WriteLine(missed == 0 ? "benchmark: all targets met" : $"benchmark: {missed} target(s) missed");
-        return missed;
     }
 
     private static string[] Row(ScenarioResult r, IReadOnlyList<TargetCheck> checks) =>

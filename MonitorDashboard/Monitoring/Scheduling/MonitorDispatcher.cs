@@ -35,6 +35,10 @@ public sealed partial class MonitorDispatcher(
     ILogger<MonitorDispatcher> logger)
 {
     private readonly SemaphoreSlim _tickGate = new(1, 1);
+    // Parsed schedules of the snapshot last ticked on: a tick with nothing due parses nothing (a thousand lists,
+    // every second). Used under the tick gate.
+    private PresetsSnapshot? _scheduledSnapshot;
+    private Dictionary<(string? Cron, string Zone), ParsedSchedule?> _schedules = [];
 
     public async Task<TickResult> TickAsync(CancellationToken cancellationToken)
     {
@@ -58,6 +62,11 @@ public sealed partial class MonitorDispatcher(
             var unusableSince = problems.FileUsable();
 
             var firstTick = await schedules.LoadAsync(cancellationToken);
+            var snapshotChanged = !ReferenceEquals(snapshot, _scheduledSnapshot);
+            if (snapshotChanged)
+            {
+                _schedules = [];
+            }
             var now = time.GetUtcNow();
             var shared = new SharedFetchClient(inventree, cancellationToken);
             var toStart = new List<CheckRequest>();
@@ -69,7 +78,7 @@ public sealed partial class MonitorDispatcher(
             {
                 var list = snapshot.MonitoringLists[i];
                 var known = schedules.Find(list.Id);
-                if (!snapshot.IsValid(list.Id) || !list.Active || !TryReadSchedule(list, out var cron, out var zone))
+                if (!snapshot.IsValid(list.Id) || !list.Active || !TryReadSchedule(list, out var cron, out var zone, out var scheduleKey))
                 {
                     if (!snapshot.IsValid(list.Id))
                     {
@@ -87,7 +96,7 @@ public sealed partial class MonitorDispatcher(
                     toStart.Add(new CheckRequest(list.Id, RunTrigger.CatchUp, last, SharedClient: shared));
                 }
 
-                var decision = ScheduleEvaluator.Evaluate(list.Id, cron, zone, ScheduleEvaluator.KeyOf(list.CronSchedule, zone), known, now,
+                var decision = ScheduleEvaluator.Evaluate(list.Id, cron, zone, scheduleKey, known, now,
                     options.Value.MisfireGrace);
                 if (decision.State != known)
                 {
@@ -109,7 +118,11 @@ public sealed partial class MonitorDispatcher(
             // Persisted, all in one transaction, before the runs start: a restart never repeats a run it already began.
             await schedules.SaveAllAsync(decided, cancellationToken);
             var started = toStart.Select(request => runner.RunAsync(request, cancellationToken)).ToList();
-            await schedules.ForgetDeletedAsync(snapshot, cancellationToken);
+            if (snapshotChanged)
+            {
+                await schedules.ForgetDeletedAsync(snapshot, cancellationToken);
+                _scheduledSnapshot = snapshot;
+            }
             state.SetNextRuns(nextRuns);
             // The heartbeat says "decisions are being made", so it is renewed once they were, not only when a tick began.
             state.Heartbeat();
@@ -122,20 +135,23 @@ public sealed partial class MonitorDispatcher(
         }
     }
 
-    private bool TryReadSchedule(MonitoringList list, out Cronos.CronExpression cron, out TimeZoneInfo zone)
+    private bool TryReadSchedule(MonitoringList list, out Cronos.CronExpression cron, out TimeZoneInfo zone, out string key)
     {
-        var parsed = CronSchedule.Parse(list.CronSchedule);
         var zoneId = schedule.Value.ZoneIdOf(list.TimeZone);
-        if (parsed.Cron is { } expression && IanaTimeZones.TryFind(zoneId, out var found))
+        if (!_schedules.TryGetValue((list.CronSchedule, zoneId), out var parsed))
         {
-            cron = expression;
-            zone = found;
-            return true;
+            parsed = CronSchedule.Parse(list.CronSchedule).Cron is { } expression && IanaTimeZones.TryFind(zoneId, out var found)
+                ? new ParsedSchedule(expression, found, ScheduleEvaluator.KeyOf(list.CronSchedule, found))
+                : null;
+            _schedules[(list.CronSchedule, zoneId)] = parsed;
         }
-        cron = null!;
-        zone = TimeZoneInfo.Utc;
-        return false;
+        cron = parsed?.Cron!;
+        zone = parsed?.Zone ?? TimeZoneInfo.Utc;
+        key = parsed?.Key ?? "";
+        return parsed is not null;
     }
+
+    private sealed record ParsedSchedule(Cronos.CronExpression Cron, TimeZoneInfo Zone, string Key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The run of {ListName} scheduled for {ScheduledFor} was interrupted by a restart; running it now")]
     private partial void LogInterruptedRunRestarted(string listName, DateTimeOffset scheduledFor);

@@ -11,6 +11,9 @@ namespace MonitorDashboard.Monitoring.Scheduling;
 public sealed class PresetsProblems(AdminNotifier admins, TimeProvider time)
 {
     private DateTimeOffset? _unusableSince;
+    // Lists the admins were told are invalid; "valid (again)" is asked about every list on every tick and costs nothing
+    // for the others. Used under the dispatcher's tick gate.
+    private readonly HashSet<string> _invalid = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Called on every tick while the file cannot be used; the outage starts at the first.</summary>
     public void FileUnusable(PresetsFileError error)
@@ -32,9 +35,16 @@ public sealed class PresetsProblems(AdminNotifier admins, TimeProvider time)
     public void ListInvalid(MonitoringList list, PresetsSnapshot snapshot)
     {
         var reasons = snapshot.ValidationOf(list.Id)?.Errors.Select(e => e.Message).ToList() ?? [];
+        _invalid.Add(list.Id);
         admins.ListInvalid(list, reasons);
     }
 
     /// <summary>The list is valid (again): should it break later, the admins are told anew.</summary>
-    public void ListValid(string listId) => admins.ListValid(listId);
+    public void ListValid(string listId)
+    {
+        if (_invalid.Remove(listId))
+        {
+            admins.ListValid(listId);
+        }
+    }
 }
