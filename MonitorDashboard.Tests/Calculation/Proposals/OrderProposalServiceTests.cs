@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using MonitorDashboard.Calculation;
 using MonitorDashboard.Calculation.Proposals;
 using MonitorDashboard.Tests.TestSupport;
@@ -18,7 +19,7 @@ public sealed class OrderProposalServiceTests
         await using var harness = await InvenTreeHarness.StartAsync();
         var run = await harness.Calculation.RunAsync(
             [new("Master Assembly", null, null, 60), new("Widget Assembly", "B", null, 5)], CalculationOptions.Default, Ct);
-        var service = new OrderProposalService(harness.Purchasing);
+        var service = harness.Services.GetRequiredService<OrderProposalService>(); // as AddCalculation registers it
 
         var proposal = await service.BuildAsync(run.Result, CalculationOptions.Default, Ct);
 
