@@ -1,3 +1,5 @@
+using MonitorDashboard.Calculation.Proposals;
+
 namespace MonitorDashboard.Calculation;
 
 public static class CalculationServiceCollectionExtensions
@@ -7,6 +9,7 @@ public static class CalculationServiceCollectionExtensions
         builder.Services.AddTransient<BomFetcher>();
         builder.Services.AddSingleton<ShortageCalculator>();
         builder.Services.AddTransient<CalculationService>();
+        builder.Services.AddTransient<OrderProposalService>();
         return builder;
     }
 }
