@@ -28,13 +28,13 @@ public sealed class CalcCommandDemoDatasetTests
         using var json = JsonDocument.Parse(process.StdOut);
         var root = json.RootElement;
         Assert.Equal(
-            ["parts_to_order", "subassemblies_to_build", "critical", "not_found", "warnings", "in_production_rule", "requests"],
+            ["parts_to_order", "subassemblies_to_build", "critical", "not_found", "warnings", "in_production_rule", "replenish_to_minimum", "requests"],
             root.EnumerateObject().Select(p => p.Name));
 
         var orders = root.GetProperty("parts_to_order").EnumerateArray().ToList();
         Assert.Equal(
             ["pk", "name", "ipn", "revision", "needed", "total_in_stock", "required_for_build_orders", "required_for_sales_orders",
-             "available", "on_order", "to_order", "optional", "consumable", "belongs_to", "substitutes"],
+             "available", "on_order", "to_order", "optional", "consumable", "belongs_to", "substitutes", "for_demand", "replenishment", "minimum_stock"],
             orders[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(
             expected.PartsToOrder.Select(o => (o.Pk, o.Needed, o.Available, o.OnOrder, o.ToOrder)),
