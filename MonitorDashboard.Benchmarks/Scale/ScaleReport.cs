@@ -17,7 +17,12 @@ internal static class ScaleReport
         }
         if (r.Idle is { } idle)
         {
-            output.WriteLine($"  idle: start-up {idle.Startup.TotalSeconds:0.0} s, RSS {ScaleTargets.Mb(idle.RssBytes)}, CPU {idle.CpuPercentOfCore:0.00} % of one core over {idle.Window.TotalSeconds:0.0} s");
+            output.WriteLine($"  idle after start-up: start-up {idle.Startup.TotalSeconds:0.0} s, RSS {ScaleTargets.Mb(idle.RssBytes)}, "
+                             + $"CPU {idle.CpuPercentOfCore:0.00} % of one core over {idle.Window.TotalSeconds:0.0} s (the runtime still compiling hot methods)");
+        }
+        if (r.IdleAfterBurst is { } settled)
+        {
+            output.WriteLine($"  idle after the burst: RSS {ScaleTargets.Mb(settled.RssBytes)}, CPU {settled.CpuPercentOfCore:0.00} % of one core over {settled.Window.TotalSeconds:0.0} s");
         }
         if (r.Burst is { } b)
         {

@@ -1,6 +1,6 @@
 namespace MonitorDashboard.Benchmarks.Scale;
 
-/// <summary>The app idle with N lists, waiting for the burst minute.</summary>
+/// <summary>The app idle with N lists: waiting for the burst minute just after start-up, or again after the burst.</summary>
 /// <param name="Startup">From launching the process to "Now listening" and the sign-in URL.</param>
 /// <param name="CpuPercentOfCore">App CPU time over <paramref name="Window"/>, in per cent of one core.</param>
 internal sealed record IdleMeasure(TimeSpan Startup, long RssBytes, double CpuPercentOfCore, TimeSpan Window);
@@ -29,6 +29,8 @@ internal sealed record BurstMeasure(
 }
 
 /// <summary>Everything the scale scenario measured, and why a part was not measured.</summary>
+/// <param name="Idle">Just after start-up: its RSS is the idle app's; its CPU still includes the runtime compiling the hot methods.</param>
+/// <param name="IdleAfterBurst">Between bursts, once the process settled: the idle CPU a running dashboard costs.</param>
 internal sealed record ScaleResult(
     int Lists,
     string Dataset,
@@ -36,6 +38,7 @@ internal sealed record ScaleResult(
     DateTimeOffset BurstMinute,
     IdleMeasure? Idle,
     BurstMeasure? Burst,
+    IdleMeasure? IdleAfterBurst,
     IReadOnlyList<PageSample> PageSamples,
     string? PageSkipped,
     IReadOnlyList<StageCost> Stages,

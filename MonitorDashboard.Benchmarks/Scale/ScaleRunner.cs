@@ -12,6 +12,8 @@ internal sealed class ScaleRunner(BenchmarkOptions options)
     /// <summary>After "Now listening" the runtime still compiles hot methods for a few seconds; idle starts after that.</summary>
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan IdleWindow = TimeSpan.FromSeconds(10);
+    /// <summary>After the burst: the last history and presets.json writes, the closed browser's circuits, the GC.</summary>
+    private static readonly TimeSpan SettleAfterBurst = TimeSpan.FromSeconds(15);
 
     public async Task<ScaleResult> RunAsync(CancellationToken ct)
     {
@@ -35,6 +37,7 @@ internal sealed class ScaleRunner(BenchmarkOptions options)
             await VerifyWriteCounterAsync(writes, presetsPath, presets, problems, ct);
 
             IdleMeasure? idle = null;
+            IdleMeasure? idleAfter = null;
             BurstMeasure? measured = null;
             IReadOnlyList<PageSample> pages = [];
             string? pageSkipped = PageProbe.Unavailable;
@@ -50,7 +53,7 @@ internal sealed class ScaleRunner(BenchmarkOptions options)
                 }
                 else if (ProcStats.IsAvailable)
                 {
-                    idle = await MeasureIdleAsync(app.Id, startup, ct);
+                    idle = await MeasureIdleAsync(app.Id, startup, Settle, ct);
                 }
 
                 PageProbe? page = null;
@@ -70,11 +73,15 @@ internal sealed class ScaleRunner(BenchmarkOptions options)
                     Console.Error.WriteLine($"  waiting for the burst at {burst:HH:mm:ss} UTC ...");
                     (measured, pages) = await new BurstMeter(app, emulator, writes, page, folder).MeasureAsync(burst, options.ScaleLists, ct);
                 }
+                if (ProcStats.IsAvailable && measured is { Finished: true })
+                {
+                    idleAfter = await MeasureIdleAsync(app.Id, startup, SettleAfterBurst, ct);
+                }
             }
 
             Console.Error.WriteLine("  stage breakdown in-process ...");
             var stages = await new StageBreakdown(emulator, root).RunAsync(presets, ct);
-            return new ScaleResult(options.ScaleLists, datasetName, options.Latency, burst, idle, measured, pages, pageSkipped, stages,
+            return new ScaleResult(options.ScaleLists, datasetName, options.Latency, burst, idle, measured, idleAfter, pages, pageSkipped, stages,
                 ProcStats.IsAvailable ? null : "not on Linux: the app's CPU time and memory are read from /proc, which this system does not have",
                 problems);
         }
@@ -84,10 +91,10 @@ internal sealed class ScaleRunner(BenchmarkOptions options)
         }
     }
 
-    /// <summary>App CPU over 10 s once start-up settled (no browser connected yet), and its RSS at the end of the window.</summary>
-    private static async Task<IdleMeasure> MeasureIdleAsync(int pid, TimeSpan startup, CancellationToken ct)
+    /// <summary>App CPU over 10 s once <paramref name="settle"/> passed (no browser connected), and its RSS at the end of the window.</summary>
+    private static async Task<IdleMeasure> MeasureIdleAsync(int pid, TimeSpan startup, TimeSpan settle, CancellationToken ct)
     {
-        await Task.Delay(Settle, ct);
+        await Task.Delay(settle, ct);
         var before = ProcStats.Read(pid);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await Task.Delay(IdleWindow, ct);
