@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MonitorDashboard.Monitoring.Checks;
 using MonitorDashboard.Monitoring.History;
 using MonitorDashboard.Monitoring.Notices;
+using MonitorDashboard.Monitoring.Proposals;
 using MonitorDashboard.Monitoring.Scheduling;
 using MonitorDashboard.Monitoring.State;
 
@@ -29,6 +30,10 @@ public static partial class MonitoringServiceCollectionExtensions
         builder.Services.AddSingleton<UnsavedHashes>();
         builder.Services.AddSingleton<ListCheck>();
         builder.Services.AddSingleton<CheckRunner>();
+        // Transient like the InvenTree clients they use; the lock that keeps drafting one at a time is the singleton.
+        builder.Services.AddSingleton<DraftingLock>();
+        builder.Services.AddTransient<DraftRecovery>();
+        builder.Services.AddTransient<DraftOrders>();
         return builder;
     }
 

@@ -71,6 +71,18 @@ public sealed class SqliteDraftOrdersTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_created_line_drops_the_refusals_of_the_same_part_through_another_supplier_part()
+    {
+        var store = Open();
+        await store.RecordLineAsync(Line(999, DraftLineStatus.Refused, reason: "gone"), Ct);
+        await store.RecordLineAsync(Line(321, DraftLineStatus.Created, linePk: 13), Ct);
+
+        var line = Assert.Single((await store.ForRunAsync(Run, Ct)).Lines);
+
+        Assert.Equal((321, DraftLineStatus.Created), (line.SupplierPartPk, line.Status));
+    }
+
+    [Fact]
     public async Task A_database_of_the_previous_version_gains_the_draft_tables_and_keeps_its_runs_states_and_leases()
     {
         var older = _db.Open([.. HistorySchema.Migrations.Take(2)]);

@@ -17,7 +17,8 @@ public interface IDraftOrderStore
 
     /// <summary>
     /// Records a line's outcome, replacing an earlier refusal of the same supplier part on the same order; a created
-    /// line is kept as it is (a later refusal does not undo it).
+    /// line is kept as it is (a later refusal does not undo it). A created line also drops the refusals of the same part
+    /// through another supplier part on that order (the proposal chose another supplier part since).
     /// </summary>
     Task RecordLineAsync(DraftLineRecord line, CancellationToken ct);
 }

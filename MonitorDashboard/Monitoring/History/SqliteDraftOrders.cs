@@ -87,7 +87,20 @@ internal sealed class SqliteDraftOrders(HistoryDatabase database) : IDraftOrderS
         p.AddWithValue("$status", HistoryValues.ToText(line.Status));
         p.AddWithValue("$reason", HistoryValues.ToDb(line.Reason));
         p.AddWithValue("$recorded_at", HistoryValues.ToText(line.RecordedAt));
+        if (line.Status == DraftLineStatus.Created)
+        {
+            // The part is on the order now: its refusals through another supplier part are history no longer worth showing.
+            command.CommandText += """
+
+                DELETE FROM draft_order_lines
+                WHERE run_id = $run_id AND supplier_pk = $supplier_pk AND part_pk = $part_pk
+                  AND supplier_part_pk <> $supplier_part_pk AND status = 'refused';
+                """;
+        }
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        command.Transaction = transaction;
         await command.ExecuteNonQueryAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, string runId)
