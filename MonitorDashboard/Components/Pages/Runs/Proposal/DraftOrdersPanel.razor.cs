@@ -78,6 +78,12 @@ public sealed partial class DraftOrdersPanel : IDisposable
             _message = ex.Message;
             _canCreate = await Actions.CanCreateAsync();
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // E.g. the history database could not be written. What InvenTree created is found again by the next attempt.
+            _outcome = null;
+            _message = $"Drafting stopped: {ex.Message}. The orders below are what the history knows; creating again adds only what is missing.";
+        }
         finally
         {
             _busy = false;
