@@ -27,6 +27,7 @@ public sealed class EmulatorFaults
     private volatile bool _hugeBodyWithoutContentLength;
     private long? _hugeBodyBytes;
     private string? _pathFilter;
+    private string? _methodFilter;
     private int? _faultedRequestsLeft;
     private TaskCompletionSource? _paused;
 
@@ -48,6 +49,16 @@ public sealed class EmulatorFaults
             }
             Volatile.Write(ref _pathFilter, value);
         }
+    }
+
+    /// <summary>
+    /// Only requests with this HTTP method (e.g. <c>"POST"</c>, to break a write but not the reads of the same path) are
+    /// faulted; null faults every method.
+    /// </summary>
+    public string? MethodFilter
+    {
+        get => Volatile.Read(ref _methodFilter);
+        set => Volatile.Write(ref _methodFilter, value);
     }
 
     /// <summary>
@@ -220,15 +231,21 @@ public sealed class EmulatorFaults
         _ignoreOffset = false;
         _hugeBodyWithoutContentLength = false;
         PathFilter = null;
+        MethodFilter = null;
     }
 
     /// <summary>
-    /// Whether the faults apply to a request with this path and query (see <see cref="PathFilter"/>); a request they
+    /// Whether the faults apply to a request with this method, path and query (see <see cref="PathFilter"/> and
+    /// <see cref="MethodFilter"/>); a request they
     /// apply to uses up one of <see cref="FaultedRequestsLeft"/>.
     /// </summary>
-    internal bool TakeRequest(string pathAndQuery)
+    internal bool TakeRequest(string method, string pathAndQuery)
     {
         if (PathFilter is { } filter && !pathAndQuery.StartsWith(filter, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        if (MethodFilter is { } only && !string.Equals(method, only, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }

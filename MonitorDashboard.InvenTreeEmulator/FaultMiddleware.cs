@@ -16,7 +16,7 @@ internal sealed class FaultMiddleware(EmulatorFaults faults, RequestLog log, Can
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (!context.Request.Path.StartsWithSegments("/api") || !faults.TakeRequest(context.Request.GetEncodedPathAndQuery()))
+        if (!context.Request.Path.StartsWithSegments("/api") || !faults.TakeRequest(context.Request.Method, context.Request.GetEncodedPathAndQuery()))
         {
             await next(context);
             return;

@@ -204,6 +204,23 @@ public sealed class InvenTreeEmulatorFaultsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_method_filter_breaks_a_write_but_not_the_reads_of_the_same_path()
+    {
+        _emulator.Faults.PathFilter = "/api/order/po-line/";
+        _emulator.Faults.MethodFilter = "POST";
+        _emulator.Faults.FailNext(400);
+
+        var read = await StatusOfAsync("api/order/po-line/");
+        using var write = await _client.PostAsync("api/order/po-line/",
+            new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        Assert.Equal((200, 400), (read, (int)write.StatusCode));
+        Assert.Contains("Emulated failure (400)", await write.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        _emulator.Faults.Reset();
+        Assert.Null(_emulator.Faults.MethodFilter);
+    }
+
+    [Fact]
     public async Task Unauthorized_honours_the_path_filter()
     {
         _emulator.Faults.PathFilter = "/api/bom/";

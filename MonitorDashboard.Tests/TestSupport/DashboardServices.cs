@@ -80,6 +80,8 @@ public sealed class DashboardServices : IAsyncDisposable
         var accounts = new TestAccounts();
         accounts.AddTo(context.Services);
         context.Services.AddScoped<RunActions>();
+        context.Services.AddScoped(sp => new DraftOrderActions(
+            sp.GetRequiredService<CurrentUser>(), host.Services.GetRequiredService<MonitorDashboard.Monitoring.Proposals.DraftOrders>()));
         var runStore = host.Services.GetRequiredService<IRunStore>();
         context.Services.AddSingleton(history?.Invoke(runStore) ?? runStore);
         context.Services.AddSingleton(host.Services.GetRequiredService<MonitorState>());

@@ -51,6 +51,10 @@ public static class CliApp
         builder.Logging.AddFilter("MonitorDashboard.Monitoring.Checks.CheckRunner", LogLevel.Error);
         // "No ADMIN_EMAIL_RECIPIENTS configured" is the dashboard's reminder; a command's stderr is for its own result.
         builder.Logging.AddFilter("MonitorDashboard.Monitoring.Notices.AdminNoticeSender", LogLevel.Error);
+        // monitor draft-orders prints each refused order and line with InvenTree's reason (and proposal problems) itself;
+        // the writer's and the drafting's warnings would repeat them.
+        builder.Logging.AddFilter("MonitorDashboard.InvenTree.InvenTreeOrderWriter", LogLevel.Error);
+        builder.Logging.AddFilter("MonitorDashboard.Monitoring.Proposals", LogLevel.Error);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         // How this process is named to the dashboard when both want to check the same list at once.
         builder.Services.AddSingleton(LeaseOwner.ForCurrentProcess("monitor run"));

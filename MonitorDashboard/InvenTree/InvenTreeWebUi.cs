@@ -40,4 +40,8 @@ public static class InvenTreeWebUiRule
 
     /// <summary>A part's page relative to the instance base (which ends in a slash).</summary>
     public static string PartPath(InvenTreeWebUi ui, int pk) => ui == InvenTreeWebUi.Classic ? $"part/{pk}/" : $"web/part/{pk}/";
+
+    /// <summary>A purchase order's page relative to the instance base: the platform UI's <c>purchasing/purchase-order/&lt;pk&gt;</c> route, or the classic <c>order/purchase-order/&lt;pk&gt;/</c>.</summary>
+    public static string PurchaseOrderPath(InvenTreeWebUi ui, int pk) =>
+        ui == InvenTreeWebUi.Classic ? $"order/purchase-order/{pk}/" : $"web/purchasing/purchase-order/{pk}";
 }

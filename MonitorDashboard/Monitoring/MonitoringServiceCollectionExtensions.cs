@@ -31,6 +31,10 @@ public static partial class MonitoringServiceCollectionExtensions
         builder.Services.AddSingleton<ListCheck>();
         builder.Services.AddSingleton<CheckRunner>();
         builder.Services.AddTransient<RunProposals>();
+        // Transient like the InvenTree clients they use; the lock that keeps drafting one at a time is the singleton.
+        builder.Services.AddSingleton<DraftingLock>();
+        builder.Services.AddTransient<DraftRecovery>();
+        builder.Services.AddTransient<DraftOrders>();
         return builder;
     }
 

@@ -8,7 +8,7 @@ namespace MonitorDashboard.Security;
 /// asks it again when it runs (<see cref="RequireAdminAsync"/>), against the circuit's current user and the accounts in
 /// force now — a demoted, removed or signed-out user is refused even before the open page notices. Default deny.
 /// </summary>
-public sealed class CurrentUser(AuthenticationStateProvider authentication, SessionPrincipals principals)
+public sealed class CurrentUser(AuthenticationStateProvider authentication, SessionPrincipals principals) : IActingUser
 {
     public async Task<ClaimsPrincipal> GetPrincipalAsync() => (await authentication.GetAuthenticationStateAsync()).User;
 

@@ -39,6 +39,13 @@ public sealed class PartLinksTests
         Assert.Equal(expected, new PartLinks(instanceUrl, ui).For(7));
 
     [Theory]
+    [InlineData("https://example.com/inventree", InvenTreeWebUi.Platform, "https://example.com/inventree/web/purchasing/purchase-order/14")]
+    [InlineData("https://example.com/", InvenTreeWebUi.Classic, "https://example.com/order/purchase-order/14/")]
+    [InlineData("javascript:alert(1)//", InvenTreeWebUi.Platform, "")]
+    public void A_drafted_purchase_order_links_to_its_page_in_the_same_ui(string instanceUrl, InvenTreeWebUi ui, string expected) =>
+        Assert.Equal(expected, new PartLinks(instanceUrl, ui).ForPurchaseOrder(14));
+
+    [Theory]
     [InlineData("auto", 196, "https://inv.example.com/part/7/")]
     [InlineData("auto", 511, "https://inv.example.com/web/part/7/")]
     [InlineData("auto", null, "https://inv.example.com/web/part/7/")]

@@ -11,6 +11,7 @@ public static class DashboardServiceCollectionExtensions
         builder.Services.AddMudServices();
         builder.Services.AddScoped<DashboardActions>();
         builder.Services.AddScoped<RunActions>();
+        builder.Services.AddScoped<DraftOrderActions>();
         builder.Services.AddScoped<Pages.Lists.ListTrends>();
         return builder;
     }

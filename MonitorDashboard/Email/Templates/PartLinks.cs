@@ -3,7 +3,7 @@ using MonitorDashboard.InvenTree;
 namespace MonitorDashboard.Email.Templates;
 
 /// <summary>
-/// Links to parts in InvenTree's web UI, for emails and the dashboard: <c>&lt;base&gt;/web/part/&lt;pk&gt;/</c> in the platform UI
+/// Links to parts (and drafted purchase orders) in InvenTree's web UI, for emails and the dashboard: <c>&lt;base&gt;/web/part/&lt;pk&gt;/</c> in the platform UI
 /// of InvenTree 1.x, <c>&lt;base&gt;/part/&lt;pk&gt;/</c> in the classic UI of 0.x (which UI is <see cref="InvenTreeWebUiRule"/>'s
 /// decision). The base is the instance URL, path prefix included (an InvenTree served under <c>/inventree/</c>). Only an
 /// absolute http/https instance URL produces links; anything else (javascript:, ftp:, a relative path) produces none,
@@ -40,4 +40,7 @@ public sealed class PartLinks
 
     /// <summary>The part's page, or "" when links are off (templates test <c>url != ""</c>).</summary>
     public string For(int pk) => _base is null ? "" : _base + InvenTreeWebUiRule.PartPath(_ui, pk);
+
+    /// <summary>A purchase order's page (a drafted order), or "" when links are off.</summary>
+    public string ForPurchaseOrder(int pk) => _base is null ? "" : _base + InvenTreeWebUiRule.PurchaseOrderPath(_ui, pk);
 }

@@ -80,5 +80,36 @@ internal static class HistorySchema
                 correlation_id TEXT    NULL
             );
             """),
+        new(3, """
+            -- The Pending purchase orders drafted in InvenTree from a run's order proposal, one per run and supplier,
+            -- each written as soon as InvenTree created it (so a crash half-way still knows what exists). Not tied to
+            -- runs: the orders exist in InvenTree whether or not retention has dropped the run.
+            CREATE TABLE draft_orders (
+                run_id          TEXT    NOT NULL,
+                supplier_pk     INTEGER NOT NULL,
+                supplier_name   TEXT    NOT NULL,
+                order_pk        INTEGER NOT NULL,
+                order_reference TEXT    NOT NULL,
+                created_at      TEXT    NOT NULL,
+                PRIMARY KEY (run_id, supplier_pk)
+            );
+            -- Their lines: created (with InvenTree's line pk) or refused (with InvenTree's reason); a created line is
+            -- never turned back into a refused one. quantity is the line's quantity in supplier-part units (packs),
+            -- as invariant decimal text.
+            CREATE TABLE draft_order_lines (
+                run_id           TEXT    NOT NULL,
+                supplier_pk      INTEGER NOT NULL,
+                supplier_part_pk INTEGER NOT NULL,
+                part_pk          INTEGER NOT NULL,
+                part_name        TEXT    NOT NULL,
+                sku              TEXT    NULL,
+                quantity         TEXT    NOT NULL,
+                line_pk          INTEGER NULL,
+                status           TEXT    NOT NULL,
+                reason           TEXT    NULL,
+                recorded_at      TEXT    NOT NULL,
+                PRIMARY KEY (run_id, supplier_pk, supplier_part_pk)
+            );
+            """),
     ];
 }

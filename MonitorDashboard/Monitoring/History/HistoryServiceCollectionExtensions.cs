@@ -6,7 +6,7 @@ public static class HistoryServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the run history (<see cref="IRunStore"/> and <see cref="IListStateStore"/>, both the one singleton
-    /// <see cref="SqliteRunHistory"/>) with its
+    /// <see cref="SqliteRunHistory"/>; the leases; the drafted orders, <see cref="IDraftOrderStore"/>) with its
     /// options from the "History" section; a relative <c>History:DatabasePath</c> is resolved against the content root.
     /// Retention comes from <c>Monitoring:HistoryRetention</c> (bound by <c>AddPresets</c>).
     /// </summary>
@@ -35,6 +35,7 @@ public static class HistoryServiceCollectionExtensions
         builder.Services.AddSingleton<IRunStore>(sp => sp.GetRequiredService<SqliteRunHistory>());
         builder.Services.AddSingleton<IListStateStore>(sp => sp.GetRequiredService<SqliteRunHistory>());
         builder.Services.AddSingleton<IRunLeases>(sp => new SqliteRunLeases(sp.GetRequiredService<HistoryDatabase>(), Retention(sp)));
+        builder.Services.AddSingleton<IDraftOrderStore>(sp => new SqliteDraftOrders(sp.GetRequiredService<HistoryDatabase>()));
         builder.Services.AddSingleton<PendingRuns>();
         return builder;
     }
