@@ -89,6 +89,29 @@ public sealed class OrderProposalViewTests : IAsyncDisposable
         Assert.Empty(cut.FindAll("[data-testid=no-supplier-group]"));
     }
 
+    [Fact]
+    public async Task Each_group_downloads_its_own_CSV_named_after_the_supplier()
+    {
+        var cut = _context.Render<OrderProposalView>(p => p.Add(x => x.Proposal, Proposal).Add(x => x.CsvName, "order-proposal-Production plan-2025-03-30-0700"));
+
+        await cut.Find("[data-supplier='Northwind Modules Inc.'] [data-testid=supplier-csv]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await cut.Find("[data-testid=no-supplier-csv]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+
+        var calls = _context.JSInterop.Invocations["monitorDashboard.download"];
+        Assert.Equal(2, calls.Count);
+        Assert.Equal(
+            ("order-proposal-production-plan-2025-03-30-0700-northwind-modules-inc.csv", "text/csv;charset=utf-8",
+                "\uFEFF" + ProposalCsv.Supplier(Proposal.Suppliers[1])),
+            ((string)calls[0].Arguments[0]!, (string)calls[0].Arguments[1]!, (string)calls[0].Arguments[2]!));
+        Assert.Equal(
+            ("order-proposal-production-plan-2025-03-30-0700-no-supplier.csv", "\uFEFFPart ID,Part,Needed,On order\r\n201,Widget Front Label,6.5,0\r\n"),
+            ((string)calls[1].Arguments[0]!, (string)calls[1].Arguments[2]!));
+    }
+
+    [Fact]
+    public void Without_a_file_name_there_are_no_downloads() =>
+        Assert.Empty(Render(Proposal).FindAll("[data-testid=supplier-csv], [data-testid=no-supplier-csv]"));
+
     private static string Squeeze(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     public ValueTask DisposeAsync() => _context.DisposeAsync();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MonitorDashboard.Calculation;
 using MonitorDashboard.Calculation.Proposals;
@@ -16,6 +17,7 @@ public sealed partial class CalculatorProposal : IDisposable
 
     [Inject] public required OrderProposalService Proposals { get; init; }
     [Inject] public required ILogger<CalculatorProposal> Logger { get; init; }
+    [Inject] public required TimeProvider Time { get; init; }
 
     /// <summary>The result as the calculator shows it.</summary>
     [Parameter, EditorRequired] public required CalculationResult Result { get; set; }
@@ -24,6 +26,7 @@ public sealed partial class CalculatorProposal : IDisposable
     [Parameter] public IReadOnlyList<string> ExcludedSuppliers { get; set; } = [];
 
     private OrderProposal? Proposal { get; set; }
+    private string CsvName { get; set; } = "order-proposal-calculator";
     private bool Building { get; set; }
     private string? Error { get; set; }
 
@@ -47,6 +50,7 @@ public sealed partial class CalculatorProposal : IDisposable
             if (ReferenceEquals(result, Result))
             {
                 (Proposal, _proposedFor) = (proposal, result);
+                CsvName = "order-proposal-calculator-" + Time.GetLocalNow().ToString("yyyy-MM-dd-HHmm", CultureInfo.InvariantCulture);
             }
         }
         catch (InvenTreeException ex)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -57,6 +58,11 @@ public sealed partial class ProposalPage : IDisposable
         StateHasChanged();
         Proposal = await Proposals.ForRunAsync(RunId, _closing.Token);
     }
+
+    /// <summary>"order-proposal-production-plan-2025-03-30-0700" (the run's start, UTC): files of two runs never share a name.</summary>
+    private string CsvName => Proposal?.Run is { } run
+        ? $"order-proposal-{run.ListName}-{run.StartedAt.UtcDateTime.ToString("yyyy-MM-dd-HHmm", CultureInfo.InvariantCulture)}"
+        : "order-proposal";
 
     private static string Parts(int count) => count == 1 ? "1 part" : $"{count} parts";
 
