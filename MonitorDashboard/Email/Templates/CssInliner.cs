@@ -9,8 +9,10 @@ namespace MonitorDashboard.Email.Templates;
 /// Moves the templates' <c>&lt;style&gt;</c> rules into <c>style</c> attributes, because Gmail, Outlook and many
 /// webmail clients drop style elements. PreMailer.Net decides every element's style (CSS specificity and source
 /// order, as a browser would); what it decided is remembered per stylesheet and kind of element, because the
-/// stylesheet does not change between reports: a report of the same template needs PreMailer only for element kinds
-/// it has not met yet (<see cref="InlineStyles"/>), and a burst of a thousand reports inlines at the cost of parsing.
+/// stylesheet does not change between reports (<see cref="InlineStyles"/>). A report is then inlined in one pass over
+/// its source (<see cref="StreamingInliner"/>): tags get their kind's attributes, style elements and comments go, the
+/// rest is sent as the template wrote it. A document whose nesting the parser would repair is parsed into a DOM
+/// first; a stylesheet whose rules look beyond an element's ancestry makes PreMailer inline the whole document.
 /// </summary>
 public sealed partial class CssInliner(ILogger<CssInliner> logger)
 {
@@ -20,12 +22,23 @@ public sealed partial class CssInliner(ILogger<CssInliner> logger)
     private static readonly HtmlParser Parser = new();
     private readonly ConcurrentDictionary<string, InlineStyles> _styleSheets = new(StringComparer.Ordinal);
     private int _wholeDocumentRuns;
+    private int _parsedRuns;
 
     /// <summary>Emails PreMailer inlined as a whole because nothing remembered could be used (tests check the shortcut is taken).</summary>
     internal int WholeDocumentRuns => _wholeDocumentRuns;
 
+    /// <summary>Emails that had to be parsed into a DOM because their source is not one <see cref="StreamingInliner"/> reads.</summary>
+    internal int ParsedRuns => _parsedRuns;
+
     public string Inline(string html)
     {
+        if (HtmlTokens.Scan(html) is { } tokens
+            && StylesFor(StreamingInliner.StyleSheetOf(html, tokens)) is { } known
+            && StreamingInliner.TryInline(html, tokens, known, Warn) is { } streamed)
+        {
+            return streamed;
+        }
+        Interlocked.Increment(ref _parsedRuns);
         var document = Parser.ParseDocument(html);
         var styleElements = document.QuerySelectorAll("style").ToList();
         var css = string.Join("\n", styleElements.Select(s => s.TextContent));

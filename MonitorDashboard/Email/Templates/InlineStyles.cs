@@ -27,8 +27,16 @@ internal sealed class InlineStyles
         "head", "title", "meta", "link", "base", "script", "style", "noscript", "template",
     };
 
+    /// <summary>The chain above <c>html</c>; <see cref="Unremembered"/> is a chain whose kinds are not remembered.</summary>
+    public const int Root = 0;
+    private const int Unremembered = -1;
+
     private readonly string _css;
-    private readonly ConcurrentDictionary<string, IReadOnlyList<KeyValuePair<string, string>>> _kinds = new(StringComparer.Ordinal);
+    // Ancestries are numbered as they are met: a chain is its parent's chain plus the element's name, id and class, so
+    // finding an element's kind costs one lookup, not a walk up its ancestry.
+    private readonly ConcurrentDictionary<(int Parent, string Name, string Id, string Class), int> _chains = new();
+    private readonly ConcurrentDictionary<(int Chain, string Style), IReadOnlyList<KeyValuePair<string, string>>> _kinds = new();
+    private int _lastChain;
 
     private InlineStyles(string css) => _css = css;
 
@@ -58,7 +66,7 @@ internal sealed class InlineStyles
             return false;
         }
         var changes = new List<(IElement Element, IReadOnlyList<KeyValuePair<string, string>> Attributes)>();
-        if (!Resolve(root, [], changes, warn))
+        if (!Resolve(root, [], Root, changes, warn))
         {
             return false;
         }
@@ -80,22 +88,52 @@ internal sealed class InlineStyles
         return true;
     }
 
-    private bool Resolve(IElement element, List<IElement> ancestry, List<(IElement, IReadOnlyList<KeyValuePair<string, string>>)> changes,
-        Action<string> warn)
+    /// <summary>The number of the ancestry that ends in <paramref name="shape"/> under <paramref name="parent"/>.</summary>
+    public int Chain(int parent, ElementShape shape)
     {
-        ancestry.Add(element);
-        var kind = KindOf(ancestry);
-        if (!_kinds.TryGetValue(kind, out var attributes))
+        if (parent == Unremembered)
         {
-            if (Probe(ancestry, warn) is not { } probed)
-            {
-                return false;
-            }
-            attributes = probed;
-            if (_kinds.Count < MaxKinds)
-            {
-                _kinds.TryAdd(kind, attributes);
-            }
+            return Unremembered;
+        }
+        var key = (parent, shape.Name, shape.Id, shape.Class);
+        if (_chains.TryGetValue(key, out var chain))
+        {
+            return chain;
+        }
+        return _chains.Count < MaxKinds ? _chains.GetOrAdd(key, _ => Interlocked.Increment(ref _lastChain)) : Unremembered;
+    }
+
+    /// <summary>
+    /// The attributes PreMailer gives the last element of <paramref name="ancestry"/> (whose chain is
+    /// <paramref name="chain"/>), or null when its ancestry cannot be rebuilt faithfully.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? AttributesOf(IReadOnlyList<ElementShape> ancestry, int chain, Action<string> warn)
+    {
+        var key = (chain, ancestry[^1].Style ?? "");
+        if (chain != Unremembered && _kinds.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        if (Probe(ancestry, warn) is not { } probed)
+        {
+            return null;
+        }
+        if (chain != Unremembered && _kinds.Count < MaxKinds)
+        {
+            _kinds.TryAdd(key, probed);
+        }
+        return probed;
+    }
+
+    private bool Resolve(IElement element, List<ElementShape> ancestry, int parent,
+        List<(IElement, IReadOnlyList<KeyValuePair<string, string>>)> changes, Action<string> warn)
+    {
+        var shape = ElementShape.Of(element);
+        ancestry.Add(shape);
+        var chain = Chain(parent, shape);
+        if (AttributesOf(ancestry, chain, warn) is not { } attributes)
+        {
+            return false;
         }
         if (attributes.Count > 0)
         {
@@ -104,7 +142,7 @@ internal sealed class InlineStyles
         // Nothing in <head> is styled (see For); style elements go.
         foreach (var child in element.Children.Where(c => c.LocalName is not ("head" or "style")).ToList())
         {
-            if (!Resolve(child, ancestry, changes, warn))
+            if (!Resolve(child, ancestry, chain, changes, warn))
             {
                 return false;
             }
@@ -113,36 +151,33 @@ internal sealed class InlineStyles
         return true;
     }
 
-    /// <summary>The element's kind: its ancestry's names, ids and classes, and its own style attribute.</summary>
-    private static string KindOf(IReadOnlyList<IElement> ancestry) => ChainOf(ancestry) + "|" + ancestry[^1].GetAttribute("style");
-
-    private static string ChainOf(IReadOnlyList<IElement> ancestry)
+    private static string ChainOf(IEnumerable<ElementShape> ancestry)
     {
         var key = new StringBuilder();
         foreach (var element in ancestry)
         {
-            key.Append('/').Append(element.LocalName).Append('#').Append(element.Id).Append('.').Append(element.ClassName);
+            key.Append('/').Append(element.Name).Append('#').Append(element.Id).Append('.').Append(element.Class);
         }
         return key.ToString();
     }
 
     /// <summary>PreMailer on a document holding only the element's ancestry; the attributes it set or changed on the element.</summary>
-    private List<KeyValuePair<string, string>>? Probe(IReadOnlyList<IElement> ancestry, Action<string> warn)
+    private List<KeyValuePair<string, string>>? Probe(IReadOnlyList<ElementShape> ancestry, Action<string> warn)
     {
         var html = new StringBuilder();
         for (var i = 0; i < ancestry.Count; i++)
         {
             var element = ancestry[i];
-            html.Append('<').Append(element.LocalName);
+            html.Append('<').Append(element.Name);
             Attribute(html, "id", element.Id);
-            Attribute(html, "class", element.ClassName);
+            Attribute(html, "class", element.Class);
             if (i == ancestry.Count - 1)
             {
-                Attribute(html, "style", element.GetAttribute("style"));
+                Attribute(html, "style", element.Style);
                 Attribute(html, ProbeAttribute, "1");
             }
             html.Append('>');
-            if (element.LocalName == "html")
+            if (element.Name == "html")
             {
                 html.Append("<head><style>").Append(_css).Append("</style></head>");
             }
@@ -153,13 +188,13 @@ internal sealed class InlineStyles
             warn(warning);
         }
         var probed = Parser.ParseDocument(result.Html).QuerySelector($"[{ProbeAttribute}]");
-        if (probed is null || ChainOf(AncestryOf(probed)) != ChainOf(ancestry))
+        if (probed is null || ChainOf(AncestryOf(probed).Select(ElementShape.Of)) != ChainOf(ancestry))
         {
             return null; // the parser rebuilt the ancestry differently: this document is inlined by PreMailer as a whole
         }
-        var original = ancestry[^1];
+        var originalStyle = ancestry[^1].Style;
         return probed.Attributes
-            .Where(a => a.Name != ProbeAttribute && a.Name != "id" && a.Name != "class" && original.GetAttribute(a.Name) != a.Value)
+            .Where(a => a.Name != ProbeAttribute && a.Name != "id" && a.Name != "class" && (a.Name != "style" || originalStyle != a.Value))
             .Select(a => KeyValuePair.Create(a.Name, a.Value))
             .ToList();
     }
