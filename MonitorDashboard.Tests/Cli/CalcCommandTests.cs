@@ -241,4 +241,29 @@ public sealed class CalcCommandTests
         Assert.Contains("unreachable", result.StdErr, StringComparison.Ordinal);
         Assert.DoesNotContain("do-not-print-me", result.StdErr + result.StdOut, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Proposal_prints_the_parts_to_order_by_supplier_and_leaves_out_an_excluded_supplier()
+    {
+        var (result, harness) = await RunAgainstEmulatorAsync("Master Assembly:60", "Widget Assembly@B:5", "--proposal");
+        await using var _ = harness;
+
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        Assert.Contains("\nORDER PROPOSAL", result.StdOut, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^Northwind Modules Inc\. \(\d+ lines?\) — total 1535\.60 EUR", result.StdOut);
+        Assert.Matches(@"(?m)^\s*185\s+M3x8 Screw\s+\S+\s+248\s+100\s+3\s+300\s+4\.20\s+12\.60\s+EUR\s+500\s*$", result.StdOut);
+
+        var (excluded, harness2) = await RunAgainstEmulatorAsync(
+            "Master Assembly:60", "Widget Assembly@B:5", "--proposal", "--json", "--exclude-supplier", "Northwind Modules Inc.");
+        await using var __ = harness2;
+
+        Assert.True(excluded.ExitCode == 0, excluded.StdErr);
+        using var json = JsonDocument.Parse(excluded.StdOut);
+        Assert.Equal("proposal", json.RootElement.EnumerateObject().Last().Name);
+        var proposal = json.RootElement.GetProperty("proposal");
+        Assert.Equal(["suppliers", "no_supplier"], proposal.EnumerateObject().Select(p => p.Name));
+        var suppliers = proposal.GetProperty("suppliers").EnumerateArray().Select(s => s.GetProperty("supplier_name").GetString()).ToList();
+        Assert.NotEmpty(suppliers);
+        Assert.DoesNotContain("Northwind Modules Inc.", suppliers);
+    }
 }

@@ -56,13 +56,15 @@ public static class CsvExport
     public static string Text(string? value) =>
         string.IsNullOrEmpty(value) ? "" : "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
 
-    private static string Number(decimal value) => Numbers.Normalise(value).ToString(CultureInfo.InvariantCulture);
+    /// <summary>An exact quantity or price: invariant culture, no trailing zeros, no display rounding.</summary>
+    public static string Number(decimal value) => Numbers.Normalise(value).ToString(CultureInfo.InvariantCulture);
 
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Flag(bool value) => value ? "yes" : "no";
+    public static string Flag(bool value) => value ? "yes" : "no";
 
-    private static string Table(IEnumerable<string> header, IEnumerable<IEnumerable<string>> rows)
+    /// <summary>A header and rows of already formatted fields as CSV: each field through <see cref="Field"/>, CRLF after every line.</summary>
+    public static string Table(IEnumerable<string> header, IEnumerable<IEnumerable<string>> rows)
     {
         var csv = new StringBuilder();
         foreach (var line in rows.Prepend(header))

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using MonitorDashboard.Calculation;
+using MonitorDashboard.Calculation.Proposals;
 using MonitorDashboard.InvenTree;
 
 namespace MonitorDashboard.Cli;
@@ -46,9 +48,14 @@ internal static class CalcCommand
             AllowMultipleArgumentsPerToken = false,
         };
 
-        var command = new Command("calc", "Calculate what to order and build for the given parts") 
+        var proposal = new Option<bool>("--proposal")
         {
-            parts, json, excludeOptional, countOnOrder, replenish, hideConsumables, hideOptional, inProduction, excludeSupplier,
+            Description = "Also print the order proposal: the parts to order by supplier, in packs, with prices (with --json: a \"proposal\" key)",
+        };
+
+        var command = new Command("calc", "Calculate what to order and build for the given parts")
+        {
+            parts, json, excludeOptional, countOnOrder, replenish, hideConsumables, hideOptional, inProduction, excludeSupplier, proposal,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -74,9 +81,14 @@ internal static class CalcCommand
             };
 
             CalculationRun run;
+            OrderProposal? proposed = null;
             try
             {
                 run = await services.GetRequiredService<CalculationService>().RunAsync(requests, options, cancellationToken);
+                if (parse.GetValue(proposal))
+                {
+                    proposed = await services.GetRequiredService<OrderProposalService>().BuildAsync(run.Result, options, cancellationToken);
+                }
             }
             catch (InvenTreeException ex)
             {
@@ -86,11 +98,25 @@ internal static class CalcCommand
 
             if (parse.GetValue(json))
             {
-                await stdout.WriteLineAsync(CalcJson.Serialize(run, options.InProduction, options.ReplenishToMinimum));
+                var document = CalcJson.Serialize(run, options.InProduction, options.ReplenishToMinimum);
+                if (proposed is not null)
+                {
+                    // The calculation's keys as they are, the proposal one key more.
+                    var node = JsonNode.Parse(document)!.AsObject();
+                    node["proposal"] = JsonNode.Parse(ProposalJson.Serialize(ProposalJson.Of(proposed)));
+                    document = node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+                }
+                await stdout.WriteLineAsync(document);
             }
             else
             {
                 CalcTables.Write(stdout, run);
+                if (proposed is not null)
+                {
+                    await stdout.WriteLineAsync();
+                    await stdout.WriteLineAsync("ORDER PROPOSAL");
+                    ProposalTables.Write(stdout, proposed);
+                }
             }
             return CliApp.Ok;
         });

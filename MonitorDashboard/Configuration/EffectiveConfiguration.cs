@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Cron;
 using MonitorDashboard.Email;
+using MonitorDashboard.Email.Templates;
 using MonitorDashboard.InvenTree;
 using MonitorDashboard.Monitoring;
 using MonitorDashboard.Monitoring.Health;
@@ -26,7 +27,8 @@ public sealed class EffectiveConfiguration(
     IOptions<PresetsOptions> presets,
     IOptions<HistoryOptions> history,
     IOptions<AuthOptions> auth,
-    IOptions<HealthOptions> health)
+    IOptions<HealthOptions> health,
+    IOptions<DashboardOptions> dashboard)
 {
     public IReadOnlyList<ConfigurationEntry> Entries()
     {
@@ -57,6 +59,8 @@ public sealed class EffectiveConfiguration(
             new("ADMIN_EMAIL_RECIPIENTS", e.AdminRecipients.Count == 0 ? "none" : string.Join(", ", e.AdminRecipients)),
             new("GLOBAL_EMAIL_NOTIFICATIONS_ENABLED", e.GlobalNotificationsEnabled ? "true" : "false (no email of any kind)"),
             new("Email:OutboxFolder", e.OutboxFolder),
+            new("Dashboard:PublicUrl", string.IsNullOrWhiteSpace(dashboard.Value.PublicUrl)
+                ? "not set (reports do not link to the dashboard)" : dashboard.Value.PublicUrl.Trim()),
             new("Email:CaCertificateFile", e.CaCertificateFile ?? "not set (system trust store)"),
             new("Email:AllowPlainTextAuth", e.AllowPlainTextAuth ? "true" : "false"),
             new("Email:Timeout", e.Timeout.ToString()),

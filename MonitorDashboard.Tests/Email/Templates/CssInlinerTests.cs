@@ -150,7 +150,7 @@ public sealed class CssInlinerTests
         var formatting = new EmailFormatting(
             Options.Create(new EmailTemplateOptions()), Options.Create(new ScheduleOptions()), Options.Create(new InvenTreeOptions()),
             new InvenTreeServerVersion());
-        var view = new ReportViewBuilder(formatting).Build(model);
+        var view = new ReportViewBuilder(formatting, Options.Create(new DashboardOptions())).Build(model);
         return rendering.Store.Render(ReportRenderer.HtmlTemplate, "report", view, HtmlEncoder.Default, TimeZoneInfo.Utc);
     }
 }

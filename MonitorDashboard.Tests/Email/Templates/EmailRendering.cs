@@ -16,7 +16,8 @@ internal sealed record EmailRendering(TemplateStore Store, ReportRenderer Report
     public static string CommittedTemplates => Path.Combine(TestPaths.RepoRoot, "EmailTemplates");
 
     public static EmailRendering Create(
-        string? instanceUrl = null, string culture = "en", string? folder = null, string defaultZone = "UTC", bool strict = true)
+        string? instanceUrl = null, string culture = "en", string? folder = null, string defaultZone = "UTC", bool strict = true,
+        string? publicUrl = null)
     {
         var templateOptions = Options.Create(new EmailTemplateOptions
         {
@@ -35,7 +36,7 @@ internal sealed record EmailRendering(TemplateStore Store, ReportRenderer Report
         var email = Options.Create(new EmailOptions { AdminRecipients = ["admin@example.com"] });
         return new EmailRendering(
             store,
-            new ReportRenderer(store, new ReportViewBuilder(formatting), inliner, formatting),
+            new ReportRenderer(store, new ReportViewBuilder(formatting, Options.Create(new DashboardOptions { PublicUrl = publicUrl })), inliner, formatting),
             new NoticeRenderer(store, inliner, formatting, email));
     }
 

@@ -36,7 +36,7 @@ internal static class ReportSamples
 
     public static ReportModel Model(
         CalculationResult result, string listName = "Widget line, weekly", string? timeZone = "Europe/Berlin",
-        CalculationResult? previous = null, bool changed = true, DateTimeOffset? checkedAt = null) =>
+        CalculationResult? previous = null, bool changed = true, DateTimeOffset? checkedAt = null, Guid? runId = null) =>
         new("3f1c-list", listName, timeZone, ["planning@example.com"], checkedAt ?? CheckedAt, result,
-            ResultDiff.Compare(previous, result), changed);
+            ResultDiff.Compare(previous, result), changed, runId);
 }

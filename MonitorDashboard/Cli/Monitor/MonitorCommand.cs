@@ -7,7 +7,7 @@ using MonitorDashboard.Presets;
 namespace MonitorDashboard.Cli.Monitor;
 
 /// <summary>
-/// <c>monitor list|show|add|update|delete|activate|deactivate|validate|run|draft-orders</c>: the monitoring lists in presets.json,
+/// <c>monitor list|show|add|update|delete|activate|deactivate|validate|run|proposal|draft-orders</c>: the monitoring lists in presets.json,
 /// changed through the same <see cref="PresetsStore"/> and validation as the dashboard.
 /// </summary>
 internal static class MonitorCommand
@@ -31,6 +31,7 @@ internal static class MonitorCommand
             ActivationCommands.Create(cli, active: false),
             ValidateCommand.Create(cli),
             RunCommand.Create(cli, services),
+            ProposalCommand.Create(cli, services),
             DraftOrdersCommand.Create(cli, services),
         };
     }

@@ -11,6 +11,10 @@ public static class EmailTemplatesServiceCollectionExtensions
             .Bind(builder.Configuration.GetSection(EmailTemplateOptions.SectionName))
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<EmailTemplateOptions>, EmailTemplateOptionsValidator>();
+        builder.Services.AddOptions<DashboardOptions>()
+            .Bind(builder.Configuration.GetSection(DashboardOptions.SectionName))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
         builder.Services.AddSingleton<TemplateStore>();
         builder.Services.AddSingleton<EmailFormatting>();
         builder.Services.AddSingleton<CssInliner>();

@@ -20,7 +20,8 @@ public sealed record ReportView(
     IReadOnlyList<BuildView> SubassembliesToBuild,
     IReadOnlyList<CriticalView> Critical,
     IReadOnlyList<NotFoundView> NotFound,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    string ProposalUrl);
 
 /// <param name="Line">"3 to order, 1 to build, 2 critical, 1 not found".</param>
 public sealed record SummaryView(int ToOrder, int ToBuild, int Critical, int NotFound, int Warnings, string Line);

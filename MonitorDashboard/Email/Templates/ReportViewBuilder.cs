@@ -1,10 +1,11 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using MonitorDashboard.Calculation;
 
 namespace MonitorDashboard.Email.Templates;
 
 /// <summary>Turns a report model into the formatted, template-ready <see cref="ReportView"/>.</summary>
-public sealed class ReportViewBuilder(EmailFormatting formatting)
+public sealed class ReportViewBuilder(EmailFormatting formatting, IOptions<DashboardOptions> dashboard)
 {
     public ReportView Build(ReportModel model)
     {
@@ -29,7 +30,9 @@ public sealed class ReportViewBuilder(EmailFormatting formatting)
             Critical: r.Critical.Select(c => new CriticalView(c.Pk, c.Name, c.Ipn ?? "", links.For(c.Pk),
                 f.Quantity(c.TotalInStock), f.Quantity(c.Available), f.Quantity(c.MinimumStock))).ToList(),
             NotFound: r.NotFound.Select(NotFound).ToList(),
-            Warnings: r.Warnings);
+            Warnings: r.Warnings,
+            // Only when there is something to order: the proposal of a run without parts to order is empty.
+            ProposalUrl: model.RunId is { } runId && r.PartsToOrder.Count > 0 ? dashboard.Value.ProposalUrl(runId) : "");
     }
 
     private static SummaryView Summary(CalculationResult r)

@@ -81,7 +81,7 @@ public sealed partial class ListCheck(
         progress.Enter("rendering the report");
         var message = reports.RenderReport(new ReportModel(
             list.Id, list.Name, list.TimeZone, list.Recipients, startedAt, result,
-            ResultDiff.Compare(previous?.Result, result), changed));
+            ResultDiff.Compare(previous?.Result, result), changed, context.RunId));
         progress.Rendered(message);
         if (request.DryRun)
         {

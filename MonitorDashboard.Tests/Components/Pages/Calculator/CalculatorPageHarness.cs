@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Calculation;
+using MonitorDashboard.Calculation.Proposals;
 using MonitorDashboard.InvenTree;
 using MonitorDashboard.Presets;
 using MonitorDashboard.Tests.Presets;
@@ -49,6 +50,7 @@ internal sealed class CalculatorPageHarness : IAsyncDisposable
         context.Services.AddSingleton(inventree.Client);
         context.Services.AddSingleton(inventree.Calculation);
         context.Services.AddSingleton(inventree.Services.GetRequiredService<PartLookup>());
+        context.Services.AddSingleton(inventree.Services.GetRequiredService<OrderProposalService>());
         context.Services.AddSingleton(inventree.Services.GetRequiredService<IOptions<InvenTreeOptions>>());
         context.Services.AddSingleton(presets.Store);
         var accounts = new TestAccounts();

@@ -49,6 +49,20 @@ public sealed class RunDetailPageTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task The_order_proposal_is_linked_only_from_a_run_with_parts_to_order()
+    {
+        _ctx.DefineList();
+        var withParts = Run(0, Result([Order(101, "M3 screw", 4)]));
+        var nothingToOrder = Run(30, Result([], [Build(201, "Gadget", 2)]));
+        var failed = Failed(60, "InvenTree unreachable");
+        await _ctx.AddAsync(withParts, nothingToOrder, failed);
+
+        Assert.Equal($"runs/{withParts.Summary.RunId}/proposal", Render(withParts.Summary.RunId).Find("[data-testid=proposal-link]").GetAttribute("href"));
+        Assert.Empty(Render(nothingToOrder.Summary.RunId).FindAll("[data-testid=proposal-link]"));
+        Assert.Empty(Render(failed.Summary.RunId).FindAll("[data-testid=proposal-link]"));
+    }
+
+    [Fact]
     public async Task Changes_since_the_previous_run_list_new_resolved_and_moved_shortages()
     {
         _ctx.DefineList();

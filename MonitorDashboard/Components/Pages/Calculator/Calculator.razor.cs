@@ -182,6 +182,9 @@ public sealed partial class Calculator : IDisposable
     private HashSet<int> HiddenPartPks() =>
         HiddenSuppliers.SelectMany(pk => _supplierParts.GetValueOrDefault(pk) ?? new HashSet<int>()).ToHashSet();
 
+    /// <summary>The hidden suppliers by name, as the proposal excludes suppliers.</summary>
+    private IReadOnlyList<string> HiddenSupplierNames => HiddenSuppliers.Select(SupplierName).ToList();
+
     private string SupplierName(int pk) => Suppliers.FirstOrDefault(s => s.Pk == pk)?.Name ?? $"#{pk}";
 
     private Task AddPastedAsync(IReadOnlyList<PartRequest> requests)
