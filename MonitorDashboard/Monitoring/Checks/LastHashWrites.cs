@@ -18,8 +18,9 @@ public sealed class LastHashWrites(PresetsStore presets, IOptions<MonitoringOpti
     private readonly Lock _gate = new();
     private Batch? _waiting;
     private bool _writing;
-    private long _lastWriteStarted;
-    private bool _wroteBefore;
+    // Completes one interval after the last write started. Its timer starts with the write, before any caller learns
+    // the result, so the spacing runs from then on whatever the clock does meanwhile (a test's fake clock included).
+    private Task _spacing = Task.CompletedTask;
 
     /// <summary>Writes made so far (for the status page and the benchmark).</summary>
     public int Writes { get; private set; }
@@ -43,24 +44,23 @@ public sealed class LastHashWrites(PresetsStore presets, IOptions<MonitoringOpti
     {
         while (true)
         {
-            var wait = _wroteBefore ? options.Value.LastHashWriteInterval - time.GetElapsedTime(_lastWriteStarted) : TimeSpan.Zero;
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, time);
-            }
-            Batch batch;
             lock (_gate)
             {
                 if (_waiting is null)
                 {
-                    _writing = false;
+                    _writing = false; // nothing waits: the next hash starts a writer again, still spaced by _spacing
                     return;
                 }
-                batch = _waiting;
+            }
+            await _spacing; // hashes arriving meanwhile join the waiting batch
+            Batch batch;
+            lock (_gate)
+            {
+                batch = _waiting!;
                 _waiting = null;
             }
-            _lastWriteStarted = time.GetTimestamp();
-            _wroteBefore = true;
+            var interval = options.Value.LastHashWriteInterval;
+            _spacing = interval > TimeSpan.Zero ? Task.Delay(interval, time) : Task.CompletedTask;
             batch.Done.SetResult(await WriteAsync(batch.Hashes));
         }
     }
