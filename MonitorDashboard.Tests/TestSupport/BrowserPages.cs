@@ -23,4 +23,17 @@ public static class BrowserPages
         await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         return page;
     }
+
+    /// <summary>
+    /// Chooses a file in a Blazor <c>InputFile</c> once its script has taken the input over. The circuit renders the
+    /// page (and its "interactive" markers) before the InputFile's own start-up call reaches the browser; a file
+    /// chosen in between fires a change event nobody listens to, which is what a busy suite made of a fast test.
+    /// </summary>
+    public static async Task ChooseFileAsync(ILocator fileInput, FilePayload file)
+    {
+        var input = await fileInput.ElementHandleAsync();
+        await fileInput.Page.WaitForFunctionAsync("input => input._blazorInputFileNextFileId !== undefined", input,
+            new() { Timeout = AppServer.RunTimeoutMilliseconds });
+        await fileInput.SetInputFilesAsync(file);
+    }
 }

@@ -34,7 +34,7 @@ public sealed class CalculatorBrowserTests(BrowserFixture browser) : IClassFixtu
         var page = await BrowserPages.OpenSignedInAsync(chromium, app, "calculator", height: 1000);
         await Assertions.Expect(page.Locator("[data-testid=calculator][data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
-        await page.Locator("[data-testid=parts-file] input[type=file]").SetInputFilesAsync(new FilePayload
+        await BrowserPages.ChooseFileAsync(page.Locator("[data-testid=parts-file] input[type=file]"), new FilePayload
         {
             Name = "build.csv",
             MimeType = "text/csv",
