@@ -165,6 +165,22 @@ public sealed class PresetsStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Reading_the_same_bytes_again_reuses_what_they_meant_and_a_change_of_one_byte_is_read_anew()
+    {
+        // A burst writes last_hash many times, and every write and every watcher reload reads the whole file again.
+        _temp.Write(PresetsSamples.PythonFile);
+        var first = await _temp.Store.LoadAsync(_ct);
+
+        var again = await _temp.Store.LoadAsync(_ct);
+        _temp.Write(PresetsSamples.PythonFile.Replace("\"active\": true", "\"active\": false", StringComparison.Ordinal));
+        var changed = await _temp.Store.LoadAsync(_ct);
+
+        Assert.Same(first.Document, again.Document);
+        Assert.NotSame(first.Document, changed.Document);
+        Assert.NotEqual(first.Document.MonitoringLists[0].Active, changed.Document.MonitoringLists[0].Active);
+    }
+
+    [Fact]
     public async Task A_fixed_file_is_picked_up_again()
     {
         _temp.Write("{ not json");

@@ -15,6 +15,10 @@ internal sealed partial class PresetsReader(string filePath, string backupPath, 
     // Where that version was copied when the file became unusable; one copy each time that happens.
     private string? _lostCopy;
     private bool _lostCopyTried;
+    // The last bytes parsed and what they meant. The file is read again under the lock before every write and after
+    // every change the watcher sees; between a burst's last_hash writes most of those reads find the same bytes.
+    private byte[]? _parsedBytes;
+    private PresetsContent? _parsed;
 
     public async Task<PresetsReading> ReadAsync(CancellationToken cancellationToken)
     {
@@ -35,7 +39,7 @@ internal sealed partial class PresetsReader(string filePath, string backupPath, 
             return await EmptyAsync(new PresetsReading(null, PresetsSnapshot.MissingFileVersion), PresetsFileProblem.Missing, cancellationToken);
         }
         var reading = new PresetsReading(bytes, PresetsReading.VersionOf(bytes));
-        var content = PresetsJson.Read(filePath, bytes);
+        var content = Parse(bytes);
         if (content.IsBlank)
         {
             return await EmptyAsync(reading, PresetsFileProblem.Empty, cancellationToken);
@@ -48,6 +52,18 @@ internal sealed partial class PresetsReader(string filePath, string backupPath, 
         return !content.HasMonitoringLists && await ListsWeHadAsync(cancellationToken) is { Count: > 0 } lists
             ? reading with { ListsToRestore = lists }
             : reading;
+    }
+
+    // Parsing is a function of the bytes alone; what the reading makes of it depends on the remembered version.
+    private PresetsContent Parse(byte[] bytes)
+    {
+        if (_parsed is { } known && bytes.AsSpan().SequenceEqual(_parsedBytes))
+        {
+            return known;
+        }
+        var content = PresetsJson.Read(filePath, bytes);
+        (_parsedBytes, _parsed) = (bytes, content);
+        return content;
     }
 
     /// <summary>A usable version was read or written: it is what the next read is compared with.</summary>
