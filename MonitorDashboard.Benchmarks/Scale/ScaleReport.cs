@@ -75,15 +75,18 @@ internal static class ScaleReport
         var width = r.Stages.Max(s => s.Stage.Length);
         foreach (var stage in r.Stages)
         {
-            output.WriteLine($"    {stage.Stage.PadRight(width)}  {Ms(stage.CpuPerCheck),9} CPU  {Ms(stage.WallPerCheck),9} wall per check  (over {stage.Checks:N0} lists)");
+            output.WriteLine($"    {stage.Stage.PadRight(width)}  {Ms(stage.CpuPerCheck),9} CPU  {Ms(stage.WallPerCheck),9} wall {Kb(stage.AllocatedPerCheck),9} allocated per check  (over {stage.Checks:N0} lists)");
         }
         var sum = r.Stages.Aggregate(TimeSpan.Zero, (total, s) => total + s.CpuPerCheck);
         var wall = r.Stages.Aggregate(TimeSpan.Zero, (total, s) => total + s.WallPerCheck);
-        output.WriteLine($"    {"sum".PadRight(width)}  {Ms(sum),9} CPU  {Ms(wall),9} wall per check"
+        var allocated = r.Stages.Sum(s => s.AllocatedPerCheck);
+        output.WriteLine($"    {"sum".PadRight(width)}  {Ms(sum),9} CPU  {Ms(wall),9} wall {Kb(allocated),9} allocated per check"
                          + (r.Burst?.CpuPerCheck is { } burst ? $"; the burst measured {Ms(burst)} of app CPU per check" : ""));
     }
 
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0.00", CultureInfo.InvariantCulture) + " ms";
+
+    private static string Kb(long bytes) => (bytes / 1024.0).ToString("0", CultureInfo.InvariantCulture) + " KB";
 
     private static string Mark(Verdict verdict) => verdict switch
     {

@@ -2,8 +2,11 @@ using System.Diagnostics;
 
 namespace MonitorDashboard.Benchmarks.Scale;
 
-/// <summary>What one stage of a check costs, averaged over <paramref name="Checks"/> lists: CPU time of the process and wall time.</summary>
-internal sealed record StageCost(string Stage, TimeSpan CpuPerCheck, TimeSpan WallPerCheck, int Checks);
+/// <summary>
+/// What one stage of a check costs, averaged over <paramref name="Checks"/> lists: CPU time of the process, wall time,
+/// and bytes allocated (what the garbage collector later pays for, outside the stage).
+/// </summary>
+internal sealed record StageCost(string Stage, TimeSpan CpuPerCheck, TimeSpan WallPerCheck, int Checks, long AllocatedPerCheck = 0);
 
 /// <summary>
 /// Runs a stage for one list after another and divides the process's CPU time and the wall time by the lists done.
@@ -20,6 +23,7 @@ internal sealed class StageMeter(int lists, TimeSpan budget)
     public async Task<StageCost> MeasureAsync(string stage, Func<int, Task> step)
     {
         var cpu = Environment.CpuUsage.TotalTime;
+        var allocated = GC.GetTotalAllocatedBytes();
         var wall = Stopwatch.StartNew();
         var done = 0;
         while (done < Lists && (done < MinimumLists || wall.Elapsed < budget))
@@ -29,17 +33,20 @@ internal sealed class StageMeter(int lists, TimeSpan budget)
         }
         wall.Stop();
         Lists = done;
-        return new StageCost(stage, (Environment.CpuUsage.TotalTime - cpu) / Math.Max(done, 1), wall.Elapsed / Math.Max(done, 1), done);
+        return new StageCost(stage, (Environment.CpuUsage.TotalTime - cpu) / Math.Max(done, 1), wall.Elapsed / Math.Max(done, 1), done,
+            (GC.GetTotalAllocatedBytes() - allocated) / Math.Max(done, 1));
     }
 
     /// <summary>One action that does the stage for all lists at once (a batched write), its cost divided by the lists.</summary>
     public async Task<StageCost> MeasureBatchAsync(string stage, Func<int, Task> batch)
     {
         var cpu = Environment.CpuUsage.TotalTime;
+        var allocated = GC.GetTotalAllocatedBytes();
         var wall = Stopwatch.StartNew();
         await batch(Lists);
         wall.Stop();
-        return new StageCost(stage, (Environment.CpuUsage.TotalTime - cpu) / Math.Max(Lists, 1), wall.Elapsed / Math.Max(Lists, 1), Lists);
+        return new StageCost(stage, (Environment.CpuUsage.TotalTime - cpu) / Math.Max(Lists, 1), wall.Elapsed / Math.Max(Lists, 1), Lists,
+            (GC.GetTotalAllocatedBytes() - allocated) / Math.Max(Lists, 1));
     }
 
     public Task<StageCost> Measure(string stage, Action<int> step) =>
@@ -51,7 +58,8 @@ internal sealed class StageMeter(int lists, TimeSpan budget)
 
     /// <summary>The part of <paramref name="whole"/> that <paramref name="part"/> does not cover (never below zero).</summary>
     public static StageCost Difference(string stage, StageCost whole, StageCost part) => new(stage,
-        Max(whole.CpuPerCheck - part.CpuPerCheck), Max(whole.WallPerCheck - part.WallPerCheck), Math.Min(whole.Checks, part.Checks));
+        Max(whole.CpuPerCheck - part.CpuPerCheck), Max(whole.WallPerCheck - part.WallPerCheck), Math.Min(whole.Checks, part.Checks),
+        Math.Max(whole.AllocatedPerCheck - part.AllocatedPerCheck, 0));
 
     private static TimeSpan Max(TimeSpan t) => t < TimeSpan.Zero ? TimeSpan.Zero : t;
 }
