@@ -82,4 +82,18 @@ public sealed class SqliteRunHistoryStateTests : IAsyncDisposable
         Assert.Equal(ListScheduleState.Empty("b") with { NextDue = due }, await store.GetStateAsync("b", Ct));
         Assert.Equal(due, written["b"].NextDue);
     }
+
+    [Fact]
+    public async Task Only_states_that_keep_an_unsaved_hash_are_read_for_the_reconciliation()
+    {
+        var store = _db.Open();
+        await store.SaveStateAsync(Failing("a"), Ct);
+        await store.SaveStateAsync(Failing("b") with { UnsavedHash = "h1", UnsavedHashBase = "h0" }, Ct);
+        await store.SaveStateAsync(Failing("c") with { UnsavedHash = "h2" }, Ct);
+
+        var unsaved = await store.GetUnsavedHashStatesAsync(Ct);
+
+        Assert.Equal(["b", "c"], unsaved.Select(s => s.ListId).Order());
+        Assert.Equal(Failing("b") with { UnsavedHash = "h1", UnsavedHashBase = "h0" }, unsaved.Single(s => s.ListId == "b"));
+    }
 }

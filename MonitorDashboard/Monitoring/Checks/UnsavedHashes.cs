@@ -97,7 +97,8 @@ public sealed partial class UnsavedHashes(
             return;
         }
         _nextReconcile = now + ReconcileInterval;
-        foreach (var state in (await states.GetAllStatesAsync(cancellationToken)).Values.Where(s => s.UnsavedHash is not null))
+        // Every 30 s with a thousand lists: only the rows that keep a hash are read.
+        foreach (var state in await states.GetUnsavedHashStatesAsync(cancellationToken))
         {
             if (snapshot.FindList(state.ListId) is { } list)
             {

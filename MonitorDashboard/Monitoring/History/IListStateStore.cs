@@ -10,6 +10,9 @@ public interface IListStateStore
 
     Task<IReadOnlyDictionary<string, ListScheduleState>> GetAllStatesAsync(CancellationToken ct);
 
+    /// <summary>The states that keep a <c>last_hash</c> presets.json did not take (usually none, whatever the number of lists).</summary>
+    Task<IReadOnlyList<ListScheduleState>> GetUnsavedHashStatesAsync(CancellationToken ct);
+
     /// <summary>Inserts or replaces the list's state.</summary>
     Task SaveStateAsync(ListScheduleState state, CancellationToken ct);
 

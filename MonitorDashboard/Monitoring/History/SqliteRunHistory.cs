@@ -146,6 +146,9 @@ public sealed class SqliteRunHistory : IRunStore, IListStateStore, IAsyncDisposa
         return rows.ToDictionary(s => s.ListId, StringComparer.Ordinal);
     }
 
+    public async Task<IReadOnlyList<ListScheduleState>> GetUnsavedHashStatesAsync(CancellationToken ct) =>
+        await QueryAsync($"{StateColumns.Select} WHERE unsaved_hash IS NOT NULL;", _ => { }, StateColumns.Read, ct);
+
     public async Task SaveStateAsync(ListScheduleState state, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(state);
