@@ -40,19 +40,20 @@ public sealed class ListsPageEndToEndTests(BrowserFixture browser) : IClassFixtu
         var chromium = browser.Browser;
         await using var app = await AppServer.StartAsync();
         var page = await OpenAsync(chromium, app);
-        // The next load stays prerendered (no circuit) until the test lets the browser connect.
-        var connect = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await page.RouteAsync("**/_blazor/negotiate**", async route =>
+        // The next load stays prerendered until the test lets Blazor's script load: the user types while the scripts at
+        // the end of the page are still on their way, as on a busy server (the page shows before they run).
+        var blazorScript = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/_framework/blazor.web.js", async route =>
         {
-            await connect.Task;
+            await blazorScript.Task;
             await route.ContinueAsync();
         });
 
-        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.Load });
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
         var search = page.Locator("[data-testid=list-search] input, input[data-testid=list-search]");
         await search.PressSequentiallyAsync("loggers");
         Assert.Equal(0, await page.GetByTestId("interactive").CountAsync());
-        connect.SetResult();
+        blazorScript.SetResult();
 
         await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Assertions.Expect(page.Locator("tr.list-row")).ToHaveCountAsync(1);
