@@ -1,5 +1,6 @@
 using Bunit;
 using MonitorDashboard.Components.Pages.Lists;
+using MonitorDashboard.Components.Shared;
 using MonitorDashboard.Monitoring.History;
 using MonitorDashboard.Tests.TestSupport;
 
@@ -32,6 +33,30 @@ public sealed class ListsPageTests
         cut.WaitForAssertion(() => Assert.Equal("Failing", Chip(cut, list.Name)));
         cut.WaitForAssertion(() => Assert.False(RunNow(cut, list.Name).HasAttribute("disabled")));
         Assert.Contains("is unreachable", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_or_a_presets_reload_updates_a_row_in_place_instead_of_recreating_its_controls()
+    {
+        // At 07:00 every list changes twice and presets.json is rewritten a few dozen times: an open page must update
+        // the rows it shows, not tear down and rebuild each row's switch, tooltips and buttons (each with browser calls).
+        await using var dashboard = await DashboardServices.StartAsync();
+        var cut = dashboard.Context.Render<ListsPage>();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tr.list-row").Count));
+        var list = dashboard.State.Lists[0];
+        var switches = cut.FindComponents<MudBlazor.MudSwitch<bool>>().Select(c => c.Instance).ToList();
+        var buttons = cut.FindComponents<RunNowButton>().Select(c => c.Instance).ToList();
+
+        dashboard.State.MarkRunStarted(list.Id, RunTrigger.Schedule);
+        cut.WaitForAssertion(() => Assert.Equal("Running", Chip(cut, list.Name)));
+        dashboard.State.ApplyPresets(await dashboard.Presets.LoadAsync(CancellationToken.None));
+        var now = DateTimeOffset.UtcNow;
+        dashboard.State.MarkRunFinished(new RunSummary(Guid.NewGuid(), list.Id, list.Name, RunTrigger.Schedule, now, now, now.AddSeconds(3),
+            RunOutcome.Failed, RunCounts.None, null, false, null, "InvenTree at http://x is unreachable", "c1"));
+        cut.WaitForAssertion(() => Assert.Equal("Failing", Chip(cut, list.Name)));
+
+        Assert.Equal(switches, cut.FindComponents<MudBlazor.MudSwitch<bool>>().Select(c => c.Instance), ReferenceEqualityComparer.Instance);
+        Assert.Equal(buttons, cut.FindComponents<RunNowButton>().Select(c => c.Instance), ReferenceEqualityComparer.Instance);
     }
 
     [Fact]

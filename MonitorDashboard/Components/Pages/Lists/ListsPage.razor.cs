@@ -19,11 +19,11 @@ public sealed partial class ListsPage : IAsyncDisposable
     // MudBlazor's PropertyColumn compiles its Property whenever it receives a different expression, and a lambda written
     // in the markup is a new expression on every render: during a burst each live refresh compiled five delegates per
     // open page (and the finalizer thread then spent seconds on the dynamic methods). One instance each, compiled once.
-    private static readonly Expression<Func<ListView, string>> NameColumn = x => x.Name;
-    private static readonly Expression<Func<ListView, string>> CronColumn = x => x.Cron;
-    private static readonly Expression<Func<ListView, DateTimeOffset?>> NextRunColumn = x => x.NextRun;
-    private static readonly Expression<Func<ListView, DateTimeOffset>> LastRunColumn = x => x.LastRun!.StartedAt;
-    private static readonly Expression<Func<ListView, ListStatus>> StatusColumn = x => x.Status;
+    private static readonly Expression<Func<ListRow, string>> NameColumn = x => x.View.Name;
+    private static readonly Expression<Func<ListRow, string>> CronColumn = x => x.View.Cron;
+    private static readonly Expression<Func<ListRow, DateTimeOffset?>> NextRunColumn = x => x.View.NextRun;
+    private static readonly Expression<Func<ListRow, DateTimeOffset>> LastRunColumn = x => x.View.LastRun!.StartedAt;
+    private static readonly Expression<Func<ListRow, ListStatus>> StatusColumn = x => x.View.Status;
 
     private readonly CancellationTokenSource _closing = new();
     private IDisposable? _subscription;
@@ -49,7 +49,9 @@ public sealed partial class ListsPage : IAsyncDisposable
     private bool CanEdit { get; set; }
     private DateTimeOffset Now => Time.GetUtcNow();
 
-    private IEnumerable<ListView> Visible => State.Lists.Where(Matches);
+    private readonly ListRows _rows = new();
+
+    private IEnumerable<ListRow> Visible => _rows.For(State.Lists).Where(row => Matches(row.View));
 
     protected override async Task OnInitializedAsync()
     {
