@@ -60,6 +60,22 @@ public sealed class ListsPageTests
     }
 
     [Fact]
+    public async Task Row_actions_carry_the_browsers_own_tooltip_not_a_popover_each()
+    {
+        // A popover per button was five browser calls per row whenever the page opened: a second of a busy browser.
+        await using var dashboard = await DashboardServices.StartAsync(signInAs: DashboardServices.Admin);
+        var cut = dashboard.Context.Render<ListsPage>();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tr.list-row").Count));
+
+        foreach (var row in cut.FindAll("tr.list-row"))
+        {
+            Assert.Equal(["Run now", "Edit", "Duplicate", "History", "Delete"],
+                row.QuerySelectorAll("button[title], a[title]").Select(b => b.GetAttribute("title")));
+            Assert.Empty(row.QuerySelectorAll(".mud-tooltip-root"));
+        }
+    }
+
+    [Fact]
     public async Task Search_narrows_the_grid_by_name_part_or_recipient()
     {
         await using var dashboard = await DashboardServices.StartAsync();
