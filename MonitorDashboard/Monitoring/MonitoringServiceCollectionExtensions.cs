@@ -63,6 +63,7 @@ public static partial class MonitoringServiceCollectionExtensions
         builder.Services.AddSingleton<MonitoringEngine>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MonitoringEngine>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AdminNoticeSender>());
+        builder.Services.AddHostedService<BurstMemory>();
         builder.Services.AddTransient<DispatcherTick>();
         builder.Services.AddScheduler();
         return builder;
