@@ -42,7 +42,8 @@ public sealed partial class ListsPage : IAsyncDisposable
     private string? Search { get; set; }
 
     // Only the prerendered search field is marked: what is typed into it before the page is interactive is kept by
-    // app.js and taken back here (the interactive page replaces the prerendered one, and its field, when it connects).
+    // app.js, which hands it (and the focus) to the interactive field (data-keep-typed-target) that replaces it when the
+    // page connects; whatever app.js could not hand over is taken back here after the first interactive render.
     private string? KeepTypedKey => RendererInfo.IsInteractive ? null : "list-search";
     private ListStatus? StatusFilter { get; set; }
     private bool Loaded { get; set; }
