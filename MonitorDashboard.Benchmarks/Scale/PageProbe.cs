@@ -56,7 +56,6 @@ internal sealed class PageProbe : IAsyncDisposable
             ],
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
-        await context.AddInitScriptAsync(Timings);
         var probe = new PageProbe(playwright, browser, context, baseAddress);
         var watching = await context.NewPageAsync();
         await watching.GotoAsync(signIn.ToString());
@@ -74,6 +73,7 @@ internal sealed class PageProbe : IAsyncDisposable
     public async Task<PageSample> VisitAsync(string listName)
     {
         var page = await _context.NewPageAsync();
+        await page.AddInitScriptAsync(Timings);
         var clock = Stopwatch.StartNew();
         try
         {
@@ -114,7 +114,7 @@ internal sealed class PageProbe : IAsyncDisposable
     private sealed record BrowserTimes(double? FirstRows, double? Interactive, double? Typed, double? Answered);
 
     /// <summary>
-    /// Runs in every tab before the page's own scripts: notes, on the browser's clock (performance.now(), from the start
+    /// Runs in each visiting tab before the page's own scripts: notes, on the browser's clock (performance.now(), from the start
     /// of the navigation), the frame that first paints a list row, the frame that first paints the connected page, the
     /// first keystroke into the search, and the frame that first paints the table showing only the searched list.
     /// A requestAnimationFrame callback runs just before its frame is painted, so it stands for the paint.

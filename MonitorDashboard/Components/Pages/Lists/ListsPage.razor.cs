@@ -26,6 +26,7 @@ public sealed partial class ListsPage : IAsyncDisposable
     private static readonly Expression<Func<ListRow, ListStatus>> StatusColumn = x => x.View.Status;
 
     private readonly CancellationTokenSource _closing = new();
+    private readonly ListRows _rows = new();
     private IDisposable? _subscription;
     private CoalescedRefresh? _refresh;
     private PeriodicTimer? _clock;
@@ -49,8 +50,6 @@ public sealed partial class ListsPage : IAsyncDisposable
     private bool Loaded { get; set; }
     private bool CanEdit { get; set; }
     private DateTimeOffset Now => Time.GetUtcNow();
-
-    private readonly ListRows _rows = new();
 
     private IEnumerable<ListRow> Visible => _rows.For(State.Lists).Where(row => Matches(row.View));
 
