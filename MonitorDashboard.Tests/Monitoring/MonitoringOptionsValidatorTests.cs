@@ -10,16 +10,6 @@ public sealed class MonitoringOptionsValidatorTests
     [Fact]
     public void The_defaults_are_valid() => Assert.Empty(Problems(new MonitoringOptions()));
 
-    [Fact]
-    public void By_default_checks_leave_a_processor_to_the_dashboard()
-    {
-        var slots = new MonitoringOptions().MaxConcurrentChecks;
-
-        Assert.InRange(slots, 1, 8);
-        Assert.True(Environment.ProcessorCount == 1 || slots < Environment.ProcessorCount,
-            $"{slots} checks at a time on {Environment.ProcessorCount} processors");
-    }
-
     public static TheoryData<Action<MonitoringOptions>, string> BrokenFields => new()
     {
         { o => o.MaxConcurrentChecks = 0, "Monitoring:MaxConcurrentChecks" },

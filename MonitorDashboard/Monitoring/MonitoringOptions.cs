@@ -8,15 +8,7 @@ public sealed class MonitoringOptions
 {
     public const string SectionName = "Monitoring";
 
-    /// <summary>
-    /// Checks at a time; the rest queue. By default one less than the processor count (1–8): the checks of a
-    /// 07:00 burst are CPU work, and with every core busy with them the dashboard opened meanwhile answered its search in
-    /// 4–5 s instead of under 1 s (scale benchmark, 2 cores), while the burst took no longer with one check at a time.
-    /// Raise it when InvenTree is slow and checks mostly wait for it.
-    /// </summary>
-    public int MaxConcurrentChecks { get; set; } = DefaultMaxConcurrentChecks;
-
-    public static int DefaultMaxConcurrentChecks => Math.Clamp(Environment.ProcessorCount - 1, 1, 8);
+    public int MaxConcurrentChecks { get; set; } = 2;
 
     /// <summary>A run missed by less than this during downtime runs once at start-up; older ones are recorded as missed.</summary>
     public TimeSpan MisfireGrace { get; set; } = TimeSpan.FromHours(1);
