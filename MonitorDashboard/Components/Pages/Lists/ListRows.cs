@@ -9,10 +9,8 @@ namespace MonitorDashboard.Components.Pages.Lists;
 /// tooltips, switch and buttons, each with its own browser calls — and during a 07:00 burst an open page spent its
 /// circuit and its tab on that. With a row per list the grid updates the row's cells in place.
 /// </summary>
-public sealed class ListRow(string key, ListView view)
+public sealed class ListRow(ListView view)
 {
-    internal string Key { get; } = key;
-
     public ListView View { get; internal set; } = view;
 }
 
@@ -47,7 +45,7 @@ public sealed class ListRows
             }
             else
             {
-                row = new ListRow(key, view);
+                row = new ListRow(view);
             }
             byKey[key] = row;
             rows[i] = row;
