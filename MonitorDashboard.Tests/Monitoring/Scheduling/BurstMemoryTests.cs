@@ -78,6 +78,56 @@ public sealed class BurstMemoryTests
         await memory.StopAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public void A_long_burst_is_compacted_every_few_hundred_runs_while_it_goes_on()
+    {
+        using var memory = new BurstMemory(_state, _clock, NullLogger<BurstMemory>.Instance, () => _collections++);
+
+        Burst(BurstMemory.CompactEvery - 1);
+        Assert.False(memory.CompactIfBurstGrew());
+        Burst(1);
+        Assert.True(memory.CompactIfBurstGrew());
+        Assert.False(memory.CompactIfBurstGrew()); // counted afresh from here
+        Burst(BurstMemory.CompactEvery);
+        Assert.True(memory.CompactIfBurstGrew());
+        Assert.Equal(2, _collections);
+
+        // The end of the burst still gives the memory back, and the next burst counts from nothing.
+        Burst(10);
+        _clock.Advance(BurstMemory.Quiet);
+        Assert.True(memory.ReturnIfBurstOver());
+        Assert.Equal(3, _collections);
+        Burst(BurstMemory.CompactEvery - 1);
+        Assert.False(memory.CompactIfBurstGrew());
+    }
+
+    [Fact]
+    public async Task Running_as_a_hosted_service_it_compacts_during_a_long_burst()
+    {
+        var compacted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var memory = new BurstMemory(_state, _clock, NullLogger<BurstMemory>.Instance, () => compacted.TrySetResult());
+        await memory.StartAsync(CancellationToken.None);
+        Burst(BurstMemory.CompactEvery);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!compacted.Task.IsCompleted)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no compaction during the burst");
+            _state.MarkRunStarted("still-running", RunTrigger.Schedule); // the burst goes on: never quiet
+            _clock.Advance(BurstMemory.Tick);
+            try
+            {
+                await compacted.Task.WaitAsync(TimeSpan.FromMilliseconds(200), TestContext.Current.CancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // Not this tick yet: move the clock on.
+            }
+        }
+
+        await memory.StopAsync(CancellationToken.None);
+    }
+
     private void Burst(int runs)
     {
         for (var i = 0; i < runs; i++)
