@@ -58,22 +58,7 @@ public sealed class BurstMemoryTests
         await memory.StartAsync(CancellationToken.None);
         Burst(BurstMemory.MinimumRuns);
 
-        // The service's timer ticks every Quiet (it starts on a background thread, so the test keeps moving the clock
-        // until it saw a tick a whole Quiet after the last run), and collects then.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!collected.Task.IsCompleted)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "no collection after the burst went quiet");
-            _clock.Advance(BurstMemory.Quiet);
-            try
-            {
-                await collected.Task.WaitAsync(TimeSpan.FromMilliseconds(200), TestContext.Current.CancellationToken);
-            }
-            catch (TimeoutException)
-            {
-                // Not this tick yet: move the clock on.
-            }
-        }
+        await AdvanceUntilAsync(collected.Task, BurstMemory.Quiet, "no collection after the burst went quiet");
 
         await memory.StopAsync(CancellationToken.None);
     }
@@ -109,23 +94,34 @@ public sealed class BurstMemoryTests
         await memory.StartAsync(CancellationToken.None);
         Burst(BurstMemory.CompactEvery);
 
+        // The burst goes on (a run starts at every step), so this is the compaction, not the end of the burst.
+        await AdvanceUntilAsync(compacted.Task, BurstMemory.Tick, "no compaction during the burst",
+            () => _state.MarkRunStarted("still-running", RunTrigger.Schedule));
+
+        await memory.StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Moves the clock by <paramref name="step"/> until <paramref name="signal"/> completes: the service's timer starts
+    /// on a background thread, so the test keeps moving the clock until the service saw the tick it waits for.
+    /// </summary>
+    private async Task AdvanceUntilAsync(Task signal, TimeSpan step, string failure, Action? beforeEachStep = null)
+    {
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!compacted.Task.IsCompleted)
+        while (!signal.IsCompleted)
         {
-            Assert.True(DateTime.UtcNow < deadline, "no compaction during the burst");
-            _state.MarkRunStarted("still-running", RunTrigger.Schedule); // the burst goes on: never quiet
-            _clock.Advance(BurstMemory.Tick);
+            Assert.True(DateTime.UtcNow < deadline, failure);
+            beforeEachStep?.Invoke();
+            _clock.Advance(step);
             try
             {
-                await compacted.Task.WaitAsync(TimeSpan.FromMilliseconds(200), TestContext.Current.CancellationToken);
+                await signal.WaitAsync(TimeSpan.FromMilliseconds(200), TestContext.Current.CancellationToken);
             }
             catch (TimeoutException)
             {
                 // Not this tick yet: move the clock on.
             }
         }
-
-        await memory.StopAsync(CancellationToken.None);
     }
 
     private void Burst(int runs)
