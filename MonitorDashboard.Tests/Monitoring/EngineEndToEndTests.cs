@@ -31,6 +31,25 @@ public sealed class EngineEndToEndTests
     internal static string TextOf(ReceivedMessage received) => (received.Message.TextBody ?? "").ReplaceLineEndings("\n");
 
     [Fact]
+    public async Task A_sent_report_waits_for_presets_json_packed_and_its_run_keeps_the_email_and_result_it_sent()
+    {
+        await using var engine = await EngineHarness.StartAsync(EngineLists.File(EngineLists.Production()));
+
+        var run = (await engine.RunAsync(EngineLists.ProductionId)).Run!;
+
+        // Packed in its slot before waiting for the presets.json write, and not unpacked since: nothing read it.
+        Assert.True(run.Details.IsPacked);
+        var sent = engine.Smtp.Messages[0].Message;
+        var stored = await engine.History.GetAsync(run.Summary.RunId, Ct);
+        Assert.Equal(sent.Subject, stored!.Email!.Subject);
+        Assert.Equal(run.Summary.Counts.ToOrder, stored.Result!.PartsToOrder.Count);
+        // The caller still gets what was sent (monitor run --html writes it).
+        Assert.Equal(stored.Email.HtmlBody, run.Email!.HtmlBody);
+        Assert.Equal(History.RunSamples.Json(stored.Result), History.RunSamples.Json(run.Result));
+        Assert.Equal(run.Summary.Hash, engine.LastHashOnDisk(EngineLists.ProductionId));
+    }
+
+    [Fact]
     public async Task On_change_reports_the_first_run_stays_quiet_when_nothing_changed_and_reports_a_change_with_what_changed()
     {
         await using var engine = await EngineHarness.StartAsync(EngineLists.File(EngineLists.Production()));

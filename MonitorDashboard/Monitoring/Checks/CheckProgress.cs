@@ -1,5 +1,6 @@
 using MonitorDashboard.Calculation;
 using MonitorDashboard.Email;
+using MonitorDashboard.Monitoring.History;
 
 namespace MonitorDashboard.Monitoring.Checks;
 
@@ -14,9 +15,11 @@ public sealed class CheckProgress
     private volatile string _stage = "starting";
     private volatile Func<string?>? _detail;
     private volatile CalculationResult? _result;
+    private volatile RunCounts? _counts;
     private volatile string? _hash;
     private volatile EmailMessage? _email;
     private volatile DeliveryResult? _delivery;
+    private volatile RunDetails? _packed;
     private volatile string? _cutOffWhile;
 
     /// <summary>Enters a stage; <paramref name="detail"/> may say more while it lasts (which InvenTree request is in flight).</summary>
@@ -40,14 +43,16 @@ public sealed class CheckProgress
 
     public string Stage => _stage;
 
-    public CalculationResult? Result => _result;
+    /// <summary>What the calculation found, in numbers; null until it finished.</summary>
+    public RunCounts? Counts => _counts;
 
     /// <summary>The significant result's hash, once calculated.</summary>
     public string? Hash => _hash;
 
     public bool Changed { get; private set; }
 
-    public EmailMessage? Email => _email;
+    /// <summary>The result, email and delivery known so far, for the run's record; packed after <see cref="PackDetails"/>.</summary>
+    public RunDetails Details => _packed ?? RunDetails.Of(_result, _email, _delivery);
 
     /// <summary>Set once the report was handed to the sender and it answered.</summary>
     public DeliveryResult? Delivery => _delivery;
@@ -57,9 +62,22 @@ public sealed class CheckProgress
         _result = result;
         _hash = hash;
         Changed = changed;
+        _counts = RunCounts.Of(result);
     }
 
     public void Rendered(EmailMessage email) => _email = email;
 
     public void Delivered(DeliveryResult delivery) => _delivery = delivery;
+
+    /// <summary>
+    /// Packs the result and email into the history's form and lets go of them (see <see cref="RunDetails"/>): for a check
+    /// that has nothing left to do with them but wait before they are stored. Whoever reads <see cref="Details"/>
+    /// meanwhile sees the packed details once they exist, the objects until then.
+    /// </summary>
+    public void PackDetails()
+    {
+        _packed = Details.Pack();
+        _result = null;
+        _email = null;
+    }
 }

@@ -105,7 +105,8 @@ public sealed partial class ListCheck(
         LogSent(list.Id, delivery.Outcome, delivery.Recipients.Count(r => r.Accepted), list.Recipients.Count);
 
         // The report is out: whatever happens now, the run says so and the next run must not send it again. Waiting for
-        // the next write of presets.json needs no slot.
+        // the next write of presets.json needs no slot, nor the result and email as objects (packed while in the slot).
+        progress.PackDetails();
         context.LeaveSlot();
         progress.Enter("saving last_hash to presets.json");
         if (await unsaved.SaveAsync(list, hash) is { } notSaved)
@@ -123,11 +124,10 @@ public sealed partial class ListCheck(
         DateTimeOffset finishedAt, RunOutcome outcome, string? error)
     {
         var p = context.Progress;
-        var counts = p.Result is { } result ? RunCounts.Of(result) : RunCounts.None;
         return new RunRecord(
-            new RunSummary(context.RunId, list.Id, list.Name, request.Trigger, request.ScheduledFor, startedAt, finishedAt, outcome, counts,
-                p.Hash, p.Result is not null && p.Changed, p.Delivery?.Outcome, error, context.CorrelationId),
-            p.Result, p.Email, p.Delivery);
+            new RunSummary(context.RunId, list.Id, list.Name, request.Trigger, request.ScheduledFor, startedAt, finishedAt, outcome,
+                p.Counts ?? RunCounts.None, p.Hash, p.Counts is not null && p.Changed, p.Delivery?.Outcome, error, context.CorrelationId),
+            p.Details);
     }
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

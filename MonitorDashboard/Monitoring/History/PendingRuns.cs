@@ -43,7 +43,7 @@ public sealed partial class PendingRuns(IOptions<HistoryOptions> options, ILogge
             var temporary = path + ".tmp";
             await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
             {
-                await JsonSerializer.SerializeAsync(stream, new PendingRun(run.Summary, RunPayload.Pack(run)), Json, ct);
+                await JsonSerializer.SerializeAsync(stream, new PendingRun(run.Summary, run.Details.Payload), Json, ct);
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temporary, path, overwrite: true);

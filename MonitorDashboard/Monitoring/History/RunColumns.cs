@@ -53,7 +53,7 @@ internal static class RunColumns
         p.AddWithValue("$reported", run.Delivery?.Accepted == true);
         p.AddWithValue("$error", HistoryValues.ToDb(s.Error));
         p.AddWithValue("$correlation_id", HistoryValues.ToDb(s.CorrelationId));
-        p.Add("$payload", SqliteType.Blob).Value = (object?)RunPayload.Pack(run) ?? DBNull.Value;
+        p.Add("$payload", SqliteType.Blob).Value = (object?)run.Details.Payload ?? DBNull.Value;
     }
 
     public static RunSummary ReadSummary(SqliteDataReader r) => new(

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MonitorDashboard.Calculation;
 using MonitorDashboard.Email;
 
@@ -62,11 +63,20 @@ public sealed record RunSummary(
     string? CorrelationId);
 
 /// <summary>A full run: the summary plus what it calculated and what it sent.</summary>
-public sealed record RunRecord(
-    RunSummary Summary,
-    CalculationResult? Result,
-    EmailMessage? Email,
-    DeliveryResult? Delivery);
+/// <param name="Details">The result, email and delivery, as objects or packed (<see cref="RunDetails"/>).</param>
+public sealed record RunRecord(RunSummary Summary, [property: JsonIgnore] RunDetails Details)
+{
+    public RunRecord(RunSummary summary, CalculationResult? result, EmailMessage? email, DeliveryResult? delivery)
+        : this(summary, RunDetails.Of(result, email, delivery))
+    {
+    }
+
+    public CalculationResult? Result => Details.Result;
+
+    public EmailMessage? Email => Details.Email;
+
+    public DeliveryResult? Delivery => Details.Delivery;
+}
 
 /// <summary>The scheduler's persisted state of one list, so a restart neither loses nor repeats a run.</summary>
 /// <param name="ScheduleKey">What the next due time was computed from (cron + zone), to notice edits.</param>

@@ -29,16 +29,16 @@ internal static class RunPayload
     private sealed record Envelope(int Format, CalculationResult? Result, EmailMessage? Email, DeliveryResult? Delivery);
 
     /// <summary>The compressed payload, or null when the run carries none (a missed run, a failure before calculation).</summary>
-    public static byte[]? Pack(RunRecord run)
+    public static byte[]? Pack(CalculationResult? result, EmailMessage? email, DeliveryResult? delivery)
     {
-        if (run.Result is null && run.Email is null && run.Delivery is null)
+        if (result is null && email is null && delivery is null)
         {
             return null;
         }
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
         {
-            JsonSerializer.Serialize(gzip, new Envelope(Format, run.Result, run.Email, run.Delivery), Json);
+            JsonSerializer.Serialize(gzip, new Envelope(Format, result, email, delivery), Json);
         }
         return buffer.ToArray();
     }
@@ -49,13 +49,23 @@ internal static class RunPayload
         {
             return new RunRecord(summary, null, null, null);
         }
-        using var gzip = new GZipStream(new MemoryStream(payload), CompressionMode.Decompress);
-        var envelope = JsonSerializer.Deserialize<Envelope>(gzip, Json)
-            ?? throw new InvalidDataException($"Run {summary.RunId} has an empty payload");
+        var envelope = Read(payload) ?? throw new InvalidDataException($"Run {summary.RunId} has an empty payload");
         if (envelope.Format > Format)
         {
             throw new InvalidDataException($"Run {summary.RunId} was stored in payload format {envelope.Format}; this MonitorDashboard reads up to {Format}");
         }
         return new RunRecord(summary, envelope.Result, envelope.Email, envelope.Delivery);
+    }
+
+    /// <summary>The result and email of details this process packed (<see cref="RunDetails.Pack"/>).</summary>
+    public static RunDetails.Unpacked UnpackObjects(byte[] payload) =>
+        Read(payload) is { } envelope
+            ? new RunDetails.Unpacked(envelope.Result, envelope.Email)
+            : throw new InvalidDataException("A packed run has an empty payload");
+
+    private static Envelope? Read(byte[] payload)
+    {
+        using var gzip = new GZipStream(new MemoryStream(payload), CompressionMode.Decompress);
+        return JsonSerializer.Deserialize<Envelope>(gzip, Json);
     }
 }
