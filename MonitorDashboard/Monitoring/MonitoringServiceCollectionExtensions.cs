@@ -29,6 +29,7 @@ public static partial class MonitoringServiceCollectionExtensions
         builder.Services.AddSingleton<LastHashWrites>();
         builder.Services.AddSingleton<UnsavedHashes>();
         builder.Services.AddSingleton<ListCheck>();
+        builder.Services.AddSingleton<CheckThreads>();
         builder.Services.AddSingleton<CheckRunner>();
         builder.Services.AddTransient<RunProposals>();
         // Transient like the InvenTree clients they use; the lock that keeps drafting one at a time is the singleton.

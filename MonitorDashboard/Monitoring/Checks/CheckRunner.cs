@@ -23,6 +23,7 @@ public sealed partial class CheckRunner : IDisposable
     private readonly SemaphoreSlim _slots;
     private readonly PresetsStore _presets;
     private readonly ListCheck _check;
+    private readonly CheckThreads _threads;
     private readonly ListLeases _leases;
     private readonly RunRecorder _recorder;
     private readonly AdminNotifier _admins;
@@ -32,11 +33,12 @@ public sealed partial class CheckRunner : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<CheckRunner> _logger;
 
-    public CheckRunner(PresetsStore presets, ListCheck check, ListLeases leases, RunRecorder recorder, AdminNotifier admins,
+    public CheckRunner(PresetsStore presets, ListCheck check, CheckThreads threads, ListLeases leases, RunRecorder recorder, AdminNotifier admins,
         MonitorState state, RunTracker tracker, IOptions<MonitoringOptions> options, TimeProvider time, ILogger<CheckRunner> logger)
     {
         _presets = presets;
         _check = check;
+        _threads = threads;
         _leases = leases;
         _recorder = recorder;
         _admins = admins;
@@ -196,7 +198,7 @@ public sealed partial class CheckRunner : IDisposable
         RunRecord record;
         try
         {
-            record = await _check.RunAsync(list, request, context);
+            record = await _threads.RunAsync(() => _check.RunAsync(list, request, context));
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
