@@ -38,6 +38,32 @@ public sealed class CheckThreadsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_check_keeps_its_callers_context_through_its_awaits_so_its_log_lines_keep_their_correlation_id()
+    {
+        var correlation = new AsyncLocal<string?> { Value = "run-42" }; // what Serilog's LogContext is made of
+
+        var seen = await _threads.RunAsync(async () =>
+        {
+            var first = correlation.Value;
+            await Task.Run(() => { }, Ct);
+            return (first, correlation.Value);
+        }).WaitAsync(Deadline, Ct);
+
+        Assert.Equal(("run-42", "run-42"), seen);
+    }
+
+    [Fact]
+    public void After_the_app_stopped_what_is_left_of_a_check_finishes_on_the_thread_pool()
+    {
+        _threads.Dispose();
+        using var ran = new ManualResetEventSlim();
+
+        _threads.Post(_ => ran.Set(), null);
+
+        Assert.True(ran.Wait(Deadline, Ct));
+    }
+
+    [Fact]
     public async Task A_check_that_fails_or_is_cancelled_tells_its_caller_and_the_threads_go_on()
     {
         var failed = _threads.RunAsync<int>(() => throw new InvalidOperationException("the report template broke"));

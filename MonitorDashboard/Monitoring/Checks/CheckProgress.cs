@@ -52,7 +52,19 @@ public sealed class CheckProgress
     public bool Changed { get; private set; }
 
     /// <summary>The result, email and delivery known so far, for the run's record; packed after <see cref="PackDetails"/>.</summary>
-    public RunDetails Details => _packed ?? RunDetails.Of(_result, _email, _delivery);
+    public RunDetails Details
+    {
+        get
+        {
+            if (_packed is { } packed)
+            {
+                return packed;
+            }
+            var objects = RunDetails.Of(_result, _email, _delivery);
+            // Packed meanwhile: PackDetails sets _packed before it lets go of the objects, so it is seen here.
+            return _packed ?? objects;
+        }
+    }
 
     /// <summary>Set once the report was handed to the sender and it answered.</summary>
     public DeliveryResult? Delivery => _delivery;

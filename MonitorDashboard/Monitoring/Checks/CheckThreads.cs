@@ -26,40 +26,60 @@ public sealed partial class CheckThreads : SynchronizationContext, IDisposable
     public CheckThreads(ILogger<CheckThreads> logger)
     {
         _logger = logger;
-        // More threads than cores: a check blocked in a synchronous wait (SQLite waiting for a lock) leaves the others theirs.
-        for (var i = 0; i < Math.Max(4, Environment.ProcessorCount * 2); i++)
+        // More threads than cores (2 per core, 4–32): a check blocked in a synchronous wait (SQLite waiting for a lock) leaves the others theirs.
+        for (var i = 0; i < Math.Clamp(Environment.ProcessorCount * 2, 4, 32); i++)
         {
             new Thread(Work) { IsBackground = true, Name = $"check-{i}" }.Start();
         }
     }
 
-    /// <summary>Runs <paramref name="check"/> on these threads, its continuations too, and completes as it does.</summary>
+    /// <summary>
+    /// Runs <paramref name="check"/> on these threads, its continuations too, and completes as it does. The check keeps
+    /// its caller's execution context: the log properties pushed for it (correlation id, list id) and the like.
+    /// </summary>
     public Task<T> RunAsync<T>(Func<Task<T>> check)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Post(async _ =>
+        var caller = ExecutionContext.Capture();
+        Post(_ =>
         {
-            try
+            if (caller is null)
             {
-                done.TrySetResult(await check());
+                _ = CompleteAsync(check, done);
             }
-            catch (OperationCanceledException ex)
+            else
             {
-                done.TrySetCanceled(ex.CancellationToken);
-            }
-            catch (Exception ex)
-            {
-                done.TrySetException(ex);
+                ExecutionContext.Run(caller, _ => _ = CompleteAsync(check, done), null);
             }
         }, null);
         return done.Task;
     }
 
+    private static async Task CompleteAsync<T>(Func<Task<T>> check, TaskCompletionSource<T> done)
+    {
+        try
+        {
+            done.TrySetResult(await check());
+        }
+        catch (OperationCanceledException ex)
+        {
+            done.TrySetCanceled(ex.CancellationToken);
+        }
+        catch (Exception ex)
+        {
+            done.TrySetException(ex);
+        }
+    }
+
     public override void Post(SendOrPostCallback d, object? state)
     {
-        if (!_work.TryAdd((d, state)))
+        try
         {
-            ThreadPool.QueueUserWorkItem(_ => d(state)); // disposed: the app is stopping, finish on the pool
+            _work.Add((d, state));
+        }
+        catch (InvalidOperationException)
+        {
+            ThreadPool.QueueUserWorkItem(_ => d(state)); // disposed: the app is stopping, what is left finishes on the pool
         }
     }
 
