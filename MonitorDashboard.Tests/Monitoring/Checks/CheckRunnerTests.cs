@@ -59,6 +59,26 @@ public sealed class CheckRunnerTests
         }
     }
 
+    [Fact]
+    public async Task A_check_runs_on_the_check_threads_below_the_dashboard_and_leaves_them_when_it_ends()
+    {
+        await using var engine = await EngineHarness.StartAsync(EngineLists.File(WidgetList()));
+        var threads = engine.Services.GetRequiredService<CheckThreads>();
+        var tracker = engine.Services.GetRequiredService<RunTracker>();
+        engine.Emulator.Faults.PathFilter = "/api/bom/";
+        engine.Emulator.Faults.Paused = true;
+
+        var running = engine.Runner.RunAsync(new CheckRequest(WidgetId, RunTrigger.Manual), Ct);
+        await Poll.UntilAsync(() => tracker.Snapshot().Any(r => r.Stage.StartsWith("fetching the BOM of", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(30), "the check waits for the BOM");
+        Assert.Equal(1, threads.Running);
+        engine.Emulator.Faults.Paused = false;
+
+        var outcome = await running.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.Equal(RunOutcome.Shortages, outcome.Run!.Summary.Outcome);
+        Assert.Equal(0, threads.Running);
+    }
+
     [Theory]
     [InlineData("{% if report.changed %}")]
     [InlineData("{% render '_no_such_partial.html' %}")]

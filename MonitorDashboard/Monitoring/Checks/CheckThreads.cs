@@ -22,6 +22,7 @@ public sealed partial class CheckThreads : SynchronizationContext, IDisposable
 
     private readonly BlockingCollection<(SendOrPostCallback Callback, object? State)> _work = new();
     private readonly ILogger<CheckThreads> _logger;
+    private int _running;
 
     public CheckThreads(ILogger<CheckThreads> logger)
     {
@@ -55,18 +56,26 @@ public sealed partial class CheckThreads : SynchronizationContext, IDisposable
         return done.Task;
     }
 
-    private static async Task CompleteAsync<T>(Func<Task<T>> check, TaskCompletionSource<T> done)
+    /// <summary>Checks begun on these threads and not finished yet.</summary>
+    public int Running => Volatile.Read(ref _running);
+
+    private async Task CompleteAsync<T>(Func<Task<T>> check, TaskCompletionSource<T> done)
     {
+        Interlocked.Increment(ref _running);
         try
         {
-            done.TrySetResult(await check());
+            var result = await check();
+            Interlocked.Decrement(ref _running);
+            done.TrySetResult(result);
         }
         catch (OperationCanceledException ex)
         {
+            Interlocked.Decrement(ref _running);
             done.TrySetCanceled(ex.CancellationToken);
         }
         catch (Exception ex)
         {
+            Interlocked.Decrement(ref _running);
             done.TrySetException(ex);
         }
     }
