@@ -112,6 +112,22 @@ public sealed class ListsPageTests
     }
 
     [Fact]
+    public async Task Text_into_the_empty_search_applies_at_once_and_typing_on_still_narrows_the_grid()
+    {
+        await using var dashboard = await DashboardServices.StartAsync();
+        var cut = dashboard.Context.Render<ListsPage>();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tr.list-row").Count));
+        const string Field = "input[data-testid=list-search], [data-testid=list-search] input";
+
+        // What app.js hands over from the prerendered page arrives as one input event: no 150 ms debounce for it.
+        cut.Find(Field).Input("Sensor");
+        Assert.Contains("Sensor heads", Assert.Single(cut.FindAll("tr.list-row")).TextContent, StringComparison.Ordinal);
+
+        cut.Find(Field).Input("Sensor heads and nothing else");
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("tr.list-row")));
+    }
+
+    [Fact]
     public async Task A_viewer_sees_the_lists_but_no_run_now_edit_or_delete()
     {
         await using var dashboard = await DashboardServices.StartAsync(signInAs: DashboardServices.Viewer);
